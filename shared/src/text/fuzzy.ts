@@ -1,0 +1,44 @@
+/** Fuzzy matching of printed labels against template labels. */
+
+function bigrams(s: string): string[] {
+  const chars = [...s];
+  if (chars.length < 2) return chars;
+  const out: string[] = [];
+  for (let i = 0; i < chars.length - 1; i++) out.push(chars[i]! + chars[i + 1]!);
+  return out;
+}
+
+/** Sørensen–Dice similarity over character bigrams, 0..1. */
+export function dice(a: string, b: string): number {
+  if (a === b) return 1;
+  const A = bigrams(a);
+  const B = bigrams(b);
+  if (A.length === 0 || B.length === 0) return 0;
+  const counts = new Map<string, number>();
+  for (const g of A) counts.set(g, (counts.get(g) ?? 0) + 1);
+  let hit = 0;
+  for (const g of B) {
+    const n = counts.get(g) ?? 0;
+    if (n > 0) { hit++; counts.set(g, n - 1); }
+  }
+  return (2 * hit) / (A.length + B.length);
+}
+
+/**
+ * How well `needle` (a template label) is represented inside `hay` (a printed label that may carry
+ * group text around it): 1 when contained, else the share of the needle's bigrams present in hay.
+ */
+export function containment(needle: string, hay: string): number {
+  if (!needle) return 0;
+  if (hay.includes(needle)) return 1;
+  const N = bigrams(needle);
+  if (N.length === 0) return 0;
+  const H = new Map<string, number>();
+  for (const g of bigrams(hay)) H.set(g, (H.get(g) ?? 0) + 1);
+  let hit = 0;
+  for (const g of N) {
+    const n = H.get(g) ?? 0;
+    if (n > 0) { hit++; H.set(g, n - 1); }
+  }
+  return hit / N.length;
+}

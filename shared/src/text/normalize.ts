@@ -1,0 +1,47 @@
+/** Text normalisation shared by every matcher: full-width → ASCII, whitespace, quotes. */
+
+const FULLWIDTH_START = 0xff01;
+const FULLWIDTH_END = 0xff5e;
+
+/** Full-width ASCII forms (０-９, Ａ-Ｚ, ＋, ．…) to their ASCII equivalents; ideographic space to space. */
+export function toHalfWidth(s: string): string {
+  let out = '';
+  for (const ch of s) {
+    const c = ch.codePointAt(0)!;
+    if (c >= FULLWIDTH_START && c <= FULLWIDTH_END) out += String.fromCodePoint(c - 0xfee0);
+    else if (c === 0x3000 || c === 0xa0 || c === 0x2002 || c === 0x2003 || c === 0x2009 || c === 0x202f) out += ' ';
+    else out += ch;
+  }
+  return out;
+}
+
+/**
+ * Label key: half-width, no whitespace, no punctuation or quotes, so that "3.危及“三安\n全一稳定”"
+ * and "3.危及\"三安全一稳定\"" compare equal.
+ */
+export function labelKey(s: string): string {
+  return toHalfWidth(s)
+    .replace(/[\s\u200b\ufeff]+/g, '')
+    .replace(/[“”"'‘’「」『』《》〈〉()（）\[\]【】、，,。.:：;；·•\-—_/\\|!！?？]/g, '');
+}
+
+/** Label key without leading numbering: 一、 （一） 1. 1、 (1) … */
+export function stripNumbering(s: string): string {
+  return s.replace(/^\s*(?:[一二三四五六七八九十]+\s*[、.．]|[（(]\s*[一二三四五六七八九十\d]+\s*[)）]|\d+\s*[、.．])\s*/u, '');
+}
+
+/** Collapse runs of whitespace to one space and trim. */
+export function squash(s: string): string {
+  return s.replace(/[\s\u3000\u00a0]+/g, ' ').trim();
+}
+
+const CN_DIGITS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
+/** 一 … 十九 to a number; null if not a Chinese numeral. */
+export function chineseNumeral(s: string): number | null {
+  if (!/^[一二三四五六七八九十]+$/.test(s)) return null;
+  if (s.length === 1) return CN_DIGITS[s] ?? null;
+  if (s.startsWith('十')) return 10 + (CN_DIGITS[s[1]!] ?? 0);
+  if (s.length === 2 && s[1] === '十') return (CN_DIGITS[s[0]!] ?? 0) * 10;
+  if (s.length === 3 && s[1] === '十') return (CN_DIGITS[s[0]!] ?? 0) * 10 + (CN_DIGITS[s[2]!] ?? 0);
+  return null;
+}
