@@ -1,0 +1,18 @@
+/**
+ * The gate: the only script that runs on every page of a granted portal. It reads the kill-switch
+ * first, then takes a cheap look (title, a few selectors) and asks for the lens only when the page
+ * may be a report, a column list or a page with report attachments.
+ */
+import type { PlasmoCSConfig } from 'plasmo';
+import { anyKind, quickClassify } from '../lib/quick-detect';
+import { DISABLED_KEY, isDisabled } from '../lib/sites';
+
+// Declared for a host that never exists: the background registers this file for granted portals.
+export const config: PlasmoCSConfig = { matches: ['https://gongkai-lens.invalid/*'], run_at: 'document_idle' };
+
+if (window.top === window) {
+  chrome.storage.local.get(DISABLED_KEY).then((got) => {
+    if (isDisabled(got[DISABLED_KEY], location.origin)) return;
+    if (anyKind(quickClassify(document, location.href))) void chrome.runtime.sendMessage({ type: 'activate' });
+  }, () => undefined);
+}

@@ -1,0 +1,32 @@
+/**
+ * The history store: IndexedDB through Dexie, in the extension's own origin (background, popup and
+ * options pages share it; content scripts reach it through messages).
+ */
+import Dexie, { type Table } from 'dexie';
+import type { HistoryEntry } from './history-model';
+
+export class LensDb extends Dexie {
+  reports!: Table<HistoryEntry, string>;
+  constructor() {
+    super('gongkai-lens');
+    this.version(1).stores({ reports: '&id, agency, year, [agency+year], checkedAt' });
+  }
+}
+
+let db: LensDb | null = null;
+export function getDb(): LensDb {
+  db ??= new LensDb();
+  return db;
+}
+
+export async function putEntry(e: HistoryEntry): Promise<void> {
+  await getDb().reports.put(e);
+}
+
+export async function agencyEntries(agency: string): Promise<HistoryEntry[]> {
+  return getDb().reports.where('agency').equals(agency).sortBy('year');
+}
+
+export async function allEntries(): Promise<HistoryEntry[]> {
+  return getDb().reports.orderBy('[agency+year]').toArray();
+}

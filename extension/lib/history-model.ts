@@ -1,0 +1,92 @@
+/**
+ * What the extension keeps of each checked report, and how history is imported and exported.
+ * Imported data is validated with the shared zod schema, never trusted.
+ */
+import { Report } from '@gongkai/shared';
+import type { CheckResult, Report as ReportT } from '@gongkai/shared';
+
+export interface Summary { errors: number; warnings: number; infos: number; score: number }
+
+export interface HistoryEntry {
+  /** `${agency}|${year}` */
+  id: string;
+  agency: string;
+  year: number;
+  url: string | null;
+  /** ISO time of the check. */
+  checkedAt: string;
+  origin: 'page' | 'fetched' | 'import';
+  report: ReportT;
+  summary: Summary | null;
+}
+
+export const EXPORT_FORMAT = 'gongkai-lens-history/1';
+
+export function entryId(agency: string, year: number): string {
+  return `${agency}|${year}`;
+}
+
+export function summarize(result: CheckResult): Summary {
+  const count = (s: string) => result.findings.filter((f) => f.severity === s).length;
+  return { errors: count('error'), warnings: count('warning'), infos: count('info'), score: result.score.value };
+}
+
+export function toEntry(report: ReportT, result: CheckResult | null, origin: HistoryEntry['origin'], now = new Date()): HistoryEntry | null {
+  if (!report.agency || report.year === null) return null;
+  return {
+    id: entryId(report.agency, report.year), agency: report.agency, year: report.year,
+    url: report.source.url, checkedAt: now.toISOString(), origin, report,
+    summary: result ? summarize(result) : null,
+  };
+}
+
+export interface ImportOutcome { reports: ReportT[]; rejected: number; reasons: string[] }
+
+const MAX_ITEMS = 5000;
+
+/** Candidate report objects inside an export: our own format, a crawler export, a list of contracts. */
+function candidates(data: unknown): unknown[] {
+  if (Array.isArray(data)) return data;
+  if (data && typeof data === 'object') {
+    const o = data as Record<string, unknown>;
+    for (const k of ['entries', 'reports', 'items', 'documents', 'results']) {
+      if (Array.isArray(o[k])) return o[k] as unknown[];
+    }
+    return [data];
+  }
+  return [];
+}
+
+function reportOf(item: unknown): unknown {
+  if (item && typeof item === 'object' && 'report' in item) return (item as { report: unknown }).report;
+  return item;
+}
+
+/** Parses an export (ours or the crawler's). Everything that is not a valid report is counted as rejected. */
+export function parseImport(text: string): ImportOutcome {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (e) {
+    return { reports: [], rejected: 1, reasons: [`not JSON: ${(e as Error).message.slice(0, 80)}`] };
+  }
+  const out: ImportOutcome = { reports: [], rejected: 0, reasons: [] };
+  for (const item of candidates(data).slice(0, MAX_ITEMS)) {
+    const parsed = Report.safeParse(reportOf(item));
+    if (parsed.success && parsed.data.agency && parsed.data.year !== null) out.reports.push(parsed.data);
+    else {
+      out.rejected++;
+      if (out.reasons.length < 5) out.reasons.push(parsed.success ? 'report without agency or year' : parsed.error.issues[0]?.message ?? 'invalid');
+    }
+  }
+  return out;
+}
+
+export function exportJson(entries: readonly HistoryEntry[]): string {
+  return JSON.stringify({ format: EXPORT_FORMAT, exportedAt: new Date().toISOString(), entries }, null, 1);
+}
+
+/** Earlier years of one agency, oldest first, excluding `year` itself. */
+export function earlierOf(entries: readonly HistoryEntry[], agency: string, year: number): HistoryEntry[] {
+  return entries.filter((e) => e.agency === agency && e.year < year).sort((a, b) => a.year - b.year);
+}

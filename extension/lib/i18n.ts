@@ -1,0 +1,76 @@
+/** Interface strings in Chinese (default) and English. Findings bring their own messages. */
+export type Lang = 'zh' | 'en';
+
+const STRINGS = {
+  title: { zh: '公开镜', en: 'Gongkai Lens' },
+  errors: { zh: '错误', en: 'Errors' },
+  warnings: { zh: '警告', en: 'Warnings' },
+  infos: { zh: '提示', en: 'Notes' },
+  score: { zh: '评分', en: 'Score' },
+  template: { zh: '模板', en: 'Template' },
+  agency: { zh: '机关', en: 'Agency' },
+  year: { zh: '年度', en: 'Year' },
+  findings: { zh: '发现的问题', en: 'Findings' },
+  noFindings: { zh: '未发现问题', en: 'No problems found' },
+  notReport: { zh: '无法解析为年度报告', en: 'Not readable as an annual report' },
+  history: { zh: '历年报告', en: 'Earlier years' },
+  noHistory: { zh: '尚无该机关往年记录', en: 'No earlier years of this agency yet' },
+  fetchEarlier: { zh: '获取往年报告', en: 'Fetch earlier years' },
+  fetching: { zh: '正在获取…', en: 'Fetching…' },
+  fetched: { zh: '已获取', en: 'Fetched' },
+  crossYear: { zh: '跨年度核对', en: 'Cross-year checks' },
+  received: { zh: '新收申请', en: 'Applications received' },
+  granted: { zh: '予以公开', en: 'Granted' },
+  carriedForward: { zh: '结转下年', en: 'Carried forward' },
+  reviews: { zh: '行政复议', en: 'Reviews' },
+  litigation: { zh: '行政诉讼', en: 'Litigation' },
+  close: { zh: '收起', en: 'Collapse' },
+  open: { zh: '展开', en: 'Expand' },
+  language: { zh: 'English', en: '中文' },
+  column: { zh: '栏目检查', en: 'Column check' },
+  items: { zh: '条目数', en: 'Items' },
+  newest: { zh: '最新条目', en: 'Newest item' },
+  fresh: { zh: '更新及时', en: 'Up to date' },
+  stale: { zh: '未按时更新', en: 'Not updated in time' },
+  empty: { zh: '空白栏目', en: 'Empty column' },
+  'no-threshold': { zh: '无国家更新时限', en: 'No national update limit' },
+  daysAgo: { zh: '天前', en: 'days ago' },
+  limit: { zh: '时限', en: 'Limit' },
+  days: { zh: '天', en: 'days' },
+  attachment: { zh: '附件', en: 'Attachment' },
+  notChecked: { zh: '未检查', en: 'not checked' },
+  checking: { zh: '检查中…', en: 'checking…' },
+  siteOn: { zh: '在此网站启用', en: 'On for this site' },
+  siteOff: { zh: '已在此网站关闭', en: 'Off for this site' },
+  grant: { zh: '允许检查此网站', en: 'Allow on this site' },
+  checkNow: { zh: '检查此页', en: 'Check this page' },
+  noVerdict: { zh: '此页不是年度报告', en: 'No report on this page' },
+  importH: { zh: '导入爬虫导出文件 (JSON)', en: 'Import a crawler export (JSON)' },
+  exportH: { zh: '导出我的历史记录', en: 'Export my history' },
+  imported: { zh: '已导入', en: 'Imported' },
+  rejected: { zh: '已拒绝', en: 'Rejected' },
+  options: { zh: '设置与历史', en: 'Options and history' },
+  evidence: { zh: '证据', en: 'Evidence' },
+  delta: { zh: '同比', en: 'YoY' },
+  pass: { zh: '通过', en: 'pass' },
+  fail: { zh: '不符', en: 'fail' },
+  'cannot-run': { zh: '无法核对', en: 'cannot run' },
+  'not-applicable': { zh: '不适用', en: 'n/a' },
+} as const;
+
+export type StringKey = keyof typeof STRINGS;
+
+export function t(lang: Lang, key: StringKey): string {
+  return STRINGS[key][lang];
+}
+
+export const LANG_KEY = 'lang';
+
+export async function loadLang(): Promise<Lang> {
+  const got = await chrome.storage.local.get(LANG_KEY);
+  return got[LANG_KEY] === 'en' ? 'en' : 'zh';
+}
+
+export async function saveLang(lang: Lang): Promise<void> {
+  await chrome.storage.local.set({ [LANG_KEY]: lang });
+}

@@ -1,0 +1,107 @@
+/**
+ * From a finding's evidence to the places on the live page: table cells by their source indices
+ * (table = n-th <table> of the document, row = table.rows[row], cell = tr.cells[cell]) and
+ * sentences by searching the page's text nodes. Never changes the page.
+ */
+import type { Finding, SourceRef } from '@gongkai/shared';
+
+export interface Place {
+  kind: 'cell' | 'sentence';
+  /** The element to scroll to (the cell, or the sentence's closest element). */
+  el: Element;
+  /** For sentences: the exact text range. */
+  range: Range | null;
+  label: string;
+}
+
+export function cellElement(doc: Document, src: SourceRef | null): HTMLTableCellElement | null {
+  if (!src || src.kind !== 'grid' || src.cell === undefined || src.page !== undefined) return null;
+  const table = doc.querySelectorAll('table')[src.table];
+  if (!(table instanceof HTMLTableElement)) return null;
+  const tr = table.rows[src.row];
+  const cell = tr?.cells[src.cell];
+  return cell ?? null;
+}
+
+interface TextIndex { stripped: string; map: { node: Text; offset: number }[] }
+
+const WS = /[\s\u00a0\u3000]/;
+
+/** The body's visible text without whitespace, each character mapped back to its text node. */
+export function buildTextIndex(doc: Document, skip: (el: Element) => boolean = () => false): TextIndex {
+  const map: TextIndex['map'] = [];
+  let stripped = '';
+  const root = doc.body ?? doc.documentElement;
+  const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
+    acceptNode(n) {
+      const p = n.parentElement;
+      if (!p) return NodeFilter.FILTER_REJECT;
+      const tag = p.tagName;
+      if (tag === 'SCRIPT' || tag === 'STYLE' || tag === 'NOSCRIPT' || tag === 'TEMPLATE' || skip(p)) return NodeFilter.FILTER_REJECT;
+      return NodeFilter.FILTER_ACCEPT;
+    },
+  });
+  for (let n = walker.nextNode(); n && stripped.length < 400_000; n = walker.nextNode()) {
+    const t = n as Text;
+    const d = t.data;
+    for (let i = 0; i < d.length; i++) {
+      const ch = d[i]!;
+      if (WS.test(ch)) continue;
+      stripped += ch;
+      map.push({ node: t, offset: i });
+    }
+  }
+  return { stripped, map };
+}
+
+export function sentenceRange(doc: Document, index: TextIndex, sentence: string): Range | null {
+  const needle = sentence.replace(/[\s\u00a0\u3000]+/g, '');
+  if (needle.length < 2) return null;
+  let at = index.stripped.indexOf(needle);
+  let len = needle.length;
+  if (at < 0) {
+    // Fall back to the longest leading piece that is found (sentences may be cut differently).
+    for (let cut = Math.min(needle.length, 40); cut >= 8 && at < 0; cut -= 4) {
+      at = index.stripped.indexOf(needle.slice(0, cut));
+      len = cut;
+    }
+  }
+  if (at < 0) return null;
+  const a = index.map[at]!;
+  const b = index.map[at + len - 1]!;
+  const r = doc.createRange();
+  r.setStart(a.node, a.offset);
+  r.setEnd(b.node, b.offset + 1);
+  return r;
+}
+
+function closestElement(r: Range): Element | null {
+  const n = r.commonAncestorContainer;
+  return n.nodeType === 1 ? (n as Element) : n.parentElement;
+}
+
+/** All places of one finding, de-duplicated. */
+export function placesOf(doc: Document, f: Finding, index: () => TextIndex): Place[] {
+  const out: Place[] = [];
+  const seen = new Set<Element>();
+  for (const c of f.evidence.cells) {
+    const el = cellElement(doc, c.source);
+    if (el && !seen.has(el)) {
+      seen.add(el);
+      out.push({ kind: 'cell', el, range: null, label: c.label });
+    }
+  }
+  for (const s of f.evidence.sentences) {
+    const r = sentenceRange(doc, index(), s.text);
+    const el = r ? closestElement(r) : null;
+    if (r && el) out.push({ kind: 'sentence', el, range: r, label: s.text });
+  }
+  return out;
+}
+
+/** Boxes of a place, relative to `origin` (the overlay layer's own box). */
+export function boxesOf(p: Place, origin: DOMRect): { top: number; left: number; width: number; height: number }[] {
+  const rects = p.range ? Array.from(p.range.getClientRects()) : [p.el.getBoundingClientRect()];
+  return rects.filter((r) => r.width > 0 && r.height > 0)
+    .map((r) => ({ top: r.top - origin.top, left: r.left - origin.left, width: r.width, height: r.height }));
+}

@@ -1,0 +1,28 @@
+/** Messages between the content scripts, the background and the extension pages. */
+import type { HistoryEntry, Summary } from './history-model';
+
+export interface TabVerdict {
+  url: string;
+  kind: 'report' | 'column' | 'attachments' | 'not-report';
+  title: string | null;
+  agency: string | null;
+  year: number | null;
+  summary: Summary | null;
+  /** One line for the popup, already in both languages. */
+  line: { zh: string; en: string };
+}
+
+export type Message =
+  | { type: 'activate' }
+  | { type: 'history:list'; agency: string }
+  | { type: 'history:put'; entry: HistoryEntry }
+  | { type: 'verdict:set'; verdict: TabVerdict }
+  | { type: 'verdict:get'; tabId: number };
+
+export function send<T>(msg: Message): Promise<T> {
+  return chrome.runtime.sendMessage(msg) as Promise<T>;
+}
+
+export const LENS_OFF = 'gongkai-lens:off';
+export const GATE_FILE = 'gate.js';
+export const LENS_FILE = 'lens.js';

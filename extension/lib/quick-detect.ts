@@ -1,0 +1,56 @@
+/**
+ * The gate's first look at a page: cheap tests only (title, a few selectors, the URL), so a page
+ * that is none of ours costs next to nothing. The full report detection (`isLikelyReportPage` of
+ * @gongkai/shared) runs later, in the lens, only when this says "maybe".
+ *
+ * Deliberately free of imports: the gate bundle must stay tiny.
+ */
+
+export interface PageKinds {
+  /** Title or heading names an annual disclosure report. */
+  report: boolean;
+  /** Looks like a column's list page (dated list items, list-page URL). */
+  column: boolean;
+  /** Links to PDF/DOC/DOCX/WPS files. */
+  attachments: boolean;
+}
+
+const REPORT_TITLE = /(政府)?信息公开(工作)?年度报告|信息公开年报|政务公开.{0,6}年度报告|年度报告.{0,4}信息公开/;
+const ATTACHMENT_SELECTOR =
+  'a[href$=".pdf" i],a[href$=".doc" i],a[href$=".docx" i],a[href$=".wps" i],a[href*=".pdf?" i],a[href*="viewer.html?file=" i]';
+const LIST_URL = /\/(index(_\d+)?\.s?html?|column-index-\d+\.shtml|list(_\d+)?\.s?html?)?$/i;
+const DATE = /(19|20)\d\d[-/.年]\d{1,2}[-/.月]\d{1,2}/;
+
+/** True when the title or the first heading names an annual report. */
+export function titleLooksLikeReport(doc: Document): boolean {
+  if (REPORT_TITLE.test(doc.title)) return true;
+  const h = doc.querySelector('h1,h2,.title,.article-title');
+  return !!h && REPORT_TITLE.test(h.textContent ?? '');
+}
+
+/** Counts list entries that carry a date, stopping early once `enough` are seen. */
+export function datedListEntries(doc: Document, enough = 3): number {
+  const items = doc.querySelectorAll('li');
+  let n = 0;
+  for (let i = 0; i < items.length && i < 400; i++) {
+    const li = items[i]!;
+    if (li.querySelector('a') && DATE.test(li.textContent ?? '')) n++;
+    if (n >= enough) break;
+  }
+  return n;
+}
+
+export function quickClassify(doc: Document, url: string): PageKinds {
+  const report = titleLooksLikeReport(doc);
+  const attachments = doc.querySelector(ATTACHMENT_SELECTOR) !== null;
+  let path = '/';
+  try { path = new URL(url).pathname; } catch { /* keep '/' */ }
+  const column = !report && (datedListEntries(doc) >= 3 || (LIST_URL.test(path) && doc.querySelector('.list,.xxgk_list,ul.list,.zfxxgk_list,.empty,.no-data') !== null));
+  return { report, column, attachments };
+}
+
+export function anyKind(k: PageKinds): boolean {
+  return k.report || k.column || k.attachments;
+}
+
+export { ATTACHMENT_SELECTOR };
