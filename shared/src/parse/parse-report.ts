@@ -1,0 +1,120 @@
+/** The parser: ExtractedDocument → Report (or a typed "unparseable" with the reason). */
+import type { Report, DocumentKind } from '../model/report.js';
+import type { ExtractedDocument } from '../extract/types.js';
+import { extractHtml, extractDom } from '../extract/html.js';
+import { extractText } from '../extract/text.js';
+import { GongkaiError, unparseable, type Unparseable } from '../errors.js';
+import { findSections } from './sections.js';
+import { mapTables } from './tables.js';
+import { extractClaims, extractTable2Prose, sentences } from './prose.js';
+import { reportAgency, reportYear, templateForYear, titleBlock } from './meta.js';
+import { dateFromUrl, signatureDate, statisticalPeriod } from './dates.js';
+
+export interface ParseOptions {
+  /** Where the document came from (used for the publication date in TRS-style URLs, and reported). */
+  url?: string | null;
+  /** File name, reported in the source. */
+  name?: string | null;
+  /** Publication date known from elsewhere (a column list, the crawler), ISO. */
+  publishedAt?: string | null;
+  /** Agency known from elsewhere; used only when the document names none. */
+  agency?: string | null;
+}
+
+export type ParseResult = { ok: true; report: Report } | Unparseable;
+
+/** Upper bound on text the parser reads; longer input is cut with a note (bounded time and memory). */
+export const MAX_TEXT_CHARS = 2_000_000;
+
+const REPORT_HINTS = ['政府信息公开', '年度报告', '依申请公开', '主动公开', '政务公开'];
+
+export function parseExtracted(doc: ExtractedDocument, opts: ParseOptions = {}): ParseResult {
+  try {
+    return { ok: true, report: buildReport(doc, opts) };
+  } catch (err) {
+    return unparseable(err);
+  }
+}
+
+function buildReport(doc: ExtractedDocument, opts: ParseOptions): Report {
+  const notes = [...doc.notes];
+  let text = doc.text;
+  if (text.length > MAX_TEXT_CHARS) {
+    text = text.slice(0, MAX_TEXT_CHARS);
+    notes.push(`text cut at ${MAX_TEXT_CHARS} characters`);
+  }
+  if (!text.replace(/[\s\u0000]|TABLE \d+/g, '').length) {
+    throw new GongkaiError('empty', 'The document has no text.', '文档没有文字内容。');
+  }
+  const lines = text.split('\n');
+  const sections = findSections(lines);
+  const tables = mapTables(doc, lines, sections, notes);
+
+  const title = titleBlock(lines, doc.title);
+  const period = statisticalPeriod(text.slice(0, 5000));
+  const year = reportYear(title, period?.from ?? null, text);
+  const hints = REPORT_HINTS.filter((h) => text.includes(h)).length;
+  const isReport = sections.length >= 2 || tables.table3 !== null || tables.table4 !== null ||
+    (/报告|年报/.test(title) && hints >= 2);
+  if (!isReport) {
+    throw new GongkaiError('not-a-report',
+      `Not a government information disclosure annual report: no standard sections or tables found${title ? ` (title: "${title.slice(0, 60)}")` : ''}.`,
+      `不是政府信息公开工作年度报告：未找到标准章节或表格${title ? `（标题：“${title.slice(0, 60)}”）` : ''}。`);
+  }
+
+  const body = lines.slice(0, 400).join('');
+  const agency = reportAgency(title, body) ?? opts.agency ?? null;
+  let template = templateForYear(year);
+  if (template === 'unknown') template = tables.table3?.layout ?? tables.table2?.layout ?? 'unknown';
+
+  const sec2 = sections.find((s) => s.n === 2);
+  const sec3 = sections.find((s) => s.n === 3);
+  const t2Prose = !tables.table2 && sec2 ? extractTable2Prose(lines, sec2.line + 1, sec3?.line ?? sec2.end) : [];
+  const claims = extractClaims(sentences(lines, doc.kind !== 'html' && doc.kind !== 'docx'));
+
+  const publishedAt = opts.publishedAt ?? doc.publishedAt ?? (opts.url ? dateFromUrl(opts.url) : null) ?? signatureDate(lines, year);
+  const kind: DocumentKind = doc.kind;
+  return {
+    source: { kind, name: opts.name ?? null, url: opts.url ?? null, encoding: doc.encoding, ocr: doc.ocr },
+    title: title || null,
+    agency,
+    year,
+    template,
+    publishedAt,
+    period,
+    sections: sections.map(({ end: _end, ...s }) => s),
+    table2: tables.table2,
+    table3: tables.table3,
+    table4: tables.table4,
+    table2Prose: t2Prose,
+    claims,
+    notes,
+  };
+}
+
+/** Parse an HTML string (any environment). */
+export function parseHtml(html: string, opts: ParseOptions = {}, encoding: string | null = null): ParseResult {
+  try {
+    return parseExtracted(extractHtml(html, encoding), opts);
+  } catch (err) {
+    return unparseable(err);
+  }
+}
+
+/** Parse the live DOM of a page (browser extension). */
+export function parseDom(doc: Document, opts: ParseOptions = {}): ParseResult {
+  try {
+    return parseExtracted(extractDom(doc), { url: doc.location?.href ?? null, ...opts });
+  } catch (err) {
+    return unparseable(err);
+  }
+}
+
+/** Parse plain text (a page dumped to text, or text extracted from a PDF). */
+export function parseText(text: string, opts: ParseOptions = {}): ParseResult {
+  try {
+    return parseExtracted(extractText(text), opts);
+  } catch (err) {
+    return unparseable(err);
+  }
+}

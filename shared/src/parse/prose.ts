@@ -1,0 +1,127 @@
+/**
+ * Figures the narrative states ("共收到政府信息公开申请 84 件，另有上年结转 2 件"), extracted so the
+ * checks can compare them with the tables. Patterns are deliberately narrow: a missed claim costs a
+ * check; a misread claim would accuse an agency of an error it did not make.
+ */
+import type { ProseClaim, SourceRef } from '../model/report.js';
+import { toHalfWidth } from '../text/normalize.js';
+
+export interface Sentence { text: string; source: SourceRef }
+
+/**
+ * Sentences of the narrative. Lines are joined first (PDF text breaks sentences across lines) and
+ * split at sentence punctuation; each sentence keeps the line it starts on.
+ */
+export function sentences(lines: string[], joinLines: boolean): Sentence[] {
+  const out: Sentence[] = [];
+  let buf = '';
+  let bufLine = -1;
+  let bufStart = 0;
+  const push = () => {
+    const t = buf.trim();
+    if (t) out.push({ text: t, source: { kind: 'text', line: bufLine, start: bufStart, end: bufStart + buf.length } });
+    buf = '';
+    bufLine = -1;
+  };
+  lines.forEach((line, i) => {
+    if (line.startsWith('\t') || line.startsWith('\u0000')) { push(); return; }
+    if (!joinLines) push();
+    for (let j = 0; j < line.length; j++) {
+      const ch = line[j]!;
+      if (bufLine < 0) { if (/\s/.test(ch)) continue; bufLine = i; bufStart = j; }
+      buf += ch;
+      if ('。；;！!？?'.includes(ch)) push();
+    }
+    if (!joinLines) push();
+  });
+  push();
+  return out;
+}
+
+interface Pattern { topic: string; re: RegExp; unit?: string }
+
+// Applied to a sentence with all whitespace removed and full-width digits made ASCII.
+const N = '(\\d+)';
+const PATTERNS: Pattern[] = [
+  { topic: 'received', re: new RegExp(`(?:共|累计|全年|新)?(?:收到|受理|接收|接到)(?:并办理|和受理|并受理|和处理)?(?:各类|本年度|新增)?(?:政府信息公开申请|依申请公开(?:申请)?|信息公开申请|申请)(?:共计|共|合计)?${N}(?:件|个|份)`) },
+  { topic: 'carriedOver', re: new RegExp(`上年(?:度)?结转(?:的)?(?:政府信息公开申请|申请)?${N}件`) },
+  { topic: 'carriedForward', re: new RegExp(`${N}件(?:申请)?(?:结转|转入)(?:至)?下(?:一)?年度`) },
+  { topic: 'carriedForward', re: new RegExp(`结转(?:至)?下(?:一)?年度(?:继续办理)?(?:的)?${N}件`) },
+  { topic: 'grantedOrPartial', re: new RegExp(`(?:予以公开|公开)(?:及|和|与|或)部分公开(?:的)?${N}件`) },
+  { topic: 'granted', re: new RegExp(`(?<![不部分及和])予以公开(?:的)?${N}件`) },
+  { topic: 'partiallyGranted', re: new RegExp(`(?<![及和与或])部分公开(?:的)?${N}件`) },
+  { topic: 'denied', re: new RegExp(`${N}件[^，,。；;]{0,12}?不予公开`) },
+  { topic: 'denied', re: new RegExp(`不予公开(?:的)?${N}件`) },
+  { topic: 'unable', re: new RegExp(`${N}件[^，,。；;]{0,16}?无法提供`) },
+  { topic: 'unable', re: new RegExp(`无法提供(?:的)?${N}件`) },
+  { topic: 'notProcessed', re: new RegExp(`${N}件[^，,。；;]{0,12}?不予处理`) },
+  { topic: 'notProcessed', re: new RegExp(`不予处理(?:的)?${N}件`) },
+  { topic: 'other', re: new RegExp(`其他处理(?:的)?${N}件`) },
+  { topic: 'reviews', re: new RegExp(`(?:行政复议|复议)(?:案件|申请)?${N}(?:件|起)`) },
+  { topic: 'litigation', re: new RegExp(`(?:行政诉讼|诉讼)(?:案件)?${N}(?:件|起)`) },
+];
+
+const ZERO_REVIEW = /(?:未发生|没有发生|没有收到|未收到|未出现|无)[^。；]{0,24}?行政复议(?:和|及|、|或)行政诉讼/;
+
+export function extractClaims(sents: Sentence[]): ProseClaim[] {
+  const out: ProseClaim[] = [];
+  for (const s of sents) {
+    const flat = toHalfWidth(s.text).replace(/\s+/g, '');
+    const seen = new Set<string>();
+    for (const p of PATTERNS) {
+      const re = new RegExp(p.re.source, 'g');
+      for (const m of flat.matchAll(re)) {
+        const key = `${p.topic}:${m.index}`;
+        if (seen.has(key)) continue;
+        // One phrase, one topic: a span already claimed by an earlier pattern is not read twice.
+        if (out.some((c) => c.sentence === s.text && c.phrase.includes(m[0]) && c.phrase !== m[0])) continue;
+        seen.add(key);
+        out.push({ topic: p.topic, value: Number(m[1]), unit: '件', sentence: s.text, phrase: m[0], source: s.source });
+      }
+    }
+    const z = ZERO_REVIEW.exec(flat);
+    if (z) out.push({ topic: 'reviewsAndLitigation', value: 0, unit: null, sentence: s.text, phrase: z[0], source: s.source });
+  }
+  return dedupe(out);
+}
+
+function dedupe(claims: ProseClaim[]): ProseClaim[] {
+  const out: ProseClaim[] = [];
+  for (const c of claims) {
+    // 公开及部分公开 53 件 is one claim, not also 部分公开 53.
+    if (c.topic === 'partiallyGranted' && claims.some((o) => o.topic === 'grantedOrPartial' && o.sentence === c.sentence && o.phrase.endsWith(c.phrase))) continue;
+    if (out.some((o) => o.topic === c.topic && o.value === c.value && o.sentence === c.sentence)) continue;
+    out.push(c);
+  }
+  return out;
+}
+
+const T2_LABELS = ['行政规范性文件', '规范性文件', '规章', '其他对外管理服务事项', '行政许可', '行政处罚', '行政强制', '行政事业性收费', '政府集中采购'];
+
+/**
+ * Table-2 figures printed as prose or an infographic when there is no table (seed 003):
+ * "行政许可22项 处理决定数量412件", "政府集中采购数量18件 采购总金额127万元".
+ */
+export function extractTable2Prose(lines: string[], from: number, to: number): ProseClaim[] {
+  const out: ProseClaim[] = [];
+  let current: string | null = null;
+  for (let i = from; i < to; i++) {
+    const raw = lines[i] ?? '';
+    const t = toHalfWidth(raw).replace(/\s+/g, '');
+    if (!t) continue;
+    const src: SourceRef = { kind: 'text', line: i, start: 0, end: raw.length };
+    const lab = T2_LABELS.find((l) => t.startsWith(l));
+    if (lab) {
+      current = lab;
+      const m = new RegExp(`^${lab}(?:数量)?(\\d+)(件|项|个)`).exec(t);
+      if (m) out.push({ topic: `table2:${lab}:${lab === '政府集中采购' ? 'count' : m[2] === '项' ? 'items' : 'count'}`, value: Number(m[1]), unit: m[2]!, sentence: raw.trim(), phrase: m[0], source: src });
+      continue;
+    }
+    if (!current) continue;
+    const d = /^处理决定数量(\d+)件/.exec(t);
+    if (d) out.push({ topic: `table2:${current}:decisions`, value: Number(d[1]), unit: '件', sentence: raw.trim(), phrase: d[0], source: src });
+    const a = /^采购总金额(\d+(?:\.\d+)?)(万元|元)/.exec(t);
+    if (a) out.push({ topic: `table2:${current}:amount`, value: Number(a[1]), unit: a[2]!, sentence: raw.trim(), phrase: a[0], source: src });
+  }
+  return out;
+}

@@ -1,0 +1,17 @@
+/** Table 4 (行政复议、行政诉讼): the one row of 15 numbers under the three-level header. */
+import type { Table4 } from '../model/report.js';
+import { alignTokens } from './rows.js';
+import { rowCells, type SourceRow } from './row-cells.js';
+
+export function mapTable4(rows: SourceRow[], notes: string[]): Table4 | null {
+  for (const row of rows) {
+    if (row.tokens) {
+      const a = alignTokens(row.tokens, 15);
+      if (a.doubt || a.cells.every((c) => c === '')) continue;
+    } else if (row.values.length < 15 || row.values.every((v) => v.text.trim() === '')) {
+      continue;
+    }
+    return { cells: rowCells(row, 15, 'table 4', notes) };
+  }
+  return null;
+}
