@@ -57,6 +57,8 @@ const PATTERNS: Pattern[] = [
   { topic: 'notProcessed', re: new RegExp(`${N}件[^，,。；;]{0,12}?不予处理`) },
   { topic: 'notProcessed', re: new RegExp(`不予处理(?:的)?${N}件`) },
   { topic: 'other', re: new RegExp(`其他处理(?:的)?${N}件`) },
+  { topic: 'table2:规范性文件:new', re: new RegExp(`共计?${N}(?:个|件|份)(?:行政)?规范性文件`) },
+  { topic: 'table2:规范性文件:new', re: new RegExp(`(?:制发|出台|印发|发布)(?:了)?(?:行政)?规范性文件(?:共)?${N}(?:个|件|份)`) },
   { topic: 'reviews', re: new RegExp(`(?:行政复议|复议)(?:案件|申请)?${N}(?:件|起)`) },
   { topic: 'litigation', re: new RegExp(`(?:行政诉讼|诉讼)(?:案件)?${N}(?:件|起)`) },
 ];

@@ -71,6 +71,7 @@ const CJK = /[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]/;
 export function joinPieces(a: string, b: string, gap: number, size: number): string {
   if (!a) return b;
   if (!b) return a;
+  if (gap > size * 0.8) return `${a} ${b}`;
   const tight = gap < size * 0.3 || CJK.test(a[a.length - 1]!) || CJK.test(b[0]!);
-  return tight && !(gap > size * 1.2) ? a + b : `${a} ${b}`;
+  return tight ? a + b : `${a} ${b}`;
 }

@@ -100,7 +100,10 @@ export function pageMargins(lines: PageLine[]): Map<number, { left: number; righ
     const lefts = new Map<number, number>();
     for (const l of ls) { const k = Math.round(l.x); lefts.set(k, (lefts.get(k) ?? 0) + 1); }
     const left = [...lefts.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]![0];
-    m.set(page, { left, right: Math.max(...ls.map((l) => l.right)) });
+    // Justified lines overhang by a glyph now and then: use the median right edge of the long lines.
+    const max = Math.max(...ls.map((l) => l.right));
+    const long = ls.map((l) => l.right).filter((r) => r - left > (max - left) * 0.6).sort((a, b) => a - b);
+    m.set(page, { left, right: long[Math.floor(long.length / 2)] ?? max });
   }
   for (const l of lines) if (!m.has(l.page)) m.set(l.page, { left: l.x, right: l.right });
   return m;

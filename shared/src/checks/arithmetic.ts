@@ -1,0 +1,79 @@
+/** Arithmetic inside the tables: table 3's printed identity, column and row sums, table 4 sums. */
+import { TABLE3_COLUMNS, TABLE3_ROWS, TABLE4_GROUPS } from '../model/labels.js';
+import type { Cell } from '../model/report.js';
+import type { CheckContext, Collector } from './context.js';
+import { isEmpty, num, show, sumExpr, t3Cell, t3Ev, t4Ev } from './context.js';
+
+const colName = (c: number) => TABLE3_COLUMNS[c]!.label;
+
+export function checkTable3(ctx: CheckContext, out: Collector): void {
+  const r = ctx.report;
+  const ids = ['table3.identity', 'table3.outcome-sum', 'table3.row-sum'];
+  if (!r.table3) { for (const id of ids) out.cannotRun(id, '没有表三', 'no table 3'); return; }
+  const outcomeKeys = TABLE3_ROWS.filter((d) => d.outcome && d.templates.includes(r.table3!.layout)).map((d) => d.key);
+
+  for (let c = 0; c < 7; c++) {
+    // 一 + 二 = （七） + 四
+    const cells = ['newReceived', 'carriedOver', 'total', 'carriedForward'].map((k) => t3Cell(r, k, c));
+    if (cells.every(isEmpty)) { /* nothing reported in this column */ }
+    else if (cells.some((x) => Number.isNaN(num(x)))) out.cannotRun('table3.identity', `“${colName(c)}”列有无法读取的单元格`, `unreadable cell in column ${colName(c)}`);
+    else {
+      const left = sumExpr(cells.slice(0, 2));
+      const right = sumExpr(cells.slice(2));
+      if (left.value !== right.value) {
+        const expression = `一+二 = ${left.text} = ${left.value} ≠ （七）总计+四 = ${right.text} = ${right.value}`;
+        out.fail('table3.identity', {
+          zh: `表三“${colName(c)}”列：${expression}`,
+          en: `Table 3, column ${colName(c)}: new + carried over = ${left.value}, but total handled + carried forward = ${right.value}`,
+        }, { cells: ['newReceived', 'carriedOver', 'total', 'carriedForward'].map((k) => t3Ev(r, k, c)), sentences: [], expression, left: left.value, right: right.value });
+      } else out.pass('table3.identity');
+    }
+
+    // （七）总计 = Σ outcome leaves
+    const total = t3Cell(r, 'total', c);
+    const leaves = outcomeKeys.map((k) => t3Cell(r, k, c));
+    if (isEmpty(total) && leaves.every(isEmpty)) continue;
+    if ([total, ...leaves].some((x) => Number.isNaN(num(x)))) { out.cannotRun('table3.outcome-sum', `“${colName(c)}”列有无法读取的单元格`, `unreadable cell in column ${colName(c)}`); continue; }
+    const present = outcomeKeys.filter((k) => !isEmpty(t3Cell(r, k, c)));
+    const s = sumExpr(present.map((k) => t3Cell(r, k, c)));
+    if (s.value !== num(total)) {
+      const expression = `（七）总计 = ${show(total)} ≠ ${s.text || '0'} = ${s.value}`;
+      out.fail('table3.outcome-sum', {
+        zh: `表三“${colName(c)}”列：${expression}（各办理结果之和）`,
+        en: `Table 3, column ${colName(c)}: total handled ${num(total)} ≠ sum of outcome rows ${s.value}`,
+      }, { cells: [t3Ev(r, 'total', c), ...present.map((k) => t3Ev(r, k, c))], sentences: [], expression, left: num(total), right: s.value });
+    } else out.pass('table3.outcome-sum');
+  }
+
+  // Per row: 总计 = 自然人 + five organisation columns
+  for (const row of r.table3.rows) {
+    const parts = row.cells.slice(0, 6);
+    const tot = row.cells[6];
+    if (isEmpty(tot) && parts.every(isEmpty)) continue;
+    if ([tot, ...parts].some((x) => Number.isNaN(num(x)))) { out.cannotRun('table3.row-sum', `“${row.printed.slice(-16)}”行有无法读取的单元格`, `unreadable cell in row ${row.key}`); continue; }
+    const s = sumExpr(parts);
+    if (s.value !== num(tot)) {
+      const expression = `总计 = ${show(tot)} ≠ ${s.text} = ${s.value}`;
+      out.fail('table3.row-sum', {
+        zh: `表三“${row.printed.replace(/\s+/g, '').slice(-20)}”行：${expression}`,
+        en: `Table 3, row ${row.key}: total ${num(tot)} ≠ sum of applicant columns ${s.value}`,
+      }, { cells: [6, 0, 1, 2, 3, 4, 5].map((c) => t3Ev(r, row.key, c)), sentences: [], expression, left: num(tot), right: s.value });
+    } else out.pass('table3.row-sum');
+  }
+}
+
+export function checkTable4(ctx: CheckContext, out: Collector): void {
+  const r = ctx.report;
+  if (!r.table4) { out.cannotRun('table4.sum', '没有表四', 'no table 4'); return; }
+  TABLE4_GROUPS.forEach((g, gi) => {
+    const cells: (Cell | undefined)[] = r.table4!.cells.slice(gi * 5, gi * 5 + 5);
+    if (cells.every(isEmpty)) return;
+    if (cells.some((x) => Number.isNaN(num(x)))) { out.cannotRun('table4.sum', `“${g.label}”有无法读取的单元格`, `unreadable cell in ${g.key}`); return; }
+    const s = sumExpr(cells.slice(0, 4));
+    if (s.value !== num(cells[4])) {
+      const expression = `总计 = ${show(cells[4])} ≠ ${s.text} = ${s.value}`;
+      out.fail('table4.sum', { zh: `表四“${g.label}”：${expression}`, en: `Table 4, ${g.key}: total ${num(cells[4])} ≠ upheld+corrected+other+pending ${s.value}` },
+        { cells: [4, 0, 1, 2, 3].map((i) => t4Ev(r, gi * 5 + i)), sentences: [], expression, left: num(cells[4]), right: s.value });
+    } else out.pass('table4.sum');
+  });
+}

@@ -1,0 +1,89 @@
+/** What every check gets: the report, its history, and a collector for outcomes and findings. */
+import { TABLE3_COLUMNS, TABLE3_ROWS, TABLE4_COLUMNS, TABLE4_GROUPS } from '../model/labels.js';
+import type { Cell, Report } from '../model/report.js';
+import { checkInfo } from './catalogue.js';
+import { cellEvidence, type CellEvidence, type CheckOutcome, type Evidence, type Finding } from './types.js';
+
+export interface CheckContext {
+  report: Report;
+  /** Earlier (or other) reports of the same agency. */
+  history: Report[];
+  /** ISO date used as "today". */
+  today: string;
+  deadlines: { department: string; government: string };
+}
+
+/** Collects outcomes: a check that found nothing passes, one that could not look says why. */
+export class Collector {
+  readonly findings: Finding[] = [];
+  private readonly outcomes = new Map<string, CheckOutcome>();
+
+  fail(id: string, message: { zh: string; en: string }, evidence: Evidence): void {
+    this.findings.push({ id, severity: checkInfo(id).severity, message, evidence });
+    this.outcomes.set(id, { id, status: 'fail' });
+  }
+  pass(id: string): void {
+    if (!this.outcomes.has(id)) this.outcomes.set(id, { id, status: 'pass' });
+  }
+  cannotRun(id: string, zh: string, en: string): void {
+    const cur = this.outcomes.get(id);
+    if (!cur || cur.status === 'pass') this.outcomes.set(id, { id, status: 'cannot-run', reason: { zh, en } });
+  }
+  notApplicable(id: string, zh: string, en: string): void {
+    if (!this.outcomes.has(id)) this.outcomes.set(id, { id, status: 'not-applicable', reason: { zh, en } });
+  }
+  list(): CheckOutcome[] {
+    return [...this.outcomes.values()];
+  }
+}
+
+/** Value for arithmetic: printed blanks, dashes and 无 count as 0; unreadable or doubtful cells are NaN. */
+export function num(c: Cell | undefined): number {
+  if (!c) return 0;
+  if (c.doubt) return NaN;
+  if (c.kind === 'number') return c.value!;
+  if (c.kind === 'text') return NaN;
+  return 0;
+}
+
+/** How a cell is shown in an expression: the number, 空 for blank, or what was printed. */
+export function show(c: Cell | undefined): string {
+  if (!c || c.kind === 'blank') return '空';
+  if (c.kind === 'number') return String(c.value);
+  return c.raw;
+}
+
+export function isEmpty(c: Cell | undefined): boolean {
+  return !c || c.kind === 'blank' || c.kind === 'dash' || c.kind === 'none';
+}
+
+const T3_SHORT: Record<string, string> = {
+  newReceived: '一、本年新收', carriedOver: '二、上年结转', total: '（七）总计', carriedForward: '四、结转下年度',
+};
+
+export function t3Label(key: string, col: number): string {
+  const def = TABLE3_ROWS.find((d) => d.key === key);
+  const row = T3_SHORT[key] ?? def?.label.replace(/^.*\s/, '') ?? key;
+  return `${row} · ${TABLE3_COLUMNS[col]!.label}`;
+}
+
+export function t3Cell(report: Report, key: string, col: number): Cell | undefined {
+  return report.table3?.rows.find((r) => r.key === key)?.cells[col];
+}
+
+export function t3Ev(report: Report, key: string, col: number): CellEvidence {
+  return cellEvidence('table3', key, col, t3Label(key, col), t3Cell(report, key, col));
+}
+
+export function t4Label(i: number): string {
+  return `${TABLE4_GROUPS[Math.floor(i / 5)]!.label} · ${TABLE4_COLUMNS[i % 5]!.label}`;
+}
+
+export function t4Ev(report: Report, i: number): CellEvidence {
+  return cellEvidence('table4', TABLE4_GROUPS[Math.floor(i / 5)]!.key, i, t4Label(i), report.table4?.cells[i]);
+}
+
+/** "a+b+c" of shown values and their sum. */
+export function sumExpr(cells: (Cell | undefined)[]): { text: string; value: number } {
+  return { text: cells.map(show).join('+'), value: cells.reduce((s, c) => s + num(c), 0) };
+}

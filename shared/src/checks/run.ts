@@ -1,0 +1,39 @@
+/** Running every check on a report. */
+import type { Report } from '../model/report.js';
+import { Collector, type CheckContext } from './context.js';
+import type { CheckResult } from './types.js';
+import { checkStructure } from './structure.js';
+import { checkTable3, checkTable4 } from './arithmetic.js';
+import { checkTable2Rules, checkValues } from './values.js';
+import { checkProse } from './prose.js';
+import { checkTimeliness } from './timeliness.js';
+import { checkHistory } from './history.js';
+import { score } from './score.js';
+
+export interface CheckOptions {
+  /** Other reports of the same agency (any years; the one a year earlier drives the cross-year checks). */
+  history?: Report[];
+  /** ISO date for "today" (defaults to the current date). */
+  today?: string;
+  /** Article 49 deadlines as MM-DD of the following year; local rules may be stricter. */
+  deadlines?: { department?: string; government?: string };
+}
+
+export function checkReport(report: Report, opts: CheckOptions = {}): CheckResult {
+  const ctx: CheckContext = {
+    report,
+    history: (opts.history ?? []).filter((h) => h !== report && h.year !== report.year),
+    today: opts.today ?? new Date().toISOString().slice(0, 10),
+    deadlines: { department: opts.deadlines?.department ?? '01-31', government: opts.deadlines?.government ?? '03-31' },
+  };
+  const out = new Collector();
+  checkStructure(ctx, out);
+  checkTable3(ctx, out);
+  checkTable4(ctx, out);
+  checkValues(ctx, out);
+  checkTable2Rules(ctx, out);
+  checkProse(ctx, out);
+  checkTimeliness(ctx, out);
+  checkHistory(ctx, out);
+  return { findings: out.findings, outcomes: out.list(), score: score(out.findings) };
+}

@@ -1,0 +1,116 @@
+/**
+ * Text PDF → ExtractedDocument. Per page: positioned text runs, ruling lines, ruled tables; then
+ * tables continued across pages are joined, running headers/footers dropped, wrapped lines joined,
+ * and a borderless table 3 is rebuilt from label-anchored bands. Browser-safe (pdfjs only).
+ */
+import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { ExtractedDocument, Grid } from '../types.js';
+import { tableMarker } from '../types.js';
+import { publishedDateFromText } from '../../parse/dates.js';
+import { Deadline, openPdf, pdfError, type PdfOpenOptions } from './load.js';
+import { pageRuns } from './text-runs.js';
+import { pageRules } from './rules.js';
+import { pageTables } from './table.js';
+import { chainToGrid, continues, type TableChain } from './join.js';
+import { dropRunning, joinParagraphs, pageMargins, toLines, type PageLine } from './layout.js';
+import { bandTable3, type BandColumns } from './bands.js';
+import type { PageTable, TextRun } from './geometry.js';
+
+export interface PdfOptions extends PdfOpenOptions {
+  /** Pages read at most (default 60); the rest are skipped with a note. */
+  maxPages?: number;
+}
+
+/** What one page yielded, kept for the scan decision and the OCR fallback. */
+export interface PdfPageInfo { page: number; width: number; height: number; chars: number }
+
+export interface PdfResult { doc: ExtractedDocument; pages: PdfPageInfo[]; numPages: number }
+
+export const DEFAULT_MAX_PAGES = 60;
+
+/** Extracts a text PDF. Throws `GongkaiError` ('encrypted' | 'corrupt' | 'timeout'). */
+export async function extractPdf(bytes: Uint8Array, opts: PdfOptions = {}): Promise<PdfResult> {
+  const deadline = new Deadline(opts.timeoutMs ?? 60_000, opts.signal);
+  const pdf = await openPdf(bytes, opts, deadline);
+  try {
+    return await readPdf(pdf, opts, deadline);
+  } catch (err) {
+    throw pdfError(err);
+  } finally {
+    void pdf.destroy();
+  }
+}
+
+interface PageWork { page: number; height: number; width: number; lines: PageLine[]; tables: PageTable[]; chars: number }
+
+async function readPdf(pdf: PDFDocumentProxy, opts: PdfOptions, deadline: Deadline): Promise<PdfResult> {
+  const notes: string[] = [];
+  const maxPages = Math.max(1, opts.maxPages ?? DEFAULT_MAX_PAGES);
+  const numPages = pdf.numPages;
+  const count = Math.min(numPages, maxPages);
+  if (numPages > count) notes.push(`Read the first ${count} of ${numPages} pages (page limit ${maxPages}).`);
+  const work: PageWork[] = [];
+  let columns: BandColumns | null = null;
+  for (let p = 1; p <= count; p++) {
+    deadline.check();
+    const page = await deadline.race(pdf.getPage(p));
+    const viewport = page.getViewport({ scale: 1 });
+    const runs = await deadline.race(pageRuns(page, viewport));
+    const rules = await deadline.race(pageRules(page, viewport));
+    const { tables, rest } = pageTables(rules, runs, p);
+    let restRuns: TextRun[] = rest;
+    const banded = bandTable3(restRuns, p, columns);
+    let bandLines: PageLine[] = [];
+    if (banded) {
+      restRuns = banded.rest; bandLines = banded.lines; columns = banded.columns;
+      if (!notes.some((n) => n.startsWith('Borderless'))) notes.push('Borderless table 3 read by label-anchored row bands (values placed by column position).');
+    }
+    const lines = [...toLines(restRuns, p), ...bandLines].sort((a, b) => a.y - b.y);
+    const chars = runs.reduce((n, r) => n + r.str.replace(/\s/g, '').length, 0);
+    work.push({ page: p, height: viewport.height, width: viewport.width, lines, tables, chars });
+    page.cleanup();
+  }
+  dropRunning(work, notes);
+
+  // Chain tables across pages: the last table of a page continues on the next page when nothing
+  // but (dropped) running lines stands between them and the edges match.
+  const chains: TableChain[] = [];
+  const chainOf = new Map<PageTable, TableChain>();
+  for (const w of work) {
+    for (const t of w.tables) {
+      const prevPage = work[w.page - 2];
+      const prev = prevPage?.tables[prevPage.tables.length - 1];
+      const first = w.tables[0] === t;
+      const nothingAbove = !w.lines.some((l) => l.y + l.h <= t.top);
+      const nothingBelow = prevPage && prev ? !prevPage.lines.some((l) => l.y >= prev.bottom) : false;
+      const chain = first && prev && nothingAbove && nothingBelow && continues(prev, t) ? chainOf.get(prev) : undefined;
+      if (chain) { chain.push(t); chainOf.set(t, chain); } else { const c = [t]; chains.push(c); chainOf.set(t, c); }
+    }
+  }
+  const grids: Grid[] = chains.map((c, i) => chainToGrid(c, i));
+  const joined = chains.filter((c) => c.length > 1).length;
+  if (joined) notes.push(`Joined ${joined} table(s) continued across pages.`);
+
+  const flow: PageLine[] = [];
+  for (const w of work) {
+    const markers: PageLine[] = [];
+    w.tables.forEach((t) => {
+      const chain = chainOf.get(t)!;
+      if (chain[0] !== t) return;
+      const gi = chains.indexOf(chain);
+      markers.push({ page: w.page, text: tableMarker(gi), x: t.left, right: t.right, y: t.top, h: 0, table: gi });
+    });
+    flow.push(...[...w.lines, ...markers].sort((a, b) => a.y - b.y));
+  }
+  const paragraphs = joinParagraphs(flow, pageMargins(flow));
+  const text = paragraphs.join('\n');
+  const info = (await deadline.race(pdf.getMetadata()).catch(() => null))?.info as { Title?: unknown } | undefined;
+  const metaTitle = typeof info?.Title === 'string' && info.Title.trim() ? info.Title.trim() : null;
+  const firstLine = paragraphs.find((l) => !l.startsWith('\u0000')) ?? null;
+  const doc: ExtractedDocument = {
+    kind: 'pdf', text, grids, title: metaTitle ?? (firstLine && firstLine.length <= 80 ? firstLine : null),
+    publishedAt: publishedDateFromText(text.slice(0, 3000)) ?? publishedDateFromText(text.slice(-600)),
+    encoding: null, ocr: false, pages: count, notes,
+  };
+  return { doc, numPages, pages: work.map((w) => ({ page: w.page, width: w.width, height: w.height, chars: w.chars })) };
+}
