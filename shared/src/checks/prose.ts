@@ -52,7 +52,7 @@ function compare(ctx: CheckContext, out: Collector, claim: ProseClaim, t: Target
   const best = options[0]!;
   const expression = `正文 ${claim.value} ≠ 表三 ${best.text}`;
   out.fail(t.id, {
-    zh: `正文称${t.zh}${claim.value}件（“${claim.phrase}”），表三为${best.value}件：${expression}`,
+    zh: `正文称${t.zh}${claim.value}件（“${claim.phrase}”），表三为${best.value}件`,
     en: `The text says ${claim.value} ${t.en} ("${claim.phrase}"), table 3 says ${best.value}`,
   }, { cells: best.cells, sentences: [{ text: claim.sentence, source: claim.source }], expression, left: claim.value, right: best.value });
 }

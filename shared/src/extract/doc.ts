@@ -1,0 +1,214 @@
+/**
+ * Word 97 (.doc) → ExtractedDocument. Node-only.
+ *
+ * When LibreOffice (`soffice`) is on PATH it converts the file to DOCX (exact tables, ~1.5 s) and the
+ * DOCX path reads it. Otherwise word-extractor gives the text; its tables come as cells ending in
+ * `\t` with one more `\t` at each row end, which is ambiguous with empty cells, so rows are recovered
+ * by choosing the split whose row widths agree best (dynamic programming), short rows are padded by
+ * widening their last label cell, and leading empty cells under a label are read as vertical merges.
+ */
+import { createRequire } from 'node:module';
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { GongkaiError } from '../errors.js';
+import type { ExtractedDocument, Grid } from './types.js';
+import { tableMarker } from './types.js';
+import { buildGrid, type RawCell, type RawRow } from './grid.js';
+import { extractDocx } from './docx.js';
+import { publishedDateFromText } from '../parse/dates.js';
+
+interface WordDoc { getBody(): string }
+interface WordExtractorCtor { new (): { extract(src: Buffer): Promise<WordDoc> } }
+
+const VALUE = /^(?:[+-]?[\d０-９][\d０-９,，.]*(?:[（(][+-][)）])?\s*(?:万元|元|件|个|项)?|[\/／—–-]+|无|)$/;
+
+/** True when the OLE file holds an encrypted OOXML package or is a password-protected .doc. */
+export function isEncryptedOle(b: Uint8Array): boolean {
+  const needle = Buffer.from('EncryptedPackage', 'utf16le');
+  return Buffer.from(b.buffer, b.byteOffset, b.byteLength).indexOf(needle) >= 0;
+}
+
+let sofficeChecked: Promise<string | null> | undefined;
+/** Path of LibreOffice's `soffice` when installed (checked once), else null. */
+export function findSoffice(): Promise<string | null> {
+  sofficeChecked ??= new Promise((resolve) => {
+    execFile('sh', ['-c', 'command -v soffice || command -v libreoffice'], { timeout: 3000 }, (err, out) => {
+      resolve(err ? null : out.trim().split('\n')[0] || null);
+    });
+  });
+  return sofficeChecked;
+}
+
+async function viaSoffice(bin: string, bytes: Uint8Array, timeoutMs: number): Promise<ExtractedDocument | null> {
+  const dir = await mkdtemp(join(tmpdir(), 'gongkai-doc-'));
+  try {
+    await writeFile(join(dir, 'in.doc'), bytes);
+    await new Promise<void>((resolve, reject) => {
+      execFile(bin, ['--headless', '--norestore', '--convert-to', 'docx', '--outdir', dir, join(dir, 'in.doc')],
+        { timeout: timeoutMs }, (err) => (err ? reject(err) : resolve()));
+    });
+    const docx = await readFile(join(dir, 'in.docx'));
+    const doc = await extractDocx(new Uint8Array(docx));
+    doc.kind = 'doc';
+    doc.notes.push('Converted with LibreOffice.');
+    return doc;
+  } catch {
+    return null;
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** Extracts a .doc. Throws `GongkaiError` 'encrypted' | 'corrupt'. */
+export async function extractDoc(bytes: Uint8Array, opts: { timeoutMs?: number; useSoffice?: boolean } = {}): Promise<ExtractedDocument> {
+  if (isEncryptedOle(bytes)) throw new GongkaiError('encrypted', 'The Word document is password-protected.', 'Word 文档有密码保护，无法读取。');
+  if (opts.useSoffice !== false) {
+    const bin = await findSoffice();
+    if (bin) { const d = await viaSoffice(bin, bytes, opts.timeoutMs ?? 30_000); if (d) return d; }
+  }
+  const require = createRequire(import.meta.url);
+  const WordExtractor = require('word-extractor') as WordExtractorCtor;
+  let body: string;
+  try {
+    body = (await new WordExtractor().extract(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength))).getBody();
+  } catch (err) {
+    const msg = (err as Error).message ?? String(err);
+    if (/encrypt|password/i.test(msg)) throw new GongkaiError('encrypted', 'The Word document is password-protected.', 'Word 文档有密码保护，无法读取。', { cause: err });
+    throw new GongkaiError('corrupt', `The Word document could not be read: ${msg}`, 'Word 文档已损坏，无法读取。', { cause: err });
+  }
+  return docFromBody(body);
+}
+
+/** Splits word-extractor's body into prose lines and tables (exported for tests). */
+export function docFromBody(body: string): ExtractedDocument {
+  const lines: string[] = [];
+  const grids: Grid[] = [];
+  const paras = body.replace(/\r\n?/g, '\n').split('\n');
+  let block: string[] = [];
+  const flushBlock = (): void => {
+    if (!block.length) return;
+    // A newline inside a table stands where a row-end mark would.
+    // Each line ends with a cell's tab; the newline stands where a row-end mark would (an empty token).
+    const tokens: string[] = [];
+    const forced = new Set<number>();
+    for (const l of block) {
+      tokens.push(...l.slice(0, -1).split('\t'));
+      forced.add(tokens.length);
+      tokens.push('');
+    }
+    block = [];
+    const lastEnd = tokens.length - 1;
+    const tail = '';
+    const rows = splitRows(tokens, forced);
+    if (rows.length >= 2) {
+      const g = toGrid(rows, grids.length);
+      grids.push(g);
+      lines.push(tableMarker(g.index));
+    } else {
+      const t = tokens.slice(0, lastEnd + 1).map((s) => s.trim()).filter(Boolean).join(' ');
+      if (t) lines.push(t);
+    }
+    if (tail) lines.push(tail);
+  };
+  for (const p of paras) {
+    if ((p.match(/\t/g)?.length ?? 0) >= 1 && (block.length > 0 || (p.match(/\t/g)?.length ?? 0) >= 2 || p.endsWith('\t'))) {
+      // A cell always ends with a tab: text after the last tab is a paragraph that ends the table.
+      const cut = p.lastIndexOf('\t');
+      block.push(p.slice(0, cut + 1));
+      const after = p.slice(cut + 1).trim();
+      if (after) { flushBlock(); lines.push(after); }
+      continue;
+    }
+    flushBlock();
+    const t = p.replace(/[ \u00a0\u3000]+/g, ' ').trim();
+    if (t) lines.push(t);
+  }
+  flushBlock();
+  const text = lines.join('\n');
+  const first = lines.find((l) => !l.startsWith('\u0000'));
+  return {
+    kind: 'doc', text, grids, title: first && first.length <= 80 ? first : null,
+    publishedAt: publishedDateFromText(text.slice(0, 3000)), encoding: null, ocr: false,
+    notes: grids.length ? ['Word 97 tables recovered from text (row ends inferred); check merged cells.'] : [],
+  };
+}
+
+/** Row split minimising the number of rows whose width differs from the commonest width. */
+function splitRows(tokens: string[], forced: Set<number>): string[][] {
+  const n = tokens.length;
+  if (n > 20_000) return [];
+  let best: { cost: number; rows: string[][] } | null = null;
+  for (let K = 2; K <= 40; K++) {
+    const dp = new Array<number>(n + 1).fill(Infinity);
+    const from = new Array<number>(n + 1).fill(-1);
+    dp[0] = 0;
+    for (let i = 0; i < n; i++) {
+      if (dp[i] === Infinity) continue;
+      for (let j = i + 1; j < n && j - i <= 60; j++) {
+        if (tokens[j] !== '') continue;
+        const c = dp[i]! + rowCost(tokens, i, j, K);
+        if (c < dp[j + 1]!) { dp[j + 1] = c; from[j + 1] = i; }
+        if (forced.has(j)) break; // a newline always ends a row
+      }
+    }
+    if (dp[n] === Infinity) continue;
+    if (!best || dp[n]! < best.cost) {
+      const rows: string[][] = [];
+      for (let e = n; e > 0; e = from[e]!) rows.unshift(tokens.slice(from[e]!, e - 1));
+      best = { cost: dp[n]!, rows };
+    }
+  }
+  return best?.rows ?? [];
+}
+
+/** 0.3 per cell of width off K; an empty last cell (likely a misplaced row end): 1.5; empty cells inside: 0.2 each. */
+function rowCost(tokens: string[], i: number, j: number, K: number): number {
+  let cost = Math.abs(j - i - K) * 0.3;
+  let seen = false;
+  for (let k = i; k < j; k++) {
+    if (tokens[k] !== '') { seen = true; continue; }
+    if (!seen) continue;
+    cost += k === j - 1 ? 1.5 : 0.2;
+  }
+  return cost;
+}
+
+function toGrid(rows: string[][], index: number): Grid {
+  const W = Math.max(...rows.map((r) => r.length));
+  const raw: RawRow[] = [];
+  // Column origins of label cells per row, to turn leading empty cells into vertical merges.
+  const owner: (RawCell | null)[][] = [];
+  rows.forEach((cellsText, r) => {
+    const cells: RawCell[] = cellsText.map((t, ci) => ({ text: t.replace(/[\u00a0\u3000]/g, ' ').trim(), rowSpan: 1, colSpan: 1,
+      source: { kind: 'grid', table: index, row: r, col: -1, cell: ci } }));
+    // Pad a short row by widening its last label cell (merged cells across columns).
+    // Rows with numbers widen the label cell before them; header rows widen their first cell.
+    if (cells.length < W) {
+      let k = -1;
+      const hasNumber = cells.some((c) => /\d/.test(c.text) && VALUE.test(c.text));
+      if (hasNumber) cells.forEach((c, i) => { if (!VALUE.test(c.text)) k = i; });
+      const target = cells[k >= 0 ? k : 0];
+      if (target) target.colSpan += W - cells.length;
+    }
+    const cols: (RawCell | null)[] = [];
+    const kept: RawCell[] = [];
+    let leading = true;
+    for (const c of cells) {
+      const col = cols.length;
+      const above = owner[r - 1]?.[col];
+      if (leading && c.text === '' && above && above.text !== '' && !VALUE.test(above.text)) {
+        above.rowSpan++;
+        for (let s = 0; s < c.colSpan; s++) cols.push(above);
+        continue;
+      }
+      if (c.text !== '') leading = false;
+      kept.push(c);
+      for (let s = 0; s < c.colSpan; s++) cols.push(c);
+    }
+    owner.push(cols);
+    raw.push({ cells: kept });
+  });
+  return buildGrid(raw, index);
+}
