@@ -95,6 +95,8 @@ export function docFromBody(body: string): ExtractedDocument {
     const forced = new Set<number>();
     for (const l of block) {
       tokens.push(...l.slice(0, -1).split('\t'));
+      // "…\t\t" before a paragraph: the row-end mark is already there.
+      if (l.endsWith('\t\t') && tokens[tokens.length - 1] === '') { forced.add(tokens.length - 1); continue; }
       forced.add(tokens.length);
       tokens.push('');
     }
@@ -172,25 +174,37 @@ function rowCost(tokens: string[], i: number, j: number, K: number): number {
     if (!seen) continue;
     cost += k === j - 1 ? 1.5 : 0.2;
   }
-  return cost;
+  return seen ? cost : cost + 2; // a row of nothing but empty cells is implausible
 }
 
+const isNumber = (t: string): boolean => /\d/.test(t) && VALUE.test(t.trim());
+
 function toGrid(rows: string[][], index: number): Grid {
-  const W = Math.max(...rows.map((r) => r.length));
+  // Table width and label-column count from the rows that carry numbers.
+  const numeric = rows.filter((r) => r.some(isNumber));
+  const W = Math.max(...(numeric.length ? numeric : rows).map((r) => r.length));
+  const widest = (numeric.length ? numeric : rows).find((r) => r.length === W) ?? [];
+  const L = Math.max(1, widest.findIndex((t) => VALUE.test(t.trim())));
   const raw: RawRow[] = [];
   // Column origins of label cells per row, to turn leading empty cells into vertical merges.
   const owner: (RawCell | null)[][] = [];
   rows.forEach((cellsText, r) => {
     const cells: RawCell[] = cellsText.map((t, ci) => ({ text: t.replace(/[\u00a0\u3000]/g, ' ').trim(), rowSpan: 1, colSpan: 1,
       source: { kind: 'grid', table: index, row: r, col: -1, cell: ci } }));
-    // Pad a short row by widening its last label cell (merged cells across columns).
-    // Rows with numbers widen the label cell before them; header rows widen their first cell.
-    if (cells.length < W) {
-      let k = -1;
-      const hasNumber = cells.some((c) => /\d/.test(c.text) && VALUE.test(c.text));
-      if (hasNumber) cells.forEach((c, i) => { if (!VALUE.test(c.text)) k = i; });
-      const target = cells[k >= 0 ? k : 0];
-      if (target) target.colSpan += W - cells.length;
+    // Short rows: rows with numbers widen the label cell before them; header rows widen their first
+    // cell to the label columns, then their last cell.
+    if (cells.length < W && cells.length > 0) {
+      let trailing = 0;
+      for (let i = cells.length - 1; i >= 0 && VALUE.test(cells[i]!.text); i--) trailing++;
+      if (trailing >= 2 && trailing < cells.length) {
+        let k = 0;
+        cells.forEach((c, i) => { if (!VALUE.test(c.text)) k = i; });
+        cells[k]!.colSpan += W - cells.length;
+      } else {
+        const extraFirst = Math.max(0, Math.min(W - cells.length, L - 1));
+        cells[0]!.colSpan += extraFirst;
+        cells[cells.length - 1]!.colSpan += W - cells.length - extraFirst;
+      }
     }
     const cols: (RawCell | null)[] = [];
     const kept: RawCell[] = [];
