@@ -18,7 +18,10 @@ export interface ParsedValue {
 
 /** Parse a cell's printed text. */
 export function parseValue(rawText: string): ParsedValue {
-  const t = toHalfWidth(rawText).replace(/[\s\u200b\ufeff]+/g, '');
+  const half = toHalfWidth(rawText).trim();
+  // "1 2" could be two cells run together: never read it as 12.
+  if (/\d[\s\u200b]+\d/.test(half)) return { kind: 'text', value: null, unit: null, signed: false };
+  const t = half.replace(/[\s\u200b\ufeff]+/g, '');
   if (t === '') return { kind: 'blank', value: null, unit: null, signed: false };
   if (DASH.test(t)) return { kind: 'dash', value: null, unit: null, signed: false };
   if (t === '无') return { kind: 'none', value: null, unit: null, signed: false };
