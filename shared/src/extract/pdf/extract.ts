@@ -4,17 +4,16 @@
  * and a borderless table 3 is rebuilt from label-anchored bands. Browser-safe (pdfjs only).
  */
 import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import type { ExtractedDocument, Grid } from '../types.js';
-import { tableMarker } from '../types.js';
+import type { ExtractedDocument } from '../types.js';
 import { publishedDateFromText } from '../../parse/dates.js';
 import { Deadline, openPdf, pdfError, type PdfOpenOptions } from './load.js';
 import { pageRuns } from './text-runs.js';
 import { pageRules } from './rules.js';
 import { pageTables } from './table.js';
-import { chainToGrid, continues, type TableChain } from './join.js';
-import { dropRunning, joinParagraphs, pageMargins, toLines, type PageLine } from './layout.js';
+import { toLines, type PageLine } from './layout.js';
+import { assemblePages, type PageWork } from './assemble.js';
 import { bandTable3, type BandColumns } from './bands.js';
-import type { PageTable, TextRun } from './geometry.js';
+import type { TextRun } from './geometry.js';
 
 export interface PdfOptions extends PdfOpenOptions {
   /** Pages read at most (default 60); the rest are skipped with a note. */
@@ -41,7 +40,6 @@ export async function extractPdf(bytes: Uint8Array, opts: PdfOptions = {}): Prom
   }
 }
 
-interface PageWork { page: number; height: number; width: number; lines: PageLine[]; tables: PageTable[]; chars: number }
 
 async function readPdf(pdf: PDFDocumentProxy, opts: PdfOptions, deadline: Deadline): Promise<PdfResult> {
   const notes: string[] = [];
@@ -70,39 +68,7 @@ async function readPdf(pdf: PDFDocumentProxy, opts: PdfOptions, deadline: Deadli
     work.push({ page: p, height: viewport.height, width: viewport.width, lines, tables, chars });
     page.cleanup();
   }
-  dropRunning(work, notes);
-
-  // Chain tables across pages: the last table of a page continues on the next page when nothing
-  // but (dropped) running lines stands between them and the edges match.
-  const chains: TableChain[] = [];
-  const chainOf = new Map<PageTable, TableChain>();
-  for (const w of work) {
-    for (const t of w.tables) {
-      const prevPage = work[w.page - 2];
-      const prev = prevPage?.tables[prevPage.tables.length - 1];
-      const first = w.tables[0] === t;
-      const nothingAbove = !w.lines.some((l) => l.y + l.h <= t.top);
-      const nothingBelow = prevPage && prev ? !prevPage.lines.some((l) => l.y >= prev.bottom) : false;
-      const chain = first && prev && nothingAbove && nothingBelow && continues(prev, t) ? chainOf.get(prev) : undefined;
-      if (chain) { chain.push(t); chainOf.set(t, chain); } else { const c = [t]; chains.push(c); chainOf.set(t, c); }
-    }
-  }
-  const grids: Grid[] = chains.map((c, i) => chainToGrid(c, i));
-  const joined = chains.filter((c) => c.length > 1).length;
-  if (joined) notes.push(`Joined ${joined} table(s) continued across pages.`);
-
-  const flow: PageLine[] = [];
-  for (const w of work) {
-    const markers: PageLine[] = [];
-    w.tables.forEach((t) => {
-      const chain = chainOf.get(t)!;
-      if (chain[0] !== t) return;
-      const gi = chains.indexOf(chain);
-      markers.push({ page: w.page, text: tableMarker(gi), x: t.left, right: t.right, y: t.top, h: 0, table: gi });
-    });
-    flow.push(...[...w.lines, ...markers].sort((a, b) => a.y - b.y));
-  }
-  const paragraphs = joinParagraphs(flow, pageMargins(flow));
+  const { grids, paragraphs } = assemblePages(work, notes);
   const text = paragraphs.join('\n');
   const info = (await deadline.race(pdf.getMetadata()).catch(() => null))?.info as { Title?: unknown } | undefined;
   const metaTitle = typeof info?.Title === 'string' && info.Title.trim() ? info.Title.trim() : null;

@@ -21,6 +21,8 @@ export interface PageCell {
   /** [x, y, w, h] in viewport points. */
   box: [number, number, number, number];
   text: string;
+  /** OCR confidence 0..1 (scans only). */
+  conf?: number;
 }
 
 /** A ruled table found on one page. */

@@ -39,6 +39,7 @@ export function chainToGrid(chain: TableChain, index: number): Grid {
       const cells = t.cells.filter((c) => c.r0 === r).sort((a, b) => a.c0 - b.c0).map((c) => {
         const c0 = col(t.xs[c.c0]!), c1 = col(t.xs[c.c1]!);
         return {
+          ...(c.conf !== undefined ? { ocrConfidence: c.conf } : {}),
           text: c.text, rowSpan: Math.min(c.r1, R) - Math.max(c.r0, start), colSpan: Math.max(1, c1 - c0),
           source: { kind: 'grid' as const, table: index, row: 0, col: 0, page: t.page,
             box: [r1(c.box[0]), r1(c.box[1]), r1(c.box[2]), r1(c.box[3])] as [number, number, number, number] },

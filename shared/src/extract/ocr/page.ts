@@ -1,0 +1,115 @@
+/**
+ * OCR of one page image: deskew, find and erase table lines, OCR once (psm 6), put words into the
+ * table cells (same cell builder as ruled PDFs), then re-read only doubtful cells with a digits-only
+ * single-line pass: numeric cells with low confidence, blank cells that hold ink, and the cells of
+ * rows whose 7 columns do not add up (自然人…其他 = 总计). Cells still doubtful get a low confidence.
+ */
+import type { Gray } from './image.js';
+import { otsu, skewAngle, rotate, detectLines, eraseLines, inkIn, crop, pad } from './preprocess.js';
+import { recognizeWords, recognizeDigits, type OcrWord } from './engine.js';
+import { pageTables } from '../pdf/table.js';
+import { toLines, type PageLine } from '../pdf/layout.js';
+import type { PageCell, PageTable, TextRun } from '../pdf/geometry.js';
+
+export interface OcrPage { lines: PageLine[]; tables: PageTable[]; height: number; width: number; notes: string[]; words: number }
+
+/** Confidence given to a cell whose reading stays doubtful after re-reading. */
+export const DOUBT_CONFIDENCE = 0.4;
+const NUM = /^[+-]?\d[\d,.]*$/;
+const VALUE_OR_BLANK = /^(?:[+-]?\d[\d,.]*|)$/;
+
+/**
+ * @param scale pixels per page point (image width / page width); 200 dpi ≈ 2.78.
+ * @param deadline throws when the time budget is spent.
+ */
+export async function ocrPage(src: Gray, page: number, scale: number, deadline: () => void): Promise<OcrPage> {
+  const notes: string[] = [];
+  const t0 = otsu(src);
+  const angle = skewAngle(src, t0);
+  const img = rotate(src, angle);
+  if (angle) notes.push(`Page ${page}: deskewed by ${angle}°.`);
+  const t = otsu(img);
+  const pxLines = detectLines(img, t);
+  const clean = eraseLines(img, pxLines, t);
+  deadline();
+  const words = await recognizeWords(clean);
+  deadline();
+  const toPt = (v: number): number => v / scale;
+  const rules = {
+    h: pxLines.h.map((l) => ({ y: toPt(l.y), x1: toPt(l.x1), x2: toPt(l.x2) })),
+    v: pxLines.v.map((l) => ({ x: toPt(l.x), y1: toPt(l.y1), y2: toPt(l.y2) })),
+  };
+  const runs: (TextRun & { conf: number })[] = words.map((w: OcrWord) => ({
+    str: normaliseOcr(w.text), x: toPt(w.x0), y: toPt(w.y0), w: toPt(w.x1 - w.x0), h: Math.max(toPt(w.y1 - w.y0), 6), conf: w.conf,
+  }));
+  const { tables, rest } = pageTables(rules, runs, page);
+  for (const tb of tables) {
+    for (const c of tb.cells) {
+      const inside = runs.filter((r) => inCell(c, r));
+      c.conf = inside.length ? Math.min(...inside.map((r) => r.conf)) : 1;
+    }
+    await verifyTable(tb, clean, t, scale, notes, deadline);
+  }
+  const lines = toLines(rest, page);
+  return { lines, tables, width: img.width / scale, height: img.height / scale, notes, words: words.length };
+}
+
+function inCell(c: PageCell, r: TextRun): boolean {
+  const cx = r.x + r.w / 2, cy = r.y + r.h / 2;
+  return cx >= c.box[0] && cx <= c.box[0] + c.box[2] && cy >= c.box[1] && cy <= c.box[1] + c.box[3];
+}
+
+/** Common misreads in numeric context: O→0, l/I/|→1, full-width digits. */
+function normaliseOcr(s: string): string {
+  const h = s.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
+  if (/^[\dOoIl|]+$/.test(h) && /\d/.test(h)) return h.replace(/[Oo]/g, '0').replace(/[Il|]/g, '1');
+  return h;
+}
+
+async function reread(c: PageCell, img: Gray, scale: number): Promise<{ text: string; conf: number }> {
+  const [x, y, w, h] = c.box;
+  const inset = 3;
+  const g = crop(img, x * scale + inset, y * scale + inset, (x + w) * scale - inset, (y + h) * scale - inset);
+  return recognizeDigits(pad(g, 12));
+}
+
+async function verifyTable(tb: PageTable, img: Gray, t: number, scale: number, notes: string[], deadline: () => void): Promise<void> {
+  const doubtful = new Set<PageCell>();
+  // Numeric cells read with low confidence, and "blank" cells that hold ink.
+  for (const c of tb.cells) {
+    const [x, y, w, h] = c.box;
+    if (w * h > 2500) continue; // label / header cells
+    if (NUM.test(c.text) && (c.conf ?? 1) < 0.75) doubtful.add(c);
+    if (!c.text && inkIn(img, t, x * scale + 4, y * scale + 4, (x + w) * scale - 4, (y + h) * scale - 4) > 25) doubtful.add(c);
+  }
+  // Rows of seven value cells that do not add up.
+  const rowsOf = new Map<number, PageCell[]>();
+  for (const c of tb.cells) { const a = rowsOf.get(c.r0) ?? []; a.push(c); rowsOf.set(c.r0, a); }
+  const badRows: PageCell[][] = [];
+  for (const cells of rowsOf.values()) {
+    const vals = cells.filter((c) => c.r1 - c.r0 === 1).sort((a, b) => a.c0 - b.c0).slice(-7);
+    if (vals.length !== 7 || !vals.every((c) => VALUE_OR_BLANK.test(c.text)) || !vals.some((c) => NUM.test(c.text))) continue;
+    if (!sumsUp(vals)) { badRows.push(vals); vals.forEach((c) => { if (c.text) doubtful.add(c); }); }
+  }
+  let reread_ = 0;
+  for (const c of doubtful) {
+    deadline();
+    const r = await reread(c, img, scale);
+    reread_++;
+    if (r.text && NUM.test(r.text) && (r.conf >= (c.conf ?? 0) || !c.text)) { c.text = r.text; c.conf = Math.min(r.conf, 0.95); }
+  }
+  let still = 0;
+  for (const vals of badRows) {
+    if (sumsUp(vals)) continue;
+    for (const c of vals) if (c.text) { c.conf = Math.min(c.conf ?? 1, DOUBT_CONFIDENCE); still++; }
+  }
+  if (reread_) notes.push(`Page ${tb.page}: re-read ${reread_} doubtful table cell(s).`);
+  if (still) notes.push(`Page ${tb.page}: ${still} OCR cell(s) stay doubtful (row does not add up); marked with low confidence.`);
+}
+
+function sumsUp(vals: PageCell[]): boolean {
+  const n = vals.map((c) => (NUM.test(c.text) ? Number(c.text.replace(/,/g, '')) : 0));
+  const total = vals[6]!.text ? n[6]! : null;
+  if (total === null) return true;
+  return n.slice(0, 6).reduce((a, b) => a + b, 0) === total;
+}
