@@ -73,7 +73,9 @@ export function rotate(img: Gray, deg: number): Gray {
 export function detectLines(img: Gray, t: number): { h: HLine[]; v: VLine[] } {
   const { width: w, height: hgt, data } = img;
   const minH = Math.max(40, Math.round(w / 30)), minV = Math.max(30, Math.round(hgt / 60));
-  const gap = 3;
+  // Thin borders blur to light gray: long runs are lines even well above the text threshold.
+  t = Math.max(t, Math.round((t + 255) / 2) - 5);
+  const gap = 6;
   const h: HLine[] = [];
   for (let y = 0; y < hgt; y++) {
     let start = -1, last = -10;
