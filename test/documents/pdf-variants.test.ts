@@ -1,0 +1,98 @@
+/** Realistic PDF variants built in the test: ruled, WPS filled-rectangle borders, borderless, split, landscape. */
+import { describe, expect, it } from 'vitest';
+import { extractBinary } from '../../shared/src/extract/binary.ts';
+import { GongkaiError } from '../../shared/src/errors.ts';
+import { makePdf, table3Pages, TABLE3_ROWS } from './pdf-writer.ts';
+import { documentBytes } from '../core/fixtures.ts';
+import type { Grid } from '../../shared/src/index.ts';
+
+function rowValues(g: Grid, label: string): string[] {
+  const row = g.rows.find((r) => r[0]!.text === label);
+  if (!row) throw new Error(`no row ${label}`);
+  return row.slice(-7).map((c) => c.text);
+}
+
+function expectTable3(g: Grid): void {
+  for (const [label, vals] of TABLE3_ROWS) expect(rowValues(g, label)).toEqual(vals);
+  expect(g.rows[0]!.slice(-7).map((c) => c.text)).toEqual(['自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计']);
+}
+
+describe('ruled tables built from PDF operators', () => {
+  it('reads a table with stroked borders', async () => {
+    const doc = await extractBinary(makePdf(table3Pages({ borders: 'stroke' })), 'pdf');
+    expect(doc.grids).toHaveLength(1);
+    expectTable3(doc.grids[0]!);
+    expect(doc.text.split('\n')).toContain('\u0000TABLE 0\u0000');
+  });
+
+  it('reads WPS-style borders drawn as thin filled rectangles', async () => {
+    const doc = await extractBinary(makePdf(table3Pages({ borders: 'rects' })), 'pdf');
+    expect(doc.grids).toHaveLength(1);
+    expectTable3(doc.grids[0]!);
+  });
+
+  it('joins a table split across two pages into one grid', async () => {
+    const doc = await extractBinary(makePdf(table3Pages({ borders: 'stroke', split: 5 })), 'pdf');
+    expect(doc.grids).toHaveLength(1);
+    const g = doc.grids[0]!;
+    expectTable3(g);
+    const pages = new Set(g.rows.map((r) => (r[0]!.source.kind === 'grid' ? r[0]!.source.page : 0)));
+    expect([...pages]).toEqual([1, 2]);
+    expect(doc.text.match(/\u0000TABLE/g)).toHaveLength(1);
+  });
+
+  it('reads a landscape page', async () => {
+    const doc = await extractBinary(makePdf(table3Pages({ borders: 'rects', landscape: true })), 'pdf');
+    expect(doc.grids).toHaveLength(1);
+    expectTable3(doc.grids[0]!);
+  });
+});
+
+describe('borderless table 3', () => {
+  it('falls back to label-anchored bands in the flattened-PDF text shape', async () => {
+    const doc = await extractBinary(makePdf(table3Pages({ borders: 'none' })), 'pdf');
+    expect(doc.grids).toHaveLength(0);
+    const lines = doc.text.split('\n');
+    const at = (label: string): string => lines[lines.indexOf(label) + 1]!;
+    expect(at('一、本年新收政府信息公开申请数量')).toBe('28   1   29');
+    expect(at('二、上年结转政府信息公开申请数量')).toBe('0   0   ');
+    expect(at('（七）总计')).toBe('27   1   28');
+    expect(at('（二）部分公开')).toBe('      ');
+    expect(doc.notes.join(' ')).toMatch(/Borderless/);
+  });
+});
+
+describe('bad PDFs give typed errors', () => {
+  it('encrypted → encrypted', async () => {
+    const bytes = makePdf(table3Pages({ borders: 'stroke' }), { encrypt: true });
+    await expect(extractBinary(bytes, 'pdf')).rejects.toMatchObject({ reason: 'encrypted' });
+  });
+
+  it('garbage bytes → corrupt', async () => {
+    const junk = new Uint8Array(5000).map((_, i) => (i * 7919) & 255);
+    const err = await extractBinary(junk, 'pdf').catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(GongkaiError);
+    expect((err as GongkaiError).reason).toBe('corrupt');
+  });
+
+  it('truncated PDF → corrupt or a partial read with fewer pages, never a hang', async () => {
+    const full = documentBytes('report001.pdf');
+    const cut = full.slice(0, Math.floor(full.length * 0.4));
+    const res = await extractBinary(cut, 'pdf').then((d) => d, (e: unknown) => e);
+    if (res instanceof GongkaiError) expect(res.reason).toBe('corrupt');
+    else expect(res).toHaveProperty('kind', 'pdf');
+  });
+
+  it('a 300-page PDF is bounded by maxPages with a note', async () => {
+    const pages = Array.from({ length: 300 }, (_, i) => ({ texts: [{ x: 50, y: 50, s: `第${i + 1}页 政府信息公开工作年度报告正文内容` }] }));
+    const doc = await extractBinary(makePdf(pages), 'pdf', { maxPages: 60 });
+    expect(doc.pages).toBe(60);
+    expect(doc.notes.join(' ')).toMatch(/first 60 of 300 pages/);
+  });
+
+  it('an already aborted signal → timeout', async () => {
+    const ac = new AbortController();
+    ac.abort();
+    await expect(extractBinary(documentBytes('report001.pdf'), 'pdf', { signal: ac.signal })).rejects.toMatchObject({ reason: 'timeout' });
+  });
+});
