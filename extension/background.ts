@@ -2,7 +2,6 @@
  * Service worker: registers the gate for granted portals, injects the lens into pages the gate
  * picked, keeps the history (Dexie) and the per-tab verdict for the popup. Makes no network request.
  */
-import { Report } from '@gongkai/shared';
 import { agencyEntries, getDb, putEntry } from './lib/db';
 import type { HistoryEntry } from './lib/history-model';
 import { LENS_FILE, type Message, type TabVerdict } from './lib/messages';
@@ -11,7 +10,11 @@ import { syncGateRegistration } from './lib/registration';
 // Tests read the store through the service worker.
 (globalThis as unknown as { lensDb: unknown }).lensDb = getDb();
 
-const sync = () => { syncGateRegistration().catch((e) => console.warn('gate registration', e)); };
+// Serialized: install, start-up and permission events may arrive together.
+let syncing: Promise<unknown> = Promise.resolve();
+const sync = () => { syncing = syncing.then(syncGateRegistration).catch((e) => console.warn('gate registration', e)); };
+(globalThis as unknown as { lensReady: () => Promise<unknown> }).lensReady = () => syncing;
+sync();
 chrome.runtime.onInstalled.addListener(sync);
 chrome.runtime.onStartup.addListener(sync);
 chrome.permissions.onAdded.addListener(sync);
@@ -20,8 +23,10 @@ chrome.permissions.onRemoved.addListener(sync);
 const verdictKey = (tabId: number) => `verdict:${tabId}`;
 chrome.tabs.onRemoved.addListener((tabId) => { void chrome.storage.session.remove(verdictKey(tabId)); });
 
+/** Entries come from our own content script; still, keep only well-formed ones (full schema checks run on import). */
 function validEntry(e: HistoryEntry): boolean {
-  return typeof e?.agency === 'string' && Number.isInteger(e?.year) && Report.safeParse(e.report).success;
+  return typeof e?.agency === 'string' && e.agency.length < 200 && Number.isInteger(e?.year) &&
+    typeof e.report === 'object' && e.report !== null && Array.isArray(e.report.sections) && e.id === `${e.agency}|${e.year}`;
 }
 
 async function handle(msg: Message, sender: chrome.runtime.MessageSender): Promise<unknown> {

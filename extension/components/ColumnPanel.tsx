@@ -1,0 +1,21 @@
+/** A column list page's freshness by the national check-list thresholds. */
+import type { ColumnVerdict } from '../lib/column';
+import { t, type Lang } from '../lib/i18n';
+
+export function ColumnPanel({ v, lang }: { v: ColumnVerdict; lang: Lang }) {
+  const bad = v.freshness === 'stale' || v.freshness === 'empty';
+  return (
+    <div data-testid="column-verdict" data-freshness={v.freshness}>
+      <div className="gl-verdict">
+        <div className="gl-stat"><span>{t(lang, 'items')}</span><b>{v.count}</b></div>
+        <div className="gl-stat"><span>{t(lang, 'newest')}</span><b style={{ fontSize: 14 }}>{v.newest ?? '—'}</b></div>
+        <div className={`gl-stat ${bad ? 'err' : ''}`}><span>{t(lang, 'column')}</span><b style={{ fontSize: 14 }}>{t(lang, v.freshness)}</b></div>
+      </div>
+      <p className="gl-meta">
+        <span>{v.name}</span>
+        {v.ageDays !== null && <span>{v.ageDays} {t(lang, 'daysAgo')}</span>}
+        {v.limitDays !== null && <span>{t(lang, 'limit')}: {v.limitDays} {t(lang, 'days')}</span>}
+      </p>
+    </div>
+  );
+}

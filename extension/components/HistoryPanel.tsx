@@ -1,0 +1,68 @@
+/** The agency's years side by side: headline figures with deltas, a chart, the cross-year checks. */
+import type { CheckOutcome, YearComparison } from '@gongkai/shared';
+import { t, type Lang, type StringKey } from '../lib/i18n';
+import { deltaInto, formatDelta, formatValue, type FigureKey } from '../lib/years';
+import { YearChart } from './YearChart';
+
+const COLS: readonly FigureKey[] = ['received', 'carriedOver', 'granted', 'grantRate', 'reviews', 'litigation'];
+
+export function YearTable({ cmp, lang }: { cmp: YearComparison; lang: Lang }) {
+  return (
+    <table className="gl-table" data-testid="years">
+      <thead><tr><th>{t(lang, 'year')}</th>{COLS.map((k) => <th key={k}>{t(lang, k as StringKey)}</th>)}</tr></thead>
+      <tbody>
+        {cmp.years.map((h) => (
+          <tr key={h.year} data-year={h.year}>
+            <td>{h.year}</td>
+            {COLS.map((k) => {
+              const d = deltaInto(cmp, h.year, k);
+              return (
+                <td key={k}>{formatValue(k, h[k])}{d !== null && d !== 0 && (
+                  <span className={`gl-delta ${d > 0 ? 'up' : 'down'}`}> ({formatDelta(k, d)})</span>
+                )}</td>
+              );
+            })}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export interface CrossYear { outcomes: CheckOutcome[]; names: Record<string, { zh: string; en: string }> }
+
+export function CrossYearList({ cross, lang }: { cross: CrossYear; lang: Lang }) {
+  return (
+    <div data-testid="cross-year">
+      <h2>{t(lang, 'crossYear')}</h2>
+      <ul className="gl-findings">
+        {cross.outcomes.map((o) => (
+          <li key={o.id} className={`gl-outcome ${o.status}`} data-check={o.id} data-status={o.status}>
+            {cross.names[o.id]?.[lang] ?? o.id}: {t(lang, o.status)}
+            {o.reason && <span className="gl-muted"> — {o.reason[lang]}</span>}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+export function HistoryPanel({ cmp, cross, lang, fetchState, onFetch }: {
+  cmp: YearComparison | null; cross: CrossYear; lang: Lang;
+  fetchState: string | null; onFetch: (() => void) | null;
+}) {
+  const multi = !!cmp && cmp.years.length > 1;
+  return (
+    <div className="gl-section" data-testid="history">
+      <h2>{t(lang, 'history')}</h2>
+      {multi ? <><YearTable cmp={cmp} lang={lang} /><YearChart years={cmp.years} keys={['received', 'granted', 'carriedOver']} /></>
+        : <p className="gl-muted">{t(lang, 'noHistory')}</p>}
+      {multi && <CrossYearList cross={cross} lang={lang} />}
+      {onFetch && (
+        <p><button className="gl-btn" data-testid="fetch-earlier" disabled={fetchState === 'busy'} onClick={onFetch}>
+          {fetchState === 'busy' ? t(lang, 'fetching') : t(lang, 'fetchEarlier')}
+        </button> {fetchState && fetchState !== 'busy' && <span className="gl-muted" data-testid="fetch-state">{fetchState}</span>}</p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,125 @@
+/**
+ * The lens on one page: decides what the page is (report, column list, attachments), runs the
+ * matching check and shows the result. Any failure shows as a message in the panel, never as a
+ * broken page.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { likelyReport } from '../lib/check-page';
+import { checkColumnPage, type ColumnVerdict } from '../lib/column';
+import { crossYear } from '../lib/cross-year';
+import { attachmentLinks } from '../lib/attachments';
+import { LANG_KEY, loadLang, saveLang, t, type Lang } from '../lib/i18n';
+import { buildTextIndex, placesOf } from '../lib/locate';
+import { quickClassify } from '../lib/quick-detect';
+import { analyzeReport, fetchEarlierYears, type ReportState } from '../lib/report-session';
+import { DISABLED_KEY, isDisabled } from '../lib/sites';
+import { verdictOf } from '../lib/verdict';
+import { send } from '../lib/messages';
+import { BADGE_TAG, mountBadges, type MountedBadges } from './Badges';
+import { ColumnPanel } from './ColumnPanel';
+import { HistoryPanel } from './HistoryPanel';
+import { Outlines, type Marked } from './Outlines';
+import { Panel } from './Panel';
+import { ReportPanel } from './ReportPanel';
+import { pdfChecker } from '../lib/pdf-check';
+
+type View =
+  | { kind: 'none' }
+  | { kind: 'report'; state: ReportState }
+  | { kind: 'column'; verdict: ColumnVerdict };
+
+const HOST_ID = 'gongkai-lens';
+
+// Injected twice (gate and popup)? Only the first copy in this isolated world does anything.
+const g = globalThis as unknown as { __gongkaiLens?: boolean };
+const FIRST = !g.__gongkaiLens;
+g.__gongkaiLens = true;
+const skipOwn = (el: Element) => el.closest(`#${HOST_ID}, ${BADGE_TAG}`) !== null;
+
+export function Lens() {
+  const [lang, setLang] = useState<Lang>('zh');
+  const [view, setView] = useState<View>({ kind: 'none' });
+  const [off, setOff] = useState(false);
+  const [active, setActive] = useState<number | null>(null);
+  const [fetchState, setFetchState] = useState<string | null>(null);
+  const badges = useRef<MountedBadges | null>(null);
+
+  const run = useCallback(async () => {
+    const url = location.href;
+    const kinds = quickClassify(document, url);
+    const links = attachmentLinks(document, url);
+    let v: View = { kind: 'none' };
+    if (kinds.report || likelyReport(document)) {
+      const state = await analyzeReport(document, url);
+      // An article that only links its report file gets badges, not a "not readable" panel.
+      if (state.check.ok || links.length === 0) v = { kind: 'report', state };
+    } else if (kinds.column) v = { kind: 'column', verdict: checkColumnPage(document, new Date()) };
+    setView(v);
+    const l = await loadLang();
+    setLang(l);
+    if (links.length && !badges.current) badges.current = mountBadges(links, url, pdfChecker(), l);
+    await send({ type: 'verdict:set', verdict: verdictOf(v.kind === 'report' ? v.state.check : null, v.kind === 'column' ? v.verdict : null, links.length, url) });
+  }, []);
+
+  useEffect(() => {
+    if (!FIRST) return;
+    void run();
+    const onChange = (changes: Record<string, chrome.storage.StorageChange>) => {
+      if (changes[DISABLED_KEY] && isDisabled(changes[DISABLED_KEY].newValue, location.origin)) {
+        badges.current?.unmount();
+        badges.current = null;
+        setOff(true);
+        document.getElementById(HOST_ID)?.remove();
+      }
+      if (changes[LANG_KEY]) setLang(changes[LANG_KEY].newValue === 'en' ? 'en' : 'zh');
+    };
+    chrome.storage.onChanged.addListener(onChange);
+    return () => chrome.storage.onChanged.removeListener(onChange);
+  }, [run]);
+
+  const check = view.kind === 'report' ? view.state.check : null;
+  const marked = useMemo<Marked[]>(() => {
+    if (!check?.ok) return [];
+    let index: ReturnType<typeof buildTextIndex> | null = null;
+    const getIndex = () => (index ??= buildTextIndex(document, skipOwn));
+    return check.result.findings.map((finding, i) => ({ index: i, finding, places: placesOf(document, finding, getIndex) }))
+      .filter((m) => m.places.length > 0);
+  }, [check]);
+
+  const pick = (i: number) => {
+    setActive(i);
+    marked.find((m) => m.index === i)?.places[0]?.el.scrollIntoView({ behavior: 'smooth', block: 'center' });
+  };
+
+  const fetchEarlier = async () => {
+    if (!check?.ok) return;
+    setFetchState('busy');
+    try {
+      const out = await fetchEarlierYears(document, location.href, check.report);
+      setFetchState(out.message[lang]);
+      if (out.fetched > 0) await run();
+    } catch (e) {
+      setFetchState(String((e as Error).message).slice(0, 80));
+    }
+  };
+
+  const toggleLang = () => { const l: Lang = lang === 'zh' ? 'en' : 'zh'; setLang(l); void saveLang(l); };
+
+  if (off || view.kind === 'none') return null;
+  return (
+    <>
+      <Outlines marked={marked} active={active} lang={lang} />
+      <Panel lang={lang} onLang={toggleLang}>
+        {view.kind === 'column' && <ColumnPanel v={view.verdict} lang={lang} />}
+        {check && !check.ok && <p data-testid="not-report">{t(lang, 'notReport')}: {check.message[lang]}</p>}
+        {check?.ok && (
+          <>
+            <ReportPanel report={check.report} result={check.result} lang={lang} onHover={setActive} onPick={pick} />
+            <HistoryPanel lang={lang} cross={crossYear(check.result)} fetchState={fetchState} onFetch={() => void fetchEarlier()}
+              cmp={check.comparison} />
+          </>
+        )}
+      </Panel>
+    </>
+  );
+}

@@ -1,0 +1,17 @@
+/** The floating panel frame: title bar with language switch and collapse. */
+import { useState, type ReactNode } from 'react';
+import { t, type Lang } from '../lib/i18n';
+
+export function Panel({ lang, onLang, children }: { lang: Lang; onLang: () => void; children: ReactNode }) {
+  const [open, setOpen] = useState(true);
+  return (
+    <div className={`gl-panel${open ? '' : ' collapsed'}`} data-testid="panel" lang={lang === 'zh' ? 'zh-CN' : 'en'}>
+      <div className="gl-head">
+        <h1>{t(lang, 'title')}</h1>
+        <button data-testid="lang" onClick={onLang}>{t(lang, 'language')}</button>
+        <button data-testid="collapse" onClick={() => setOpen(!open)}>{open ? t(lang, 'close') : t(lang, 'open')}</button>
+      </div>
+      {open && <div className="gl-body">{children}</div>}
+    </div>
+  );
+}

@@ -1,0 +1,37 @@
+/** The verdict of the report on the page: counts, score, template, agency, year, findings. */
+import type { CheckResult, Report } from '@gongkai/shared';
+import { t, type Lang } from '../lib/i18n';
+import { FindingList } from './FindingList';
+
+export function Verdict({ report, result, lang }: { report: Report; result: CheckResult; lang: Lang }) {
+  const n = (s: string) => result.findings.filter((f) => f.severity === s).length;
+  return (
+    <div data-testid="verdict">
+      <div className="gl-verdict">
+        <div className="gl-stat err"><span>{t(lang, 'errors')}</span><b data-testid="errors">{n('error')}</b></div>
+        <div className="gl-stat warn"><span>{t(lang, 'warnings')}</span><b data-testid="warnings">{n('warning')}</b></div>
+        <div className="gl-stat"><span>{t(lang, 'score')}</span><b data-testid="score">{result.score.value}</b></div>
+      </div>
+      <p className="gl-meta">
+        <span>{t(lang, 'agency')}: <b data-testid="agency">{report.agency ?? '—'}</b></span>
+        <span>{t(lang, 'year')}: <b data-testid="year">{report.year ?? '—'}</b></span>
+        <span>{t(lang, 'template')}: <b data-testid="template">{report.template}</b></span>
+      </p>
+    </div>
+  );
+}
+
+export function ReportPanel({ report, result, lang, onHover, onPick }: {
+  report: Report; result: CheckResult; lang: Lang;
+  onHover: (i: number | null) => void; onPick: (i: number) => void;
+}) {
+  return (
+    <>
+      <Verdict report={report} result={result} lang={lang} />
+      <div className="gl-section">
+        <h2>{t(lang, 'findings')} ({result.findings.length})</h2>
+        <FindingList findings={result.findings} lang={lang} onHover={onHover} onPick={onPick} />
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,47 @@
+/**
+ * Checks the page with the shared library: the same parser and checks as the CLI, on the live DOM.
+ * Any exception from a hostile or odd page becomes a typed failure, never an uncaught error.
+ */
+import { checkReport, compareYears, isLikelyReportPage, parseDom } from '@gongkai/shared';
+import type { CheckResult, Report, YearComparison } from '@gongkai/shared';
+
+export type PageCheck =
+  | { ok: true; report: Report; result: CheckResult; comparison: YearComparison | null; ms: number }
+  | { ok: false; reason: string; message: { zh: string; en: string }; ms: number };
+
+function failure(e: unknown): { zh: string; en: string } {
+  const m = String((e as Error)?.message ?? e).slice(0, 200);
+  return { zh: `检查出错：${m}`, en: `check failed: ${m}` };
+}
+
+export function likelyReport(doc: Document): boolean {
+  try {
+    return isLikelyReportPage(doc.title, doc.body?.textContent ?? '');
+  } catch {
+    return false;
+  }
+}
+
+export function checkDocument(doc: Document, url: string, history: readonly Report[]): PageCheck {
+  const t0 = performance.now();
+  try {
+    const parsed = parseDom(doc, { url });
+    if (!parsed.ok) return { ok: false, reason: parsed.reason, message: parsed.message, ms: performance.now() - t0 };
+    return rerun(parsed.report, history, t0);
+  } catch (e) {
+    return { ok: false, reason: 'exception', message: failure(e), ms: performance.now() - t0 };
+  }
+}
+
+/** Checks an already parsed report (again, e.g. once its history is known). */
+export function rerun(report: Report, history: readonly Report[], t0 = performance.now()): PageCheck {
+  try {
+    const earlier = history.filter((h) => h.year !== null && report.year !== null && h.year < report.year);
+    const result = checkReport(report, { history: earlier });
+    let comparison: YearComparison | null = null;
+    try { comparison = compareYears(report, earlier); } catch { comparison = null; }
+    return { ok: true, report, result, comparison, ms: performance.now() - t0 };
+  } catch (e) {
+    return { ok: false, reason: 'exception', message: failure(e), ms: performance.now() - t0 };
+  }
+}

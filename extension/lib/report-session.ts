@@ -1,0 +1,61 @@
+/**
+ * The report flow of the lens, without UI: check the page, bring in the agency's history, check
+ * again with it, store the result; fetch earlier years from the portal on demand.
+ */
+import { parseDom } from '@gongkai/shared';
+import type { Report } from '@gongkai/shared';
+import { checkDocument, rerun, type PageCheck } from './check-page';
+import { earlierReportLinks, fetchDocument, reportColumnUrl } from './earlier-years';
+import { toEntry, type HistoryEntry } from './history-model';
+import { send } from './messages';
+
+export interface ReportState { check: PageCheck; history: HistoryEntry[] }
+
+async function historyOf(agency: string): Promise<HistoryEntry[]> {
+  const got = await send<HistoryEntry[] | null>({ type: 'history:list', agency });
+  return Array.isArray(got) ? got : [];
+}
+
+export async function analyzeReport(doc: Document, url: string): Promise<ReportState> {
+  let check = checkDocument(doc, url, []);
+  if (!check.ok || !check.report.agency || check.report.year === null) return { check, history: [] };
+  const { agency, year } = check.report;
+  const history = (await historyOf(agency)).filter((e) => e.year !== year);
+  if (history.some((e) => e.year < year)) check = rerun(check.report, history.map((e) => e.report));
+  if (check.ok) {
+    const entry = toEntry(check.report, check.result, 'page');
+    if (entry) await send({ type: 'history:put', entry });
+  }
+  return { check, history };
+}
+
+export interface FetchOutcome { fetched: number; tried: number; message: { zh: string; en: string } }
+
+/** Fetches up to `max` earlier years of the same agency from the portal's annual-report column. */
+export async function fetchEarlierYears(doc: Document, url: string, report: Report, max = 4): Promise<FetchOutcome> {
+  const none = (zh: string, en: string): FetchOutcome => ({ fetched: 0, tried: 0, message: { zh, en } });
+  if (!report.agency || report.year === null) return none('缺少机关或年度', 'agency or year unknown');
+  const column = reportColumnUrl(doc, url);
+  if (!column) return none('找不到年报栏目', 'annual-report column not found');
+  const colDoc = await fetchDocument(column, url);
+  const links = earlierReportLinks(colDoc, column.href, report.year, report.agency).slice(0, max);
+  let fetched = 0;
+  for (const link of links) {
+    try {
+      const d = await fetchDocument(link.url, url);
+      const parsed = parseDom(d, { url: link.url.href });
+      if (!parsed.ok) continue;
+      const r: Report = { ...parsed.report, agency: parsed.report.agency ?? report.agency, year: parsed.report.year ?? link.year };
+      if (r.agency !== report.agency) continue;
+      const c = rerun(r, []);
+      const entry = toEntry(r, c.ok ? c.result : null, 'fetched');
+      if (entry && (await send<boolean>({ type: 'history:put', entry }))) fetched++;
+    } catch {
+      /* one bad page does not stop the others */
+    }
+  }
+  return {
+    fetched, tried: links.length,
+    message: { zh: `已获取 ${fetched} / ${links.length} 份往年报告`, en: `fetched ${fetched} of ${links.length} earlier reports` },
+  };
+}

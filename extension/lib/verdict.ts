@@ -1,0 +1,29 @@
+/** The one-line verdict of a tab, for the popup. */
+import type { ColumnVerdict } from './column';
+import type { PageCheck } from './check-page';
+import { summarize } from './history-model';
+import type { TabVerdict } from './messages';
+
+export function verdictOf(check: PageCheck | null, column: ColumnVerdict | null, attachments: number, url: string): TabVerdict {
+  if (check?.ok) {
+    const s = summarize(check.result);
+    const r = check.report;
+    return {
+      url, kind: 'report', title: r.title, agency: r.agency, year: r.year, summary: s,
+      line: { zh: `错误 ${s.errors} · 警告 ${s.warnings} · 评分 ${s.score}`, en: `${s.errors} errors · ${s.warnings} warnings · score ${s.score}` },
+    };
+  }
+  if (column) {
+    return {
+      url, kind: 'column', title: column.name, agency: null, year: null, summary: null,
+      line: { zh: `栏目 ${column.count} 条，最新 ${column.newest ?? '无'}`, en: `column: ${column.count} items, newest ${column.newest ?? 'none'}` },
+    };
+  }
+  if (check && !check.ok) {
+    return { url, kind: 'not-report', title: null, agency: null, year: null, summary: null, line: { zh: `无法解析：${check.message.zh}`, en: `not readable: ${check.message.en}` } };
+  }
+  return {
+    url, kind: attachments ? 'attachments' : 'not-report', title: null, agency: null, year: null, summary: null,
+    line: attachments ? { zh: `${attachments} 个附件`, en: `${attachments} attachments` } : { zh: '此页不是年度报告', en: 'No report on this page' },
+  };
+}

@@ -1,0 +1,27 @@
+/**
+ * Presentation helpers over the shared `compareYears` result: which figures to show, their deltas
+ * and how to print them. The figures themselves come from @gongkai/shared only.
+ */
+import type { YearComparison } from '@gongkai/shared';
+
+export type Headline = YearComparison['years'][number];
+export type FigureKey = 'received' | 'carriedOver' | 'granted' | 'grantRate' | 'reviews' | 'litigation';
+export const FIGURES: readonly FigureKey[] = ['received', 'carriedOver', 'granted', 'grantRate', 'reviews', 'litigation'];
+
+/** The change of `key` into `year` from the previous available year (null when unknown or first). */
+export function deltaInto(cmp: YearComparison, year: number, key: FigureKey): number | null {
+  const d = cmp.deltas.find((x) => x.to === year);
+  const v = d?.change[key];
+  return v === undefined ? null : v;
+}
+
+export function formatValue(key: FigureKey, v: number | null): string {
+  if (v === null) return '—';
+  return key === 'grantRate' ? `${Math.round(v * 100)}%` : String(v);
+}
+
+export function formatDelta(key: FigureKey, d: number | null): string {
+  if (d === null) return '';
+  const abs = key === 'grantRate' ? `${Math.round(Math.abs(d) * 100)}pt` : String(Math.abs(d));
+  return d > 0 ? `+${abs}` : d < 0 ? `−${abs}` : '±0';
+}
