@@ -141,12 +141,20 @@ const cheerioAdapter: TreeAdapter<CNode> = {
   attr: (n, name) => ('attribs' in n ? ((n as import('domhandler').Element).attribs[name] ?? null) : null),
 };
 
+function findChild(n: CNode, tag: string): CNode | null {
+  for (const c of cheerioAdapter.children(n)) if (cheerioAdapter.tag(c) === tag) return c;
+  return null;
+}
+
 /** Extract an HTML string (Node or browser; uses cheerio's parser). */
 export function extractHtml(html: string, encoding: string | null = null): ExtractedDocument {
   const $ = cheerio.load(html, { scriptingEnabled: false } as cheerio.CheerioOptions);
-  const body = $('body').get(0) ?? $.root().get(0)!;
-  const title = $('title').first().text() || null;
-  return extractWith(cheerioAdapter, body as CNode, title, encoding);
+  const root = $.root().get(0)! as CNode;
+  const html_ = findChild(root, 'html') ?? root;
+  const head = findChild(html_, 'head');
+  const titleEl = head ? findChild(head, 'title') : null;
+  const title = titleEl ? textOf(cheerioAdapter, titleEl).trim() || null : null;
+  return extractWith(cheerioAdapter, findChild(html_, 'body') ?? html_, title, encoding);
 }
 
 const domAdapter: TreeAdapter<Node> = {

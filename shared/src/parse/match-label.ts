@@ -1,5 +1,5 @@
 /** Matching printed row labels to template rows, in order, with fuzzy tolerance. */
-import { containment } from '../text/fuzzy.js';
+import { bigramCounts, containmentIn } from '../text/fuzzy.js';
 import { labelKey } from '../text/normalize.js';
 
 export interface LabelDef { key: string; leaf: readonly string[] }
@@ -11,17 +11,23 @@ export interface LabelMatch { index: number; score: number }
  * score higher, so the most specific row wins); leaves of one or two characters (其他, 总计) count
  * only at the end of the label, so "不计其他情形" is not the row "3.其他".
  */
-export function scoreLabel(def: LabelDef, printedKey: string): number {
+const leafKeys = new WeakMap<LabelDef, string[]>();
+function keysOf(def: LabelDef): string[] {
+  let k = leafKeys.get(def);
+  if (!k) { k = def.leaf.map(labelKey); leafKeys.set(def, k); }
+  return k;
+}
+
+export function scoreLabel(def: LabelDef, printedKey: string, hayCounts: Map<string, number> = bigramCounts(printedKey)): number {
   let best = 0;
-  for (const v of def.leaf) {
-    const k = labelKey(v);
+  for (const k of keysOf(def)) {
     if (k.length <= 2) {
       if (printedKey.endsWith(k)) best = Math.max(best, 1 + k.length / 100);
       continue;
     }
     if (printedKey.includes(k)) { best = Math.max(best, 1 + k.length / 100); continue; }
     if (k.length >= 4) {
-      const c = containment(k, printedKey);
+      const c = containmentIn(k, printedKey, hayCounts);
       if (c >= 0.75) best = Math.max(best, c);
     }
   }
@@ -34,20 +40,21 @@ export function scoreLabel(def: LabelDef, printedKey: string): number {
  */
 export function matchLabel(defs: readonly LabelDef[], printed: string, from: number): LabelMatch[] {
   const key = labelKey(printed);
+  const counts = bigramCounts(key);
   const scored: LabelMatch[] = [];
   for (let i = from; i < defs.length; i++) {
-    const s = scoreLabel(defs[i]!, key);
+    const s = scoreLabel(defs[i]!, key, counts);
     if (s > 0) scored.push({ index: i, score: s });
   }
   if (!scored.length) return [];
   const full = scored.filter((m) => m.score >= 1);
   if (full.length > 1) {
     // Drop a match whose leaf is contained in another full match's leaf (其他处理 within 逾期不补正 rows' group text).
-    const keys = full.map((m) => defs[m.index]!.leaf.map(labelKey));
+    const keys = full.map((m) => keysOf(defs[m.index]!));
     const kept = full.filter((m, i) => !full.some((o, j) => j !== i && keys[j]!.some((kj) => keys[i]!.some((ki) => kj !== ki && kj.includes(ki)))));
     const distinct = kept.length ? kept : full;
     // Group text precedes the leaf: the leaf printed last in the label is the row itself.
-    const lastPos = (m: LabelMatch) => Math.max(...defs[m.index]!.leaf.map((v) => key.lastIndexOf(labelKey(v))));
+    const lastPos = (m: LabelMatch) => Math.max(...keysOf(defs[m.index]!).map((v) => key.lastIndexOf(v)));
     distinct.sort((a, b) => lastPos(b) - lastPos(a));
     return distinct;
   }

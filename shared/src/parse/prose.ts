@@ -23,14 +23,22 @@ export function sentences(lines: string[], joinLines: boolean): Sentence[] {
     buf = '';
     bufLine = -1;
   };
+  const END = /[。；;！!？?]/g;
   lines.forEach((line, i) => {
     if (line.startsWith('\t') || line.startsWith('\u0000')) { push(); return; }
     if (!joinLines) push();
-    for (let j = 0; j < line.length; j++) {
-      const ch = line[j]!;
-      if (bufLine < 0) { if (/\s/.test(ch)) continue; bufLine = i; bufStart = j; }
-      buf += ch;
-      if ('。；;！!？?'.includes(ch)) push();
+    let from = 0;
+    while (from < line.length) {
+      END.lastIndex = from;
+      const m = END.exec(line);
+      const to = m ? m.index + 1 : line.length;
+      const piece = line.slice(from, to);
+      if (bufLine < 0) {
+        const lead = piece.length - piece.trimStart().length;
+        if (lead < piece.length) { bufLine = i; bufStart = from + lead; buf = piece.slice(lead); }
+      } else buf += piece;
+      if (m) push();
+      from = to;
     }
     if (!joinLines) push();
   });
@@ -63,16 +71,19 @@ const PATTERNS: Pattern[] = [
   { topic: 'litigation', re: new RegExp(`(?:行政诉讼|诉讼)(?:案件)?${N}(?:件|起)`) },
 ];
 
+const GLOBAL = PATTERNS.map((p) => ({ topic: p.topic, re: new RegExp(p.re.source, 'g') }));
+
 const ZERO_REVIEW = /(?:未发生|没有发生|没有收到|未收到|未出现|无)[^。；]{0,24}?行政复议(?:和|及|、|或)行政诉讼/;
 
 export function extractClaims(sents: Sentence[]): ProseClaim[] {
   const out: ProseClaim[] = [];
   for (const s of sents) {
+    if (!/[件起]|行政复议/.test(s.text)) continue;
     const flat = toHalfWidth(s.text).replace(/\s+/g, '');
     const seen = new Set<string>();
-    for (const p of PATTERNS) {
-      const re = new RegExp(p.re.source, 'g');
-      for (const m of flat.matchAll(re)) {
+    for (const p of GLOBAL) {
+      p.re.lastIndex = 0;
+      for (const m of flat.matchAll(p.re)) {
         const key = `${p.topic}:${m.index}`;
         if (seen.has(key)) continue;
         // One phrase, one topic: a span already claimed by an earlier pattern is not read twice.

@@ -14,10 +14,12 @@ export interface FoundSection extends Section {
 const CN_HEAD = /^\s*([一二三四五六七八九十]{1,2})\s*[、.．]\s*(.{2,40})$/u;
 const ARABIC_HEAD = /^\s*(\d{1,2})\s*[、.．]\s*(\S.{1,38})$/u;
 
+const SECTION_KEYS = SECTIONS.map((s) => ({ n: s.n as SectionNumber, keys: s.keywords.map(labelKey) }));
+
 function sectionFor(text: string): SectionNumber | null {
   const key = labelKey(text);
-  for (const s of SECTIONS) {
-    if (s.keywords.some((k) => key.includes(labelKey(k)))) return s.n as SectionNumber;
+  for (const s of SECTION_KEYS) {
+    if (s.keys.some((k) => key.includes(k))) return s.n;
   }
   return null;
 }

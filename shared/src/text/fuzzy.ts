@@ -42,3 +42,25 @@ export function containment(needle: string, hay: string): number {
   }
   return hit / N.length;
 }
+
+/** Bigram multiset of a string, for repeated containment tests against the same text. */
+export function bigramCounts(s: string): Map<string, number> {
+  const m = new Map<string, number>();
+  for (const g of bigrams(s)) m.set(g, (m.get(g) ?? 0) + 1);
+  return m;
+}
+
+/** `containment` against a precomputed bigram multiset of the haystack. */
+export function containmentIn(needle: string, hay: string, hayCounts: Map<string, number>): number {
+  if (!needle) return 0;
+  if (hay.includes(needle)) return 1;
+  const N = bigrams(needle);
+  if (N.length === 0) return 0;
+  const used = new Map<string, number>();
+  let hit = 0;
+  for (const g of N) {
+    const u = used.get(g) ?? 0;
+    if ((hayCounts.get(g) ?? 0) > u) { hit++; used.set(g, u + 1); }
+  }
+  return hit / N.length;
+}

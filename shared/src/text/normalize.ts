@@ -4,25 +4,31 @@ const FULLWIDTH_START = 0xff01;
 const FULLWIDTH_END = 0xff5e;
 
 /** Full-width ASCII forms (０-９, Ａ-Ｚ, ＋, ．…) to their ASCII equivalents; ideographic space to space. */
+const WIDE = /[\uff01-\uff5e\u3000\u00a0\u2002\u2003\u2009\u202f]/g;
 export function toHalfWidth(s: string): string {
-  let out = '';
-  for (const ch of s) {
-    const c = ch.codePointAt(0)!;
-    if (c >= FULLWIDTH_START && c <= FULLWIDTH_END) out += String.fromCodePoint(c - 0xfee0);
-    else if (c === 0x3000 || c === 0xa0 || c === 0x2002 || c === 0x2003 || c === 0x2009 || c === 0x202f) out += ' ';
-    else out += ch;
-  }
-  return out;
+  WIDE.lastIndex = 0;
+  if (!WIDE.test(s)) return s;
+  return s.replace(WIDE, (ch) => {
+    const c = ch.charCodeAt(0);
+    return c >= FULLWIDTH_START && c <= FULLWIDTH_END ? String.fromCharCode(c - 0xfee0) : ' ';
+  });
 }
 
 /**
  * Label key: half-width, no whitespace, no punctuation or quotes, so that "3.危及“三安\n全一稳定”"
  * and "3.危及\"三安全一稳定\"" compare equal.
  */
+const KEY_DROP = /[\s\u200b\ufeff“”"'‘’「」『』《》〈〉()（）\[\]【】、，,。.:：;；·•\-—_/\\|!！?？]+/g;
+const keyCache = new Map<string, string>();
 export function labelKey(s: string): string {
-  return toHalfWidth(s)
-    .replace(/[\s\u200b\ufeff]+/g, '')
-    .replace(/[“”"'‘’「」『』《》〈〉()（）\[\]【】、，,。.:：;；·•\-—_/\\|!！?？]/g, '');
+  const hit = keyCache.get(s);
+  if (hit !== undefined) return hit;
+  const k = toHalfWidth(s).replace(KEY_DROP, '');
+  if (s.length <= 200) {
+    if (keyCache.size > 4000) keyCache.clear();
+    keyCache.set(s, k);
+  }
+  return k;
 }
 
 /** Label key without leading numbering: 一、 （一） 1. 1、 (1) … */

@@ -50,7 +50,8 @@ export function toPgm(img: Gray): Buffer {
   return Buffer.concat([head, Buffer.from(img.data.buffer, img.data.byteOffset, img.data.byteLength)]);
 }
 
-export interface OcrWord { text: string; conf: number; x0: number; y0: number; x1: number; y1: number }
+/** A recognised word; `ly0`/`ly1` are its text line's top and bottom (CJK glyph boxes vary in height). */
+export interface OcrWord { text: string; conf: number; x0: number; y0: number; x1: number; y1: number; ly0: number; ly1: number }
 
 /** OCR of a whole image: words with boxes and confidences (0..1). */
 export async function recognizeWords(img: Gray, psm = '6'): Promise<OcrWord[]> {
@@ -60,7 +61,8 @@ export async function recognizeWords(img: Gray, psm = '6'): Promise<OcrWord[]> {
   const words: OcrWord[] = [];
   for (const b of res.data.blocks ?? []) for (const p of b.paragraphs) for (const l of p.lines) for (const wd of l.words) {
     if (!wd.text.trim()) continue;
-    words.push({ text: wd.text.trim(), conf: wd.confidence / 100, x0: wd.bbox.x0, y0: wd.bbox.y0, x1: wd.bbox.x1, y1: wd.bbox.y1 });
+    words.push({ text: wd.text.trim(), conf: wd.confidence / 100, x0: wd.bbox.x0, y0: wd.bbox.y0, x1: wd.bbox.x1, y1: wd.bbox.y1,
+      ly0: l.bbox.y0, ly1: l.bbox.y1 });
   }
   return words;
 }

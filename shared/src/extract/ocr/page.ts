@@ -40,7 +40,11 @@ export async function ocrPage(src: Gray, page: number, scale: number, deadline: 
     v: pxLines.v.map((l) => ({ x: toPt(l.x), y1: toPt(l.y1), y2: toPt(l.y2) })),
   };
   const runs: (TextRun & { conf: number })[] = words.map((w: OcrWord) => ({
-    str: normaliseOcr(w.text), x: toPt(w.x0), y: toPt(w.y0), w: toPt(w.x1 - w.x0), h: Math.max(toPt(w.y1 - w.y0), 6), conf: w.conf,
+    // Vertical extent from the text line (when sane): a "一" or "，" alone has a tiny box.
+    str: normaliseOcr(w.text), x: toPt(w.x0), w: toPt(w.x1 - w.x0), conf: w.conf,
+    ...(w.ly1 - w.ly0 < (w.y1 - w.y0) * 2.5 + 8
+      ? { y: toPt(w.ly0), h: Math.max(toPt(w.ly1 - w.ly0), 6) }
+      : { y: toPt(w.y0), h: Math.max(toPt(w.y1 - w.y0), 6) }),
   }));
   const { tables, rest } = pageTables(rules, runs, page);
   for (const tb of tables) {
@@ -73,43 +77,59 @@ async function reread(c: PageCell, img: Gray, scale: number): Promise<{ text: st
   return recognizeDigits(pad(g, 12));
 }
 
+const isJunk = (t: string): boolean => t !== '' && !VALUE_OR_BLANK.test(t) && !SIGNED.test(t);
+const SIGNED = /^\d[\d,.]*\s*[（(]\s*[+-]\s*[)）]$|^[+-]\d[\d,.]*$|^[\/／—–-]$|^无$/;
+
 async function verifyTable(tb: PageTable, img: Gray, t: number, scale: number, notes: string[], deadline: () => void): Promise<void> {
-  const doubtful = new Set<PageCell>();
-  // Numeric cells read with low confidence, and "blank" cells that hold ink.
-  for (const c of tb.cells) {
-    const [x, y, w, h] = c.box;
-    if (w * h > 2500) continue; // label / header cells
-    if (NUM.test(c.text) && (c.conf ?? 1) < 0.75) doubtful.add(c);
-    if (!c.text && inkIn(img, t, x * scale + 4, y * scale + 4, (x + w) * scale - 4, (y + h) * scale - 4) > 25) doubtful.add(c);
-  }
-  // Rows of seven value cells that do not add up.
+  const small = (c: PageCell): boolean => c.box[2] * c.box[3] <= 2500;
   const rowsOf = new Map<number, PageCell[]>();
   for (const c of tb.cells) { const a = rowsOf.get(c.r0) ?? []; a.push(c); rowsOf.set(c.r0, a); }
-  const badRows: PageCell[][] = [];
-  for (const cells of rowsOf.values()) {
-    const vals = cells.filter((c) => c.r1 - c.r0 === 1).sort((a, b) => a.c0 - b.c0).slice(-7);
-    if (vals.length !== 7 || !vals.every((c) => VALUE_OR_BLANK.test(c.text)) || !vals.some((c) => NUM.test(c.text))) continue;
-    if (!sumsUp(vals)) { badRows.push(vals); vals.forEach((c) => { if (c.text) doubtful.add(c); }); }
+  // Value rows: at least two small cells read as numbers.
+  const valueRow = new Set<number>();
+  for (const [r, cells] of rowsOf) if (cells.filter((c) => small(c) && NUM.test(c.text)).length >= 2) valueRow.add(r);
+  const doubtful = new Set<PageCell>();
+  for (const c of tb.cells) {
+    if (!small(c)) continue;
+    const [x, y, w, h] = c.box;
+    if (NUM.test(c.text) && (c.conf ?? 1) < 0.75) doubtful.add(c);
+    else if (valueRow.has(c.r0) && isJunk(c.text)) doubtful.add(c);
+    else if (!c.text && inkIn(img, t, x * scale + 4, y * scale + 4, (x + w) * scale - 4, (y + h) * scale - 4) > 25) doubtful.add(c);
   }
-  let reread_ = 0;
+  // Rows that do not add up: 7 columns (table 3: 自然人…其他 = 总计) or 3×5 (table 4: four results = 总计).
+  const groupsOf = (vals: PageCell[]): PageCell[][] => (vals.length === 15 ? [0, 5, 10].map((k) => vals.slice(k, k + 5)) : [vals.slice(-7)]);
+  const checked: PageCell[][] = [];
+  for (const [r, cells] of rowsOf) {
+    if (!valueRow.has(r)) continue;
+    const vals = cells.filter((c) => c.r1 - c.r0 === 1 && small(c)).sort((a, b) => a.c0 - b.c0);
+    for (const g of groupsOf(vals)) {
+      if (g.length < 5) continue;
+      checked.push(g);
+      if (!sumsUp(g)) g.forEach((c) => { if (c.text) doubtful.add(c); });
+    }
+  }
+  let n = 0;
   for (const c of doubtful) {
     deadline();
     const r = await reread(c, img, scale);
-    reread_++;
-    if (r.text && NUM.test(r.text) && (r.conf >= (c.conf ?? 0) || !c.text)) { c.text = r.text; c.conf = Math.min(r.conf, 0.95); }
+    n++;
+    if (!r.text || !NUM.test(r.text)) continue;
+    if (!c.text || isJunk(c.text) || r.conf >= (c.conf ?? 0)) { c.text = r.text; c.conf = Math.min(r.conf, 0.95); }
   }
   let still = 0;
-  for (const vals of badRows) {
-    if (sumsUp(vals)) continue;
-    for (const c of vals) if (c.text) { c.conf = Math.min(c.conf ?? 1, DOUBT_CONFIDENCE); still++; }
+  for (const c of tb.cells) if (small(c) && valueRow.has(c.r0) && isJunk(c.text)) { c.conf = Math.min(c.conf ?? 1, DOUBT_CONFIDENCE); still++; }
+  for (const g of checked) {
+    if (sumsUp(g)) continue;
+    for (const c of g) if (c.text) { c.conf = Math.min(c.conf ?? 1, DOUBT_CONFIDENCE); still++; }
   }
-  if (reread_) notes.push(`Page ${tb.page}: re-read ${reread_} doubtful table cell(s).`);
-  if (still) notes.push(`Page ${tb.page}: ${still} OCR cell(s) stay doubtful (row does not add up); marked with low confidence.`);
+  if (n) notes.push(`Page ${tb.page}: re-read ${n} doubtful table cell(s).`);
+  if (still) notes.push(`Page ${tb.page}: ${still} OCR cell(s) stay doubtful (unreadable, or the row does not add up); marked with low confidence.`);
 }
 
+/** The last cell is the total of the others (blank counts as 0); unreadable cells make it unknown (true). */
 function sumsUp(vals: PageCell[]): boolean {
+  if (!vals.every((c) => VALUE_OR_BLANK.test(c.text))) return true;
   const n = vals.map((c) => (NUM.test(c.text) ? Number(c.text.replace(/,/g, '')) : 0));
-  const total = vals[6]!.text ? n[6]! : null;
-  if (total === null) return true;
-  return n.slice(0, 6).reduce((a, b) => a + b, 0) === total;
+  const last = vals[vals.length - 1]!;
+  if (!last.text) return true;
+  return n.slice(0, -1).reduce((a, b) => a + b, 0) === n[n.length - 1];
 }

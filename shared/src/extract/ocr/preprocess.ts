@@ -75,7 +75,7 @@ export function detectLines(img: Gray, t: number): { h: HLine[]; v: VLine[] } {
   const minH = Math.max(40, Math.round(w / 30)), minV = Math.max(30, Math.round(hgt / 60));
   // Thin borders blur to light gray: long runs are lines even well above the text threshold.
   t = Math.max(t, Math.round((t + 255) / 2) - 5);
-  const gap = 6;
+  const gap = 2; // wider gaps join text strokes into false lines
   const h: HLine[] = [];
   for (let y = 0; y < hgt; y++) {
     let start = -1, last = -10;
