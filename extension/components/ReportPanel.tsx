@@ -12,6 +12,7 @@ export function Verdict({ report, result, lang }: { report: Report; result: Chec
         <div className="gl-stat warn"><span>{t(lang, 'warnings')}</span><b data-testid="warnings">{n('warning')}</b></div>
         <div className="gl-stat"><span>{t(lang, 'score')}</span><b data-testid="score">{result.score.value}</b></div>
       </div>
+      {report.title && <p className="gl-meta" data-testid="report-title">{report.title}</p>}
       <p className="gl-meta">
         <span>{t(lang, 'agency')}: <b data-testid="agency">{report.agency ?? '—'}</b></span>
         <span>{t(lang, 'year')}: <b data-testid="year">{report.year ?? '—'}</b></span>

@@ -1,0 +1,98 @@
+/** Options: language, the history browser (per agency: years, deltas, chart), import and export. */
+import { useEffect, useMemo, useState } from 'react';
+import { compareYears } from '@gongkai/shared';
+import { YearChart } from './components/YearChart';
+import { YearTable } from './components/HistoryPanel';
+import { allEntries } from './lib/db';
+import { exportJson, type HistoryEntry } from './lib/history-model';
+import { t, loadLang, saveLang, type Lang } from './lib/i18n';
+import { importHistory } from './lib/import-history';
+import { LENS_CSS } from './lib/styles';
+
+const CSS = `body{margin:0;font:14px/1.6 "Noto Sans CJK SC","Microsoft YaHei",sans-serif;color:#111827;background:#f9fafb}
+header{background:#b22222;color:#fff;padding:10px 24px;font-size:18px}main{max-width:900px;margin:0 auto;padding:16px 24px}
+section{background:#fff;border:1px solid #e5e7eb;border-radius:8px;padding:12px 16px;margin-bottom:14px}h2{font-size:15px;margin:0 0 8px}
+.agencies button{margin:0 6px 6px 0;border:1px solid #d1d5db;background:#fff;border-radius:14px;padding:2px 10px;cursor:pointer}
+.agencies button.on{background:#b22222;color:#fff;border-color:#b22222}` + LENS_CSS.replace(':host { all: initial; }', '');
+
+function download(name: string, text: string) {
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+function AgencyView({ entries, lang }: { entries: HistoryEntry[]; lang: Lang }) {
+  const cmp = useMemo(() => {
+    const sorted = [...entries].sort((a, b) => a.year - b.year);
+    const last = sorted[sorted.length - 1];
+    return last ? compareYears(last.report, sorted.slice(0, -1).map((e) => e.report)) : null;
+  }, [entries]);
+  if (!cmp) return null;
+  return (
+    <>
+      <YearTable cmp={cmp} lang={lang} />
+      <YearChart years={cmp.years} keys={['received', 'granted', 'carriedOver']} width={600} height={160} />
+      <table className="gl-table" data-testid="entries">
+        <thead><tr><th>{t(lang, 'year')}</th><th>{t(lang, 'errors')}</th><th>{t(lang, 'warnings')}</th><th>{t(lang, 'score')}</th><th>URL</th></tr></thead>
+        <tbody>{[...entries].sort((a, b) => b.year - a.year).map((e) => (
+          <tr key={e.id}><td>{e.year}</td><td>{e.summary?.errors ?? '—'}</td><td>{e.summary?.warnings ?? '—'}</td><td>{e.summary?.score ?? '—'}</td>
+            <td style={{ textAlign: 'left' }}>{e.url ?? e.origin}</td></tr>
+        ))}</tbody>
+      </table>
+    </>
+  );
+}
+
+function Options() {
+  const [lang, setLang] = useState<Lang>('zh');
+  const [entries, setEntries] = useState<HistoryEntry[]>([]);
+  const [agency, setAgency] = useState<string | null>(null);
+  const [note, setNote] = useState('');
+  const reload = async () => setEntries(await allEntries());
+  useEffect(() => { void loadLang().then(setLang); void reload(); }, []);
+
+  const agencies = [...new Set(entries.map((e) => e.agency))].sort();
+  const shown = agency ?? agencies[0] ?? null;
+
+  const onFile = async (f: File | undefined) => {
+    if (!f) return;
+    if (f.size > 50_000_000) { setNote('file too large'); return; }
+    const s = await importHistory(await f.text());
+    setNote(`${t(lang, 'imported')} ${s.imported} · ${t(lang, 'rejected')} ${s.rejected}${s.reasons.length ? ` (${s.reasons.join('; ')})` : ''}`);
+    await reload();
+  };
+  const switchLang = (l: Lang) => { setLang(l); void saveLang(l); };
+
+  return (
+    <>
+      <style>{CSS}</style>
+      <header>{t(lang, 'title')} · {t(lang, 'options')}</header>
+      <main>
+        <section>
+          <label><input type="radio" name="lang" checked={lang === 'zh'} onChange={() => switchLang('zh')} /> 中文</label>{' '}
+          <label><input type="radio" name="lang" data-testid="lang-en" checked={lang === 'en'} onChange={() => switchLang('en')} /> English</label>
+        </section>
+        <section data-testid="history-browser">
+          <h2>{t(lang, 'history')}</h2>
+          {agencies.length === 0 && <p className="gl-muted">{t(lang, 'noHistory')}</p>}
+          <div className="agencies">{agencies.map((a) => (
+            <button key={a} className={a === shown ? 'on' : ''} onClick={() => setAgency(a)}>{a}</button>
+          ))}</div>
+          {shown && <AgencyView entries={entries.filter((e) => e.agency === shown)} lang={lang} />}
+        </section>
+        <section>
+          <h2>{t(lang, 'importH')}</h2>
+          <input type="file" accept="application/json,.json" data-testid="import" onChange={(e) => void onFile(e.target.files?.[0])} />
+          <p data-testid="import-note">{note}</p>
+          <h2>{t(lang, 'exportH')}</h2>
+          <button className="gl-btn" data-testid="export" onClick={() => download('gongkai-lens-history.json', exportJson(entries))}>{t(lang, 'exportH')}</button>
+        </section>
+      </main>
+    </>
+  );
+}
+
+export default Options;
