@@ -9,6 +9,8 @@ import { boxesOf, type Place } from '../lib/locate';
 import type { Lang } from '../lib/i18n';
 
 export interface Marked { index: number; finding: Finding; places: Place[] }
+const TIP_WIDTH = 420;
+
 interface Box { key: string; index: number; severity: string; kind: string; top: number; left: number; width: number; height: number }
 
 function measure(marked: readonly Marked[], origin: DOMRect): Box[] {
@@ -49,7 +51,9 @@ export function Outlines({ marked, active, lang }: { marked: Marked[]; active: n
       const x = e.clientX - o.left;
       const y = e.clientY - o.top;
       const hit = boxesRef.current.find((b) => x >= b.left && x <= b.left + b.width && y >= b.top && y <= b.top + b.height);
-      setTip((cur) => (hit ? { index: hit.index, x: x + 12, y: y + 16 } : cur === null ? cur : null));
+      // Keep the tooltip inside the viewport: flip it to the left of the pointer near the right edge.
+      const left = e.clientX + 12 + TIP_WIDTH > window.innerWidth ? x - 12 - TIP_WIDTH : x + 12;
+      setTip((cur) => (hit ? { index: hit.index, x: Math.max(left, -o.left), y: y + 16 } : cur === null ? cur : null));
     };
     document.addEventListener('mousemove', move, { passive: true });
     return () => {

@@ -4,6 +4,7 @@
  */
 import { Report } from '@gongkai/shared';
 import type { CheckResult, Report as ReportT } from '@gongkai/shared';
+import { isContract, reportFromContract } from './contract-import';
 
 export interface Summary { errors: number; warnings: number; infos: number; score: number }
 
@@ -58,8 +59,9 @@ function candidates(data: unknown): unknown[] {
 }
 
 function reportOf(item: unknown): unknown {
-  if (item && typeof item === 'object' && 'report' in item) return (item as { report: unknown }).report;
-  return item;
+  const inner = item && typeof item === 'object' && 'report' in item ? (item as { report: unknown }).report : item;
+  const contract = isContract(inner) ? inner : item && typeof item === 'object' && isContract((item as { contract?: unknown }).contract) ? (item as { contract: unknown }).contract : null;
+  return contract && isContract(contract) ? reportFromContract(contract) : inner;
 }
 
 /** Parses an export (ours or the crawler's). Everything that is not a valid report is counted as rejected. */

@@ -85,6 +85,8 @@ export function placesOf(doc: Document, f: Finding, index: () => TextIndex): Pla
   const out: Place[] = [];
   const seen = new Set<Element>();
   for (const c of f.evidence.cells) {
+    // Cells of another year's report ("table3@2019") are not on this page.
+    if (c.table.includes('@')) continue;
     const el = cellElement(doc, c.source);
     if (el && !seen.has(el)) {
       seen.add(el);

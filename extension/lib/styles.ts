@@ -8,7 +8,7 @@ export const LENS_CSS = `
 .gl-box.error { border-color: #dc2626; background: rgba(220,38,38,.10); }
 .gl-box.info { border-color: #2563eb; background: rgba(37,99,235,.06); }
 .gl-box.active { outline: 3px solid rgba(220,38,38,.45); outline-offset: 2px; }
-.gl-tip { position: absolute; z-index: 3; max-width: 420px; padding: 8px 10px; border-radius: 6px;
+.gl-tip { position: absolute; z-index: 3; width: max-content; max-width: 420px; padding: 8px 10px; border-radius: 6px;
   background: #1f2937; color: #f9fafb; font: 13px/1.5 "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif;
   box-shadow: 0 4px 14px rgba(0,0,0,.3); pointer-events: none; white-space: pre-wrap; }
 .gl-tip .expr { display: block; margin-top: 4px; font-family: ui-monospace, "Noto Sans Mono CJK SC", monospace; color: #fde68a; }
