@@ -195,7 +195,9 @@ function table4Html(v: Printed[]): string {
 const p = (t: string) => `<p style="text-indent:2em">${t}</p>`;
 
 /** Build the HTML of a 2021-template report. */
-export function report2021(over: Partial<Report2021Options> & { table2?: Partial<Report2021Options['table2']> } = {}): string {
+export type Report2021Overrides = Partial<Omit<Report2021Options, 'table2'>> & { table2?: Partial<Report2021Options['table2']> };
+
+export function report2021(over: Report2021Overrides = {}): string {
   const d = defaults2021();
   const o: Report2021Options = { ...d, ...over, table2: { ...d.table2, ...(over.table2 ?? {}) }, prose: { ...(over.prose ?? {}) } };
   if (over.periodYear === undefined) o.periodYear = o.year;
