@@ -1,5 +1,10 @@
 /** The command registry: one module per command. */
 import type { Command } from '../command.js';
 import { parseCommand } from './parse.js';
+import { crawlCommand } from './crawl.js';
+import { columnsCommand } from './columns.js';
+import { exportCommand } from './export.js';
+import { summaryCommand } from './summary.js';
+import { demoCommand } from './demo.js';
 
-export const COMMANDS: Command[] = [parseCommand];
+export const COMMANDS: Command[] = [parseCommand, crawlCommand, columnsCommand, exportCommand, summaryCommand, demoCommand];

@@ -1,0 +1,71 @@
+/**
+ * `gongkai demo` (and `npm run demo`): starts the demo portal on 127.0.0.1, crawls its six agency sites
+ * under their real-looking host names into a fresh embedded store, prints the summary and writes the
+ * HTML summary and the JSON/CSV/XLSX exports.
+ */
+import { rmSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { EXIT, type Command } from '../command.js';
+import { SqliteStore } from '../../store/sqlite.js';
+import { crawlWithProgress } from './crawl.js';
+import { summaryText } from '../../report/text.js';
+import { summaryHtml } from '../../report/html.js';
+import { writeExport } from '../../export/write.js';
+import { writeFileSync } from 'node:fs';
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', '..');
+
+interface PortalModule { startPortal(o: { port?: number; now?: string }): Promise<{ url: string; homes: string[]; resolve: string[]; now: string; close(): Promise<void> }> }
+
+export const demoCommand: Command = {
+  name: 'demo',
+  summary: 'crawl the bundled demo portal end to end and write the summary and exports',
+  help: `gongkai demo [--out <dir>] [--browser auto|never] [--keep]
+
+Starts the demo portal (test/fixtures/portal) on 127.0.0.1, crawls its six agency sites with the
+embedded store, prints the summary, and writes into <dir> (default ./gongkai-demo):
+  gongkai.db, blobs/        the store (raw documents content-addressed)
+  summary.html              the HTML summary
+  export.json, export.xlsx, csv/   the exports
+  --keep    keep the portal running after the crawl (Ctrl-C to stop)`,
+  async run(argv) {
+    const { values } = parseArgs({ args: argv, options: { out: { type: 'string' }, browser: { type: 'string' }, keep: { type: 'boolean' }, quiet: { type: 'boolean' } } });
+    const out = resolve(values.out ?? 'gongkai-demo');
+    const portalPath = join(repoRoot, 'test', 'fixtures', 'portal', 'server.ts');
+    const { startPortal } = (await import(pathToFileURL(portalPath).href)) as PortalModule;
+    const portal = await startPortal({ port: 0 });
+    process.stderr.write(`Demo portal on ${portal.url} (hosts ${portal.homes.map((h) => new URL(h).host).join(', ')})\n`);
+    rmSync(join(out, 'gongkai.db'), { force: true });
+    rmSync(join(out, 'gongkai.db-wal'), { force: true });
+    rmSync(join(out, 'gongkai.db-shm'), { force: true });
+    const store = new SqliteStore(join(out, 'gongkai.db'));
+    try {
+      const { result, summary } = await crawlWithProgress({
+        seeds: portal.homes, store, blobDir: join(out, 'blobs'), now: portal.now, fresh: true,
+        resolve: new Map(portal.resolve.map((r) => r.split('=') as [string, string])),
+        // A local demo: no politeness delay needed; the slow page gets a short time limit.
+        delayMs: 0, perHost: 4, concurrency: 8, timeoutMs: 2000, retries: 1, backoffBaseMs: 100,
+        browser: (values.browser as 'auto' | 'never' | undefined) ?? 'auto',
+      }, !!values.quiet);
+      process.stdout.write(`Crawled ${result.fetched} pages in ${(result.elapsedMs / 1000).toFixed(1)} s\n\n${summaryText(summary)}\n\n`);
+      const docs = store.documents(summary.run.id), findings = store.findings(summary.run.id);
+      const html = join(out, 'summary.html');
+      writeFileSync(html, summaryHtml(summary, { runs: store.listRuns(), snapshots: store.snapshots() }));
+      const files = [html,
+        ...(await writeExport('json', join(out, 'export.json'), summary, docs, findings)),
+        ...(await writeExport('xlsx', join(out, 'export.xlsx'), summary, docs, findings)),
+        ...(await writeExport('csv', join(out, 'csv'), summary, docs, findings))];
+      process.stdout.write(`Wrote:\n${files.map((f) => `  ${f}`).join('\n')}\n`);
+      if (values.keep) {
+        process.stderr.write(`Portal still running on ${portal.url}; Ctrl-C to stop\n`);
+        await new Promise<void>((r) => process.once('SIGINT', () => r()));
+      }
+      return EXIT.ok;
+    } finally {
+      store.close();
+      await portal.close();
+    }
+  },
+};

@@ -1,0 +1,108 @@
+/**
+ * After fetching: column snapshots and portal verdicts, then every stored report parsed and checked,
+ * cross-year checks taking the same agency's other years as history, and the reports' self-reported
+ * counts compared with the crawl. Rerunnable from stored data alone (`reparse` re-reads the raw blobs).
+ */
+import { checkReport, toContract, type Report } from '@gongkai/shared';
+import { parseBytes } from '@gongkai/shared/node';
+import type { ClaimRow, FindingRow, Run, Store, StoredDoc } from '../store/types.js';
+import { BlobStore } from '../store/blobs.js';
+import { buildSnapshots } from '../columns/snapshot.js';
+import { judgePortal } from '../columns/verdict.js';
+import { extractClaims, foundFor } from '../columns/claims.js';
+
+export interface AnalysisSummary { documents: number; parsed: number; reports: number; findings: number; portals: number; failedPortals: number }
+
+const KIND_RANK: Record<string, number> = { html: 0, docx: 1, pdf: 2, doc: 3, text: 4, image: 5 };
+
+function rank(d: StoredDoc, r: Report): number {
+  return (r.table3 ? 0 : 100) + (r.table2 ? 0 : 10) + (KIND_RANK[d.kind ?? ''] ?? 9) - r.sections.length * 0.01;
+}
+
+const isGovernment = (agency: string) => /人民政府|政府办公(室|厅)$/.test(agency);
+
+export async function analyze(store: Store, run: Run, opts: { reparse?: BlobStore; ocr?: boolean } = {}): Promise<AnalysisSummary> {
+  // Columns: snapshot and verdicts.
+  const snaps = buildSnapshots(run.id, await store.columnRows(run.id), await store.columnItems(run.id), await store.columnStatus(run.id));
+  await store.saveSnapshots(run.id, snaps);
+  const portals = await store.portals(run.id);
+  const verdicts = portals.map((p) => judgePortal(p, snaps.filter((s) => s.host === p.host), run.now));
+
+  // Reports: parse (again, if asked), pick one primary document per agency and year, check.
+  const docs = await store.documents(run.id);
+  const updates: Parameters<Store['saveAnalysis']>[1] = [];
+  const parsed = new Map<string, Report>();
+  for (const d of docs) {
+    let report: Report | null = d.report ? (JSON.parse(d.report) as Report) : null;
+    const u: (typeof updates)[number] = { url: d.url, isPrimary: false, score: null, agency: d.agency, year: d.year };
+    if (opts.reparse) {
+      const res = await parseBytes(new Uint8Array(opts.reparse.get(d.sha256)), { url: d.url, contentType: d.contentType, publishedAt: d.publishedAt, agency: d.agency, ocr: opts.ocr ?? false });
+      report = res.ok ? res.report : null;
+      Object.assign(u, { report: report ? JSON.stringify(report) : null, parseOk: res.ok, parseReason: res.ok ? null : res.reason, parseMessage: res.ok ? null : res.message.en });
+    }
+    if (report) {
+      u.agency = d.agency ?? report.agency;
+      u.year = report.year ?? d.year;
+      parsed.set(d.url, report);
+    }
+    updates.push(u);
+  }
+  const key = (u: (typeof updates)[number]) => `${u.agency ?? '?'}|${u.year ?? '?'}`;
+  const best = new Map<string, (typeof updates)[number]>();
+  for (const u of updates) {
+    const r = parsed.get(u.url);
+    if (!r || u.year === null) continue;
+    const d = docs.find((x) => x.url === u.url)!;
+    const cur = best.get(key(u));
+    if (!cur || rank(d, r) < rank(docs.find((x) => x.url === cur.url)!, parsed.get(cur.url)!)) best.set(key(u), u);
+  }
+  for (const u of best.values()) u.isPrimary = true;
+  const primaries = [...best.values()];
+
+  const findings: FindingRow[] = [];
+  for (const u of updates) {
+    const r = parsed.get(u.url);
+    if (!r) continue;
+    const history = primaries.filter((p) => p.agency === u.agency && p.year !== u.year).map((p) => parsed.get(p.url)!);
+    const checked = { ...r, agency: u.agency ?? r.agency };
+    const res = checkReport(checked, { history, today: run.now });
+    u.score = res.score.value;
+    u.contract = JSON.stringify(toContract(checked, res));
+    res.findings.forEach((f, n) => findings.push({ docUrl: u.url, n, checkId: f.id, severity: f.severity, messageZh: f.message.zh, messageEn: f.message.en, evidence: JSON.stringify(f.evidence) }));
+  }
+  // Years the column should have but does not: after the agency's latest report, every year whose deadline has passed.
+  const byAgency = new Map<string, (typeof primaries)[number][]>();
+  for (const p of primaries) (byAgency.get(p.agency ?? '?') ?? byAgency.set(p.agency ?? '?', []).get(p.agency ?? '?')!).push(p);
+  for (const [agency, list] of byAgency) {
+    const latest = list.reduce((a, b) => ((b.year ?? 0) > (a.year ?? 0) ? b : a));
+    const deadline = isGovernment(agency) ? '03-31' : '01-31';
+    const nowYear = Number(run.now.slice(0, 4));
+    const lastDue = run.now.slice(5) > deadline ? nowYear - 1 : nowYear - 2;
+    const missing: number[] = [];
+    for (let y = (latest.year ?? lastDue) + 1; y <= lastDue; y++) missing.push(y);
+    if (missing.length) {
+      findings.push({ docUrl: latest.url, n: 1000, checkId: 'crawl.report-missing', severity: 'warning',
+        messageZh: `${agency}的年报栏目中未找到${missing.join('、')}年度报告（截止日期已过）`,
+        messageEn: `No ${missing.join(', ')} report of ${agency} in the annual-report column although the deadline has passed`,
+        evidence: JSON.stringify({ cells: [], sentences: [], otherYear: missing[0] }) });
+    }
+  }
+
+  // Self-reported counts against the crawl.
+  const claims: ClaimRow[] = [];
+  for (const p of primaries) {
+    const r = parsed.get(p.url)!;
+    const host = docs.find((d) => d.url === p.url)!.host;
+    const text = [r.title ?? '', ...r.sections.map((s) => s.text)].join('\n');
+    for (const c of extractClaims(text)) {
+      const f = foundFor(c, p.year!, snaps.filter((s) => s.host === host));
+      claims.push({ docUrl: p.url, label: c.label, agency: p.agency, year: p.year, claimed: c.claimed, found: f.found, columnKey: f.columnKey });
+    }
+  }
+
+  await store.saveAnalysis(run.id, updates, findings, claims, verdicts.map((v) => ({ host: v.host, passed: v.passed, verdict: JSON.stringify(v) })));
+  return {
+    documents: docs.length, parsed: parsed.size, reports: primaries.length, findings: findings.length,
+    portals: verdicts.length, failedPortals: verdicts.filter((v) => !v.passed).length,
+  };
+}

@@ -1,0 +1,53 @@
+/**
+ * What a URL on a government portal is: an article (TRS t20200120_80576.htm, Hanweb art_1229_N.html,
+ * post_N.html, ?id=N), an attachment (.pdf/.doc/.docx/.wps/.xls…), or a column/list page; plus dates
+ * as list pages print them and as TRS/Hanweb URLs encode them.
+ */
+export const ARTICLE_RE = /\/t\d{8}_\d+\.s?html?$|\/art\/\d{4}\/\d{1,2}\/\d{1,2}\/art_\d+_\d+\.s?html$|\/content\/post_\d+\.s?html$|\/(?:content|detail|article|info)[^/]*\.(?:s?html?|jsp|aspx?|php)\?.*\b(?:id|articleId|docid|infoid)=\w+/i;
+export const ATTACHMENT_RE = /\.(pdf|docx?|wps|xlsx?|et|ofd|rar|zip)$/i;
+
+export type UrlKind = 'article' | 'attachment' | 'page';
+
+export function urlKind(u: URL): UrlKind {
+  if (ATTACHMENT_RE.test(u.pathname)) return 'attachment';
+  if (ARTICLE_RE.test(u.pathname + u.search)) return 'article';
+  return 'page';
+}
+
+/** The key of a column: its first list page, without index.html/index.shtml, page parameters or fragment. */
+export function columnKey(raw: string): string {
+  const u = new URL(raw);
+  u.hash = '';
+  for (const p of ['page', 'pageNo', 'pageNum', 'PageIndex', 'currPage', 'pn', 'p']) u.searchParams.delete(p);
+  u.pathname = u.pathname.replace(/\/(?:index|default)(?:_\d+)?\.s?html?$/i, '/').replace(/\/column-index-\d+\.shtml$/i, '/');
+  return u.href;
+}
+
+const pad = (n: string) => n.padStart(2, '0');
+
+/** The first date printed in `text`: 2020-01-20, [2020-01-20], 2020/1/20, 2020.01.20, 2020年01月20日. */
+export function findDate(text: string): string | null {
+  const m = text.match(/((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})/);
+  if (!m) return null;
+  const [, y, mo, d] = m;
+  if (Number(mo) < 1 || Number(mo) > 12 || Number(d) < 1 || Number(d) > 31) return null;
+  return `${y}-${pad(mo!)}-${pad(d!)}`;
+}
+
+/** A publication date encoded in the URL (TRS /t20200120_…, Hanweb /art/2021/1/28/…). */
+export function dateFromUrl(raw: string): string | null {
+  const t = raw.match(/\/t((?:19|20)\d{2})(\d{2})(\d{2})_\d+/);
+  if (t) return `${t[1]}-${t[2]}-${t[3]}`;
+  const a = raw.match(/\/art\/((?:19|20)\d{2})\/(\d{1,2})\/(\d{1,2})\//);
+  if (a) return `${a[1]}-${pad(a[2]!)}-${pad(a[3]!)}`;
+  return null;
+}
+
+/** Agency and year from a report's list title: "杭州市生态环境局2020年政府信息公开工作年度报告". */
+export function titleFacts(title: string | null): { agency: string | null; year: number | null } {
+  if (!title) return { agency: null, year: null };
+  const m = title.replace(/\s+/g, '').match(/^(.*?)((?:19|20)\d{2})\s*年/);
+  if (!m) return { agency: null, year: null };
+  const agency = m[1]!.replace(/^(关于|公布|发布)/, '').replace(/[（(【\[].*$/, '').trim();
+  return { agency: agency.length >= 2 ? agency : null, year: Number(m[2]) };
+}

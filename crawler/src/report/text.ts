@@ -1,0 +1,43 @@
+/** The run summary as terminal text. */
+import type { RunSummary } from './summary.js';
+
+/** Pads to a display width: CJK characters take two columns in a terminal. */
+export const pad = (s: string | number, n: number): string => {
+  const str = String(s);
+  const w = [...str].reduce((a, c) => a + (/[\u2e80-\uffef]/.test(c) ? 2 : 1), 0);
+  return str + ' '.repeat(Math.max(0, n - w));
+};
+
+export function summaryText(s: RunSummary): string {
+  const L: string[] = [];
+  const r = s.run;
+  L.push(`Run #${r.id} · ${r.status}${r.finishedAt ? ` · finished ${r.finishedAt}` : ''} · judged on ${r.now}`);
+  L.push(`Pages: ${s.frontier.done} done, ${s.frontier.failed} failed, ${s.frontier.skipped} skipped, ${s.frontier.pending} pending`);
+  if (s.faults.length) {
+    L.push('', 'Faults:');
+    for (const f of s.faults) L.push(`  ${pad(f.kind, 14)} ${pad(f.count, 3)} ${f.urls.slice(0, 3).join('  ')}${f.urls.length > 3 ? ' …' : ''}`);
+  }
+  L.push('', 'Portals (国办秘函〔2019〕19号 column checks):');
+  for (const p of s.portals) {
+    const failed = p.rules.filter((x) => x.failed).map((x) => x.id);
+    L.push(`  ${p.passed ? 'PASS' : 'FAIL'}  ${pad(p.name ?? '', 18)} ${pad(p.host, 30)} ${pad(`${p.columns} columns`, 11)} ${pad(`${p.items} items`, 10)} ${failed.length ? `failed: ${failed.join(', ')}` : ''}`);
+  }
+  L.push('', `Documents: ${s.documents.total} (${s.documents.parsed} parsed; attachments ${s.documents.attachmentsParsed}/${s.documents.attachments} parsed)` +
+    (s.documents.notParsed.length ? ` · not parsed: ${s.documents.notParsed.map((n) => `${n.reason} ${n.count}`).join(', ')}` : ''));
+  L.push('Reports per agency:');
+  for (const a of s.agencies) L.push(`  ${pad(a.agency, 26)} ${a.years.join(' ')}`);
+  L.push('', 'Reports (primary document per agency and year):');
+  for (const x of s.reports.filter((x) => x.primary)) {
+    L.push(`  ${pad(x.agency ?? '?', 26)} ${pad(x.year ?? '?', 5)} ${pad(x.kind ?? '', 5)} score ${pad(x.score ?? '-', 4)} ${pad(`${x.errors}E ${x.warnings}W`, 7)} ${x.findingIds.filter((i) => !i.startsWith('structure.unreadable')).slice(0, 4).join(' ')}`);
+  }
+  if (s.findings.length) {
+    L.push('', 'Findings on primary documents:');
+    for (const f of s.findings) L.push(`  ${pad(f.severity, 8)} ${pad(f.checkId, 30)} ${f.count}`);
+  }
+  const diffs = s.claims.filter((c) => c.found !== null && c.found !== c.claimed);
+  if (s.claims.length) {
+    L.push('', `Self-reported counts vs crawl: ${s.claims.length} claims, ${diffs.length} differ`);
+    for (const c of diffs) L.push(`  ${pad(c.agency ?? '', 26)} ${c.year} “${c.label}” report says ${c.claimed}, crawl found ${c.found}`);
+  }
+  return L.join('\n');
+}

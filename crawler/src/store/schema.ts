@@ -1,0 +1,146 @@
+/**
+ * The storage schema, in SQL both SQLite and PostgreSQL accept: TEXT, INTEGER, BIGINT, REAL; JSON kept
+ * as TEXT; ISO dates as TEXT; upserts with ON CONFLICT … DO NOTHING / DO UPDATE SET … = excluded.…
+ * The only dialect difference is the run id: `INTEGER PRIMARY KEY` (SQLite rowid) becomes
+ * `BIGSERIAL PRIMARY KEY` in PostgreSQL (see `schemaFor`).
+ */
+export const SCHEMA = `
+CREATE TABLE IF NOT EXISTS runs (
+  id INTEGER PRIMARY KEY,
+  started_at TEXT NOT NULL,
+  finished_at TEXT,
+  status TEXT NOT NULL,
+  seeds TEXT NOT NULL,
+  options TEXT NOT NULL,
+  now TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS frontier (
+  run_id BIGINT NOT NULL,
+  url TEXT NOT NULL,
+  mode TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  priority INTEGER NOT NULL,
+  seq BIGINT NOT NULL,
+  depth INTEGER NOT NULL,
+  meta TEXT NOT NULL,
+  state TEXT NOT NULL,
+  attempts INTEGER NOT NULL DEFAULT 0,
+  next_at BIGINT NOT NULL DEFAULT 0,
+  error_kind TEXT,
+  error TEXT,
+  http_status INTEGER,
+  final_url TEXT,
+  sha256 TEXT,
+  elapsed_ms INTEGER,
+  updated_at TEXT,
+  PRIMARY KEY (run_id, url, mode)
+);
+CREATE INDEX IF NOT EXISTS frontier_pending ON frontier (run_id, state, priority, seq);
+CREATE TABLE IF NOT EXISTS http_cache (
+  url TEXT PRIMARY KEY,
+  etag TEXT,
+  last_modified TEXT,
+  sha256 TEXT NOT NULL,
+  content_type TEXT,
+  fetched_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS blobs (
+  sha256 TEXT PRIMARY KEY,
+  size BIGINT NOT NULL,
+  content_type TEXT,
+  first_url TEXT NOT NULL,
+  stored_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS portals (
+  run_id BIGINT NOT NULL,
+  host TEXT NOT NULL,
+  name TEXT,
+  home_url TEXT NOT NULL,
+  section_url TEXT,
+  home_newest TEXT,
+  home_items INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY (run_id, host)
+);
+CREATE TABLE IF NOT EXISTS columns (
+  run_id BIGINT NOT NULL,
+  column_key TEXT NOT NULL,
+  host TEXT NOT NULL,
+  name TEXT NOT NULL,
+  url TEXT NOT NULL,
+  parent_key TEXT,
+  is_reports INTEGER NOT NULL DEFAULT 0,
+  is_parent INTEGER NOT NULL DEFAULT 0,
+  category TEXT NOT NULL,
+  status TEXT NOT NULL,
+  error TEXT,
+  pages INTEGER NOT NULL DEFAULT 0,
+  item_count INTEGER NOT NULL DEFAULT 0,
+  newest TEXT,
+  oldest TEXT,
+  per_year TEXT,
+  per_month TEXT,
+  PRIMARY KEY (run_id, column_key)
+);
+CREATE TABLE IF NOT EXISTS column_items (
+  run_id BIGINT NOT NULL,
+  column_key TEXT NOT NULL,
+  url TEXT NOT NULL,
+  title TEXT,
+  date TEXT,
+  PRIMARY KEY (run_id, column_key, url)
+);
+CREATE TABLE IF NOT EXISTS documents (
+  run_id BIGINT NOT NULL,
+  url TEXT NOT NULL,
+  via_url TEXT,
+  host TEXT NOT NULL,
+  list_title TEXT,
+  agency TEXT,
+  year INTEGER,
+  published_at TEXT,
+  content_type TEXT,
+  kind TEXT,
+  sha256 TEXT NOT NULL,
+  parse_ok INTEGER NOT NULL,
+  parse_reason TEXT,
+  parse_message TEXT,
+  report TEXT,
+  contract TEXT,
+  is_primary INTEGER NOT NULL DEFAULT 0,
+  score REAL,
+  PRIMARY KEY (run_id, url)
+);
+CREATE TABLE IF NOT EXISTS findings (
+  run_id BIGINT NOT NULL,
+  doc_url TEXT NOT NULL,
+  n INTEGER NOT NULL,
+  check_id TEXT NOT NULL,
+  severity TEXT NOT NULL,
+  message_zh TEXT NOT NULL,
+  message_en TEXT NOT NULL,
+  evidence TEXT,
+  PRIMARY KEY (run_id, doc_url, n)
+);
+CREATE TABLE IF NOT EXISTS verdicts (
+  run_id BIGINT NOT NULL,
+  host TEXT NOT NULL,
+  passed INTEGER NOT NULL,
+  verdict TEXT NOT NULL,
+  PRIMARY KEY (run_id, host)
+);
+CREATE TABLE IF NOT EXISTS claims (
+  run_id BIGINT NOT NULL,
+  doc_url TEXT NOT NULL,
+  label TEXT NOT NULL,
+  agency TEXT,
+  year INTEGER,
+  claimed INTEGER NOT NULL,
+  found INTEGER,
+  column_key TEXT,
+  PRIMARY KEY (run_id, doc_url, label)
+);
+`;
+
+export function schemaFor(dialect: 'sqlite' | 'postgres'): string {
+  return dialect === 'sqlite' ? SCHEMA : SCHEMA.replace('id INTEGER PRIMARY KEY', 'id BIGSERIAL PRIMARY KEY');
+}

@@ -1,0 +1,109 @@
+/**
+ * The store interface the crawler talks to. The SQLite implementation (sqlite.ts) is the embedded
+ * default; a PostgreSQL one implements the same methods over the same schema (schema.ts) for many
+ * workers on many machines. Methods may return a value or a promise: callers always `await`.
+ */
+export type Maybe<T> = T | Promise<T>;
+
+export type TaskKind = 'home' | 'section' | 'column' | 'report' | 'attachment';
+export type Mode = 'http' | 'browser';
+
+export interface ColumnRef {
+  key: string;
+  name: string;
+  parentKey: string | null;
+  /** 0-based list page. */
+  page: number;
+  isReports: boolean;
+}
+
+export interface TaskMeta {
+  /** The portal (home host) this task belongs to. */
+  portal: string;
+  column?: ColumnRef;
+  /** For report/attachment tasks: what the list said about it. */
+  report?: { title: string | null; date: string | null; via: string | null; columnKey: string | null };
+}
+
+export interface Task {
+  runId: number;
+  url: string;
+  mode: Mode;
+  kind: TaskKind;
+  priority: number;
+  depth: number;
+  meta: TaskMeta;
+  attempts: number;
+}
+
+export type NewTask = Omit<Task, 'runId' | 'attempts'>;
+
+export interface PortalRow { host: string; name: string | null; homeUrl: string; sectionUrl: string | null; homeNewest: string | null; homeItems: number }
+export interface ColumnRow { key: string; host: string; name: string; url: string; parentKey: string | null; isReports: boolean; isParent: boolean; category: string }
+export interface ItemRow { columnKey: string; url: string; title: string | null; date: string | null }
+export interface DocRow {
+  url: string; viaUrl: string | null; host: string; listTitle: string | null; agency: string | null; year: number | null;
+  publishedAt: string | null; contentType: string | null; kind: string | null; sha256: string;
+  parseOk: boolean; parseReason: string | null; parseMessage: string | null; report: string | null;
+}
+export interface CacheRow { url: string; etag: string | null; lastModified: string | null; sha256: string; contentType: string | null }
+
+/** Everything one processed task writes, committed atomically. */
+export interface Outcome {
+  task: Task;
+  state: 'done' | 'failed' | 'skipped';
+  status?: number | null;
+  finalUrl?: string | null;
+  sha256?: string | null;
+  elapsedMs?: number | null;
+  error?: { kind: string; message: string } | null;
+  discovered?: NewTask[];
+  portal?: PortalRow;
+  sectionUrl?: string;
+  columns?: ColumnRow[];
+  items?: ItemRow[];
+  document?: DocRow;
+  cache?: CacheRow;
+  blob?: { sha256: string; size: number; contentType: string | null; url: string };
+}
+
+export interface Run { id: number; startedAt: string; finishedAt: string | null; status: 'running' | 'done'; seeds: string[]; options: Record<string, unknown>; now: string }
+
+export interface FrontierStats { pending: number; done: number; failed: number; skipped: number; nextAt: number | null }
+
+export interface ColumnSnapshot extends ColumnRow {
+  runId: number; status: string; error: string | null; pages: number; itemCount: number;
+  newest: string | null; oldest: string | null; perYear: Record<string, number>; perMonth: Record<string, number>;
+}
+
+export interface StoredDoc extends DocRow { runId: number; isPrimary: boolean; score: number | null; contract: string | null }
+export interface FindingRow { docUrl: string; n: number; checkId: string; severity: string; messageZh: string; messageEn: string; evidence: string | null }
+export interface ClaimRow { docUrl: string; label: string; agency: string | null; year: number | null; claimed: number; found: number | null; columnKey: string | null }
+export interface FailureRow { url: string; kind: string; errorKind: string; error: string; status: number | null; attempts: number; portal: string }
+
+export interface Store {
+  readonly dialect: 'sqlite' | 'postgres';
+  openRun(seeds: string[], options: Record<string, unknown>, now: string, fresh: boolean): Maybe<{ run: Run; resumed: boolean }>;
+  getRun(id?: number): Maybe<Run | null>;
+  listRuns(): Maybe<Run[]>;
+  finishRun(runId: number): Maybe<void>;
+  enqueue(runId: number, tasks: NewTask[]): Maybe<void>;
+  nextTasks(runId: number, limit: number, now: number, exclude: Set<string>): Maybe<Task[]>;
+  stats(runId: number): Maybe<FrontierStats>;
+  complete(o: Outcome): Maybe<void>;
+  retryLater(task: Task, nextAt: number, error: { kind: string; message: string }): Maybe<void>;
+  cacheFor(url: string): Maybe<CacheRow | null>;
+  failures(runId: number): Maybe<FailureRow[]>;
+  portals(runId: number): Maybe<PortalRow[]>;
+  columnRows(runId: number): Maybe<ColumnRow[]>;
+  columnItems(runId: number): Maybe<ItemRow[]>;
+  columnStatus(runId: number): Maybe<Map<string, { pages: number; failed: { kind: string; error: string } | null; needsBrowser: boolean }>>;
+  saveSnapshots(runId: number, snaps: ColumnSnapshot[]): Maybe<void>;
+  snapshots(runId?: number): Maybe<ColumnSnapshot[]>;
+  documents(runId: number): Maybe<StoredDoc[]>;
+  saveAnalysis(runId: number, docs: { url: string; isPrimary: boolean; score: number | null; agency: string | null; year: number | null; contract?: string | null; report?: string | null; parseOk?: boolean; parseReason?: string | null; parseMessage?: string | null }[], findings: FindingRow[], claims: ClaimRow[], verdicts: { host: string; passed: boolean; verdict: string }[]): Maybe<void>;
+  findings(runId: number): Maybe<FindingRow[]>;
+  claims(runId: number): Maybe<ClaimRow[]>;
+  verdicts(runId: number): Maybe<{ host: string; passed: boolean; verdict: string }[]>;
+  close(): Maybe<void>;
+}
