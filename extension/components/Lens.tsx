@@ -3,6 +3,7 @@
  * matching check and shows the result. Any failure shows as a message in the panel, never as a
  * broken page.
  */
+import type { Report } from '@gongkai/shared';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { likelyReport } from '../lib/check-page';
 import { checkColumnPage, type ColumnVerdict } from '../lib/column';
@@ -30,6 +31,11 @@ type View =
 
 const HOST_ID = 'gongkai-lens';
 
+/** The page itself carries a report (tables or most sections), not just a link to one. */
+function hasReportBody(r: Report): boolean {
+  return r.table2 !== null || r.table3 !== null || r.table4 !== null || r.sections.length >= 3;
+}
+
 // Injected twice (gate and popup)? Only the first copy in this isolated world does anything.
 const g = globalThis as unknown as { __gongkaiLens?: boolean };
 const FIRST = !g.__gongkaiLens;
@@ -51,8 +57,8 @@ export function Lens() {
     let v: View = { kind: 'none' };
     if (kinds.report || likelyReport(document)) {
       const state = await analyzeReport(document, url);
-      // An article that only links its report file gets badges, not a "not readable" panel.
-      if (state.check.ok || links.length === 0) v = { kind: 'report', state };
+      // An article that only links its report file gets badges, not a panel about a missing report.
+      if (links.length === 0 || (state.check.ok && hasReportBody(state.check.report))) v = { kind: 'report', state };
     } else if (kinds.column) v = { kind: 'column', verdict: checkColumnPage(document, new Date()) };
     setView(v);
     const l = await loadLang();

@@ -1,0 +1,86 @@
+/** Attachments, column pages, the popup, the kill-switch, and a page that is none of ours. */
+import { expect, test } from '@playwright/test';
+import { launchLab, ORIGIN, HOST, panel, type Lab } from '../fixtures/extension/harness.ts';
+import { PATHS } from '../fixtures/extension/server.ts';
+
+let lab: Lab;
+test.beforeEach(async () => { lab = await launchLab(); });
+test.afterEach(async () => { await lab.close(); });
+
+const tabIdOf = (l: Lab, url: string) => l.sw.evaluate(async (u) => (await chrome.tabs.query({ url: u }))[0]?.id ?? null, url);
+
+test('an attachment link gets a badge; other sites are never requested', async ({}, info) => {
+  const { page } = lab;
+  await page.goto(ORIGIN + PATHS.attachment);
+  const badges = page.locator('gongkai-lens-badge .gl-badge');
+  await expect(badges).toHaveCount(2, { timeout: 15_000 });
+  await expect(badges.nth(0)).not.toHaveAttribute('data-state', 'checking', { timeout: 15_000 });
+  const first = await badges.nth(0).getAttribute('data-state');
+  expect(['checked', 'not-checked']).toContain(first);
+  await expect(badges.nth(0)).toContainText('公开镜');
+  // The same-origin PDF was fetched; the other site's link is refused without a request.
+  expect(lab.site.requests).toContain(`${HOST}${PATHS.pdf}`);
+  await expect(badges.nth(1)).toHaveAttribute('data-state', 'not-checked');
+  await expect(badges.nth(1)).toContainText('不跨站');
+  // The badge sits right after its link, and the link still works as before.
+  expect(await page.evaluate(() => document.querySelector('a[href$=".pdf"]')?.nextElementSibling?.tagName)).toBe('GONGKAI-LENS-BADGE');
+  await expect(panel(page)).toHaveCount(0);
+  await page.screenshot({ path: info.outputPath('attachment.png') });
+});
+
+test('column pages: a stale news column, a fresh notice column, an empty column', async ({}, info) => {
+  const { page } = lab;
+  await page.goto(ORIGIN + PATHS.news);
+  const v = page.locator('#gongkai-lens [data-testid="column-verdict"]');
+  await expect(v).toHaveAttribute('data-freshness', 'stale', { timeout: 15_000 });
+  await expect(v).toContainText('15');
+  await expect(v).toContainText('未按时更新');
+  await expect(v).toContainText('14');
+  await page.screenshot({ path: info.outputPath('column-news.png') });
+
+  await page.goto(ORIGIN + PATHS.notices);
+  await expect(v).toHaveAttribute('data-freshness', 'fresh', { timeout: 15_000 });
+  await expect(v).toContainText('183');
+
+  await page.goto(ORIGIN + PATHS.empty);
+  await expect(v).toHaveAttribute('data-freshness', 'empty', { timeout: 15_000 });
+  await expect(v).toContainText('空白栏目');
+});
+
+test('a page that is none of ours gets nothing', async () => {
+  const { page } = lab;
+  await page.goto(ORIGIN + PATHS.plain);
+  await page.waitForTimeout(1500);
+  expect(await page.evaluate(() => document.querySelector('plasmo-csui, #gongkai-lens, gongkai-lens-badge'))).toBeNull();
+});
+
+test('popup shows the verdict; the kill-switch turns everything off for the site', async ({}, info) => {
+  const { page, context, extensionId } = lab;
+  await page.goto(ORIGIN + PATHS.seed001);
+  await expect(panel(page)).toBeVisible({ timeout: 15_000 });
+  const tabId = await tabIdOf(lab, ORIGIN + PATHS.seed001);
+  expect(tabId).not.toBeNull();
+
+  const popup = await context.newPage();
+  await popup.setViewportSize({ width: 340, height: 260 });
+  await popup.goto(`chrome-extension://${extensionId}/popup.html?tabId=${tabId}`);
+  await expect(popup.getByTestId('popup-verdict')).toContainText('警告 1');
+  await popup.screenshot({ path: info.outputPath('popup.png') });
+  const sw = popup.getByTestId('site-switch');
+  await expect(sw).toBeChecked();
+  await sw.uncheck();
+
+  // The open page drops the lens at once …
+  await expect(page.locator('#gongkai-lens')).toHaveCount(0);
+  // … and nothing runs on the site any more, on any page.
+  for (const p of [PATHS.seed001, PATHS.attachment, PATHS.news]) {
+    await page.goto(ORIGIN + p);
+    await page.waitForTimeout(1200);
+    expect(await page.evaluate(() => document.querySelector('plasmo-csui, #gongkai-lens, gongkai-lens-badge'))).toBeNull();
+  }
+  // Switching it back on restores it.
+  await popup.reload();
+  await popup.getByTestId('site-switch').check();
+  await page.goto(ORIGIN + PATHS.seed001);
+  await expect(panel(page)).toBeVisible({ timeout: 15_000 });
+});
