@@ -56,7 +56,7 @@ export interface OcrWord { text: string; conf: number; x0: number; y0: number; x
 /** OCR of a whole image: words with boxes and confidences (0..1). */
 export async function recognizeWords(img: Gray, psm = '6'): Promise<OcrWord[]> {
   const w = await ocrWorker();
-  await w.setParameters({ tessedit_pageseg_mode: psm as never, preserve_interword_spaces: '1', tessedit_char_whitelist: '' });
+  await w.setParameters({ tessedit_pageseg_mode: psm as never, preserve_interword_spaces: '1' });
   const res = await w.recognize(toPgm(img), {}, { blocks: true, text: false });
   const words: OcrWord[] = [];
   for (const b of res.data.blocks ?? []) for (const p of b.paragraphs) for (const l of p.lines) for (const wd of l.words) {
@@ -67,11 +67,13 @@ export async function recognizeWords(img: Gray, psm = '6'): Promise<OcrWord[]> {
   return words;
 }
 
-/** Re-reads one small image (a table cell) as a single line of digits. */
+/**
+ * Re-reads one small image (a table cell) as a single text line. No character whitelist: with the
+ * chi_sim+eng models a digits whitelist makes tesseract return nothing; callers keep only numbers.
+ */
 export async function recognizeDigits(img: Gray): Promise<{ text: string; conf: number }> {
   const w = await ocrWorker();
-  await w.setParameters({ tessedit_pageseg_mode: '7' as never, tessedit_char_whitelist: '0123456789.,/-+' });
+  await w.setParameters({ tessedit_pageseg_mode: '7' as never, tessedit_char_whitelist: '' });
   const res = await w.recognize(toPgm(img), {}, { text: true });
-  await w.setParameters({ tessedit_char_whitelist: '' });
   return { text: (res.data.text ?? '').replace(/\s+/g, ''), conf: (res.data.confidence ?? 0) / 100 };
 }

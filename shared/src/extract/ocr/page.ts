@@ -42,7 +42,7 @@ export async function ocrPage(src: Gray, page: number, scale: number, deadline: 
   const runs: (TextRun & { conf: number })[] = words.map((w: OcrWord) => ({
     // Vertical extent from the text line (when sane): a "一" or "，" alone has a tiny box.
     str: normaliseOcr(w.text), x: toPt(w.x0), w: toPt(w.x1 - w.x0), conf: w.conf,
-    ...(w.ly1 - w.ly0 < (w.y1 - w.y0) * 2.5 + 8
+    ...(w.ly1 - w.ly0 <= Math.max(w.y1 - w.y0, 20) * 1.5
       ? { y: toPt(w.ly0), h: Math.max(toPt(w.ly1 - w.ly0), 6) }
       : { y: toPt(w.y0), h: Math.max(toPt(w.y1 - w.y0), 6) }),
   }));
@@ -70,53 +70,75 @@ function normaliseOcr(s: string): string {
   return h;
 }
 
-async function reread(c: PageCell, img: Gray, scale: number): Promise<{ text: string; conf: number }> {
+async function rereadCell(c: PageCell, img: Gray, scale: number): Promise<{ text: string; conf: number }> {
   const [x, y, w, h] = c.box;
   const inset = 3;
   const g = crop(img, x * scale + inset, y * scale + inset, (x + w) * scale - inset, (y + h) * scale - inset);
-  return recognizeDigits(pad(g, 12));
+  const r = await recognizeDigits(pad(g, 12));
+  return { text: normaliseOcr(r.text), conf: r.conf };
 }
 
 const isJunk = (t: string): boolean => t !== '' && !VALUE_OR_BLANK.test(t) && !SIGNED.test(t);
 const SIGNED = /^\d[\d,.]*\s*[（(]\s*[+-]\s*[)）]$|^[+-]\d[\d,.]*$|^[\/／—–-]$|^无$/;
 
 async function verifyTable(tb: PageTable, img: Gray, t: number, scale: number, notes: string[], deadline: () => void): Promise<void> {
-  const small = (c: PageCell): boolean => c.box[2] * c.box[3] <= 2500;
+  // Value columns: most of their non-empty single-column cells read as numbers.
+  const colStats = new Map<number, { num: number; text: number }>();
+  for (const c of tb.cells) {
+    if (c.c1 - c.c0 !== 1 || !c.text) continue;
+    const s = colStats.get(c.c0) ?? { num: 0, text: 0 };
+    s.text++;
+    if (NUM.test(c.text) || SIGNED.test(c.text)) s.num++;
+    colStats.set(c.c0, s);
+  }
+  // …or rows with three or more numbers (table 4 has a single value row under a tall header).
+  const rowNums = new Map<number, number>();
+  const firstNum = new Map<number, number>();
+  for (const c of tb.cells) {
+    if (!NUM.test(c.text) && !SIGNED.test(c.text)) continue;
+    rowNums.set(c.r0, (rowNums.get(c.r0) ?? 0) + 1);
+    firstNum.set(c.r0, Math.min(firstNum.get(c.r0) ?? Infinity, c.c0));
+  }
+  const valueCol = (c: PageCell): boolean => {
+    if (c.c1 - c.c0 !== 1 || c.r1 - c.r0 !== 1) return false;
+    const s = colStats.get(c.c0);
+    return (!!s && s.num >= 2 && s.num * 2 >= s.text) || ((rowNums.get(c.r0) ?? 0) >= 3 && c.c0 >= firstNum.get(c.r0)!);
+  };
+  const hasInk = (c: PageCell): boolean => {
+    const [x, y, w, h] = c.box;
+    return inkIn(img, t, x * scale + 4, y * scale + 4, (x + w) * scale - 4, (y + h) * scale - 4) > 25;
+  };
+  let n = 0;
+  const reread = async (c: PageCell): Promise<void> => {
+    deadline();
+    const r = await rereadCell(c, img, scale);
+    n++;
+    if (!r.text || !NUM.test(r.text)) return;
+    if (!c.text || isJunk(c.text) || r.conf >= (c.conf ?? 0)) { c.text = r.text; c.conf = Math.min(r.conf, 0.95); }
+  };
+  // Pass 1: numbers read with low confidence; "blank" value cells that hold ink.
+  for (const c of tb.cells) {
+    if (!valueCol(c)) continue;
+    if ((NUM.test(c.text) && (c.conf ?? 1) < 0.75) || (!c.text && hasInk(c))) await reread(c);
+  }
+  // Pass 2: unreadable text in rows that carry numbers.
   const rowsOf = new Map<number, PageCell[]>();
   for (const c of tb.cells) { const a = rowsOf.get(c.r0) ?? []; a.push(c); rowsOf.set(c.r0, a); }
-  // Value rows: at least two small cells read as numbers.
   const valueRow = new Set<number>();
-  for (const [r, cells] of rowsOf) if (cells.filter((c) => small(c) && NUM.test(c.text)).length >= 2) valueRow.add(r);
-  const doubtful = new Set<PageCell>();
-  for (const c of tb.cells) {
-    if (!small(c)) continue;
-    const [x, y, w, h] = c.box;
-    if (NUM.test(c.text) && (c.conf ?? 1) < 0.75) doubtful.add(c);
-    else if (valueRow.has(c.r0) && isJunk(c.text)) doubtful.add(c);
-    else if (!c.text && inkIn(img, t, x * scale + 4, y * scale + 4, (x + w) * scale - 4, (y + h) * scale - 4) > 25) doubtful.add(c);
-  }
-  // Rows that do not add up: 7 columns (table 3: 自然人…其他 = 总计) or 3×5 (table 4: four results = 总计).
-  const groupsOf = (vals: PageCell[]): PageCell[][] => (vals.length === 15 ? [0, 5, 10].map((k) => vals.slice(k, k + 5)) : [vals.slice(-7)]);
+  for (const [r, cells] of rowsOf) if (cells.some((c) => valueCol(c) && NUM.test(c.text))) valueRow.add(r);
+  for (const c of tb.cells) if (valueCol(c) && valueRow.has(c.r0) && isJunk(c.text)) await reread(c);
+  // Pass 3: rows that do not add up — 7 columns (table 3: 自然人…其他 = 总计) or 3×5 (table 4).
+  const groupsOf = (vals: PageCell[]): PageCell[][] => (vals.length === 15 ? [0, 5, 10].map((k) => vals.slice(k, k + 5)) : vals.length >= 7 ? [vals.slice(-7)] : []);
   const checked: PageCell[][] = [];
   for (const [r, cells] of rowsOf) {
     if (!valueRow.has(r)) continue;
-    const vals = cells.filter((c) => c.r1 - c.r0 === 1 && small(c)).sort((a, b) => a.c0 - b.c0);
-    for (const g of groupsOf(vals)) {
-      if (g.length < 5) continue;
+    for (const g of groupsOf(cells.filter(valueCol).sort((a, b) => a.c0 - b.c0))) {
       checked.push(g);
-      if (!sumsUp(g)) g.forEach((c) => { if (c.text) doubtful.add(c); });
+      if (!sumsUp(g)) for (const c of g) if (c.text && (c.conf ?? 1) < 0.95) await reread(c);
     }
   }
-  let n = 0;
-  for (const c of doubtful) {
-    deadline();
-    const r = await reread(c, img, scale);
-    n++;
-    if (!r.text || !NUM.test(r.text)) continue;
-    if (!c.text || isJunk(c.text) || r.conf >= (c.conf ?? 0)) { c.text = r.text; c.conf = Math.min(r.conf, 0.95); }
-  }
   let still = 0;
-  for (const c of tb.cells) if (small(c) && valueRow.has(c.r0) && isJunk(c.text)) { c.conf = Math.min(c.conf ?? 1, DOUBT_CONFIDENCE); still++; }
+  for (const c of tb.cells) if (valueCol(c) && valueRow.has(c.r0) && isJunk(c.text)) { c.conf = Math.min(c.conf ?? 1, DOUBT_CONFIDENCE); still++; }
   for (const g of checked) {
     if (sumsUp(g)) continue;
     for (const c of g) if (c.text) { c.conf = Math.min(c.conf ?? 1, DOUBT_CONFIDENCE); still++; }
