@@ -1,0 +1,70 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { checkReport, parseHtml, toContract, type Report } from '@gongkai/shared';
+import { earlierOf, entryId, exportJson, EXPORT_FORMAT, parseImport, summarize, toEntry } from '../../extension/lib/history-model.ts';
+import { isContract, reportFromContract } from '../../extension/lib/contract-import.ts';
+
+const html = readFileSync(new URL('../fixtures/extension/report001.html', import.meta.url), 'utf8');
+const parsed = parseHtml(html, { url: 'http://www.example.gov.cn/zwgk/zfxxgk/zfxxgknb/202101/t20210120_1001.htm' });
+if (!parsed.ok) throw new Error('report001 must parse');
+const report: Report = { ...parsed.report, agency: '嘉兴市生态环境局' };
+const result = checkReport(report);
+
+describe('history entries', () => {
+  it('keys by agency and year and summarizes the check', () => {
+    const e = toEntry(report, result, 'page', new Date('2026-01-01T00:00:00Z'))!;
+    expect(e.id).toBe(entryId('嘉兴市生态环境局', 2020));
+    expect(e.summary).toEqual(summarize(result));
+    expect(e.summary!.warnings).toBeGreaterThanOrEqual(1);
+    expect(toEntry({ ...report, year: null }, result, 'page')).toBeNull();
+  });
+
+  it('export → import round-trips the reports', () => {
+    const e = toEntry(report, result, 'page')!;
+    const text = exportJson([e]);
+    expect(JSON.parse(text).format).toBe(EXPORT_FORMAT);
+    const back = parseImport(text);
+    expect(back.rejected).toBe(0);
+    expect(back.reports).toHaveLength(1);
+    expect(back.reports[0]!.table3!.rows.find((r) => r.key === 'newReceived')!.cells[6]!.value).toBe(29);
+  });
+
+  it('rejects what is not a report, without throwing', () => {
+    expect(parseImport('not json')).toMatchObject({ reports: [], rejected: 1 });
+    const out = parseImport(JSON.stringify([{ agency: 'x' }, 42, null, { report: { ...report, year: 'soon' } }]));
+    expect(out.reports).toHaveLength(0);
+    expect(out.rejected).toBe(4);
+  });
+
+  it('earlierOf keeps one agency, earlier years, oldest first', () => {
+    const mk = (agency: string, year: number) => toEntry({ ...report, agency, year }, null, 'import')!;
+    const list = [mk('A', 2021), mk('A', 2019), mk('B', 2018), mk('A', 2022)];
+    expect(earlierOf(list, 'A', 2022).map((e) => e.year)).toEqual([2019, 2021]);
+  });
+});
+
+describe('crawler exports (JSON contract) as history', () => {
+  const contract = toContract(report, result);
+  it('recognises a contract', () => {
+    expect(isContract(contract)).toBe(true);
+    expect(isContract({ ...contract, schema: 'other' })).toBe(false);
+  });
+
+  it('rebuilds the tables from the printed cells', () => {
+    const r = reportFromContract(contract);
+    const t3 = (k: string) => r.table3!.rows.find((x) => x.key === k)!.cells.map((c) => c.value);
+    expect(t3('newReceived')).toEqual(report.table3!.rows.find((x) => x.key === 'newReceived')!.cells.map((c) => c.value));
+    expect(t3('carriedForward')[6]).toBe(1);
+    expect(r.table4!.cells.map((c) => c.value)).toEqual(report.table4!.cells.map((c) => c.value));
+    expect(r.table2!.rows.map((x) => x.label)).toContain('规范性文件');
+  });
+
+  it('imports a crawler export of contracts and drives the carry-over check', () => {
+    const next = { ...contract, year: 2021, printed: { ...contract.printed, table3: { ...contract.printed.table3!, carriedOver: ['0', '', '', '0', '', '', '0'] } } };
+    const out = parseImport(JSON.stringify({ reports: [contract, next] }));
+    expect(out.rejected).toBe(0);
+    const [y2020, y2021] = out.reports;
+    const checked = checkReport(y2021!, { history: [y2020!] });
+    expect(checked.outcomes.find((o) => o.id === 'history.carry-over')?.status).toBe('fail');
+  });
+});
