@@ -1,0 +1,57 @@
+/**
+ * The degraded scan (200 dpi JPEG pages, blurred, noisy, skewed 0.6°): every non-empty number of
+ * seed 001's tables right, values marked as OCR with confidences, the 28 vs 29 mismatch found.
+ * Slow (~15 s: four pages of OCR), so one extraction is shared by the assertions.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkReport, parseExtracted, type ExtractedDocument, type Report } from '../../shared/src/index.ts';
+import { extractBinary } from '../../shared/src/extract/binary.ts';
+import { closeOcr } from '../../shared/src/extract/ocr/index.ts';
+import { documentBytes, expectedReports } from '../core/fixtures.ts';
+import { valuesOf } from '../core/report-values.ts';
+
+const seed001 = expectedReports().find((r) => r.file.startsWith('001_'))!;
+process.env.OMP_THREAD_LIMIT ??= '1';
+
+describe('report001-scanned.pdf (OCR)', () => {
+  let doc: ExtractedDocument;
+  let report: Report;
+  beforeAll(async () => {
+    doc = await extractBinary(documentBytes('report001-scanned.pdf'), 'pdf');
+    const parsed = parseExtracted(doc, { name: 'report001-scanned.pdf' });
+    if (!parsed.ok) throw new Error(parsed.message.en);
+    report = parsed.report;
+  }, 180_000);
+  afterAll(async () => { await closeOcr(); });
+
+  it('is read by OCR and says so', () => {
+    expect(doc.ocr).toBe(true);
+    expect(report.source.ocr).toBe(true);
+    expect(doc.notes[0]).toMatch(/OCR/);
+    expect(doc.notes.join(' ')).toMatch(/deskewed by 0\.\d/);
+  });
+
+  it("recovers every non-empty number of seed 001's tables", () => {
+    const v = valuesOf(report);
+    expect(v.table3).toEqual(seed001.table3);
+    expect(v.table4).toEqual(seed001.table4);
+    expect(v.table2).toEqual(seed001.table2);
+  });
+
+  it('gives every table cell an OCR confidence and keeps them in the report', () => {
+    for (const g of doc.grids) for (const row of g.rows) for (const c of row) expect(c.ocrConfidence).toBeGreaterThanOrEqual(0);
+    const cells = report.table3!.rows.flatMap((r) => r.cells).filter((c) => c.kind === 'number');
+    expect(cells.length).toBeGreaterThan(10);
+    for (const c of cells) expect(c.ocrConfidence).toBeGreaterThan(0);
+  });
+
+  it('finds the 28 vs 29 mismatch as the HTML version does', () => {
+    const res = checkReport(report);
+    const f = res.findings.find((x) => x.id === 'prose.received');
+    expect(f?.evidence.left).toBe(28);
+    expect(f?.evidence.right).toBe(29);
+    for (const id of ['table3.identity', 'table3.outcome-sum', 'table4.sum']) {
+      expect(res.outcomes.find((o) => o.id === id)?.status).toBe('pass');
+    }
+  });
+});
