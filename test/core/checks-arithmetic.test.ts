@@ -4,7 +4,7 @@
  * passed by the report as published.
  */
 import { describe, expect, it } from 'vitest';
-import { report001, report001Html, seedText } from '../helpers/fixtures.ts';
+import { replaceOnce, report001, report001Html, seedText } from '../helpers/fixtures.ts';
 import { DEFAULT_T3, report2021 } from '../helpers/report2021.ts';
 import { cells, expectFires, expectPasses, findingAt, findings, html, itFires, itPasses, only, outcomeOf, run, text } from '../helpers/checks.ts';
 
@@ -256,4 +256,22 @@ describe('table2.stock (2021: 本年制发 ≤ 现行有效 + 本年废止)', ()
   itPasses('table2.stock', 'every document issued this year still valid (3 ≤ 3 + 0)', () => {
     expectPasses(run(html(report2021({ table2: { 行政规范性文件: [3, 0, 3] } }))), 'table2.stock');
   });
+});
+
+describe('the same checks on text sources (PDF-flattened seed 000, cell-per-line seed 001)', () => {
+  itFires('table3.identity', 'seed 000 (flattened PDF text) with （七）总计 总计 printed as 85', () => {
+    const res = run(text(replaceOnce(seedText('000'), '（七）总计 75 4  5   84', '（七）总计 75 4  5   85')));
+    const f = only(res, 'table3.identity');
+    expect(f.evidence.expression).toBe('一+二 = 84+2 = 86 ≠ （七）总计+四 = 85+2 = 87');
+    expect(f.evidence.cells[2]!.source).toMatchObject({ kind: 'text' });
+    expect(only(res, 'table3.outcome-sum').evidence.expression).toBe('（七）总计 = 85 ≠ 42+11+1+25+1+4 = 84');
+    expect(only(res, 'table3.row-sum').evidence.expression).toBe('总计 = 85 ≠ 75+4+空+5+空+空 = 84');
+  });
+  itFires('table4.sum', 'seed 001 (HTML dumped one cell per line) with the 行政复议 总计 printed as 2', () => {
+    const block = ['0', '0', '1', '0', '1', '0', '0', '0', '0', '0', '0', '0', '0', '0', '0'].map((v) => `\t${v}\n`).join('');
+    const changed = ['0', '0', '1', '0', '2', '0', '0', '0', '0', '0', '0', '0', '0', '0', '0'].map((v) => `\t${v}\n`).join('');
+    const res = run(text(replaceOnce(seedText('001'), block, changed)));
+    expect(only(res, 'table4.sum').evidence.expression).toBe('总计 = 2 ≠ 0+0+1+0 = 1');
+  });
+  itPasses('table4.sum', 'seed 002 prints only the totals (0) with the other cells blank', () => expectPasses(run(text(seedText('002'))), 'table4.sum'));
 });
