@@ -1,0 +1,158 @@
+/**
+ * End to end: crawl the demo portal (six agency sites, four CMS styles, faults) and check exact numbers:
+ * reports per agency and year, documents and attachments parsed, the findings the seeds must produce,
+ * the planted carry-over break, column counts, freshness verdicts and the faults in the run summary.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startPortal, type Portal } from '../fixtures/portal/server.js';
+import { join } from 'node:path';
+import { crawlPortal, LOCAL, resolveOf, tempDir } from './helpers.js';
+import { crawl } from '../../crawler/src/crawl/run.js';
+import { runSummary, type RunSummary } from '../../crawler/src/report/summary.js';
+import type { SqliteStore } from '../../crawler/src/store/sqlite.js';
+import type { FindingRow } from '../../crawler/src/store/types.js';
+
+let portal: Portal;
+let store: SqliteStore;
+let s: RunSummary;
+let findings: FindingRow[];
+let dir: string;
+
+beforeAll(async () => {
+  portal = await startPortal({ port: 0, slowMs: 3000 });
+  dir = tempDir('e2e');
+  ({ store } = await crawlPortal(portal, dir));
+  s = await runSummary(store);
+  findings = store.findings(s.run.id);
+}, 120_000);
+
+afterAll(async () => {
+  store?.close();
+  await portal?.close();
+});
+
+const doc = (agency: string, year: number) => s.reports.find((r) => r.primary && r.agency === agency && r.year === year)!;
+const ids = (url: string) => findings.filter((f) => f.docUrl === url).map((f) => f.checkId);
+
+describe('reports', () => {
+  it('finds every agency and year, across sites and in the city column listing department reports', () => {
+    expect(s.agencies).toEqual([
+      { agency: '嘉兴市生态环境局', years: [2020] },
+      { agency: '杭州市人民政府', years: [2019, 2020, 2021, 2022, 2023, 2024] },
+      { agency: '杭州市应急管理局', years: [2020, 2021, 2022, 2023] },
+      { agency: '杭州市生态环境局', years: [2019, 2020, 2021, 2022, 2023, 2024] },
+      { agency: '杭州市生态环境局淳安分局', years: [2019] },
+      { agency: '淳安县人民政府', years: [2019, 2020, 2021, 2022, 2023] },
+      { agency: '温州市生态环境局', years: [2019] },
+    ]);
+    expect(s.reports.filter((r) => r.primary)).toHaveLength(24);
+  });
+
+  it('stores and parses every document: HTML, GBK HTML, PDF, DOCX and DOC attachments', () => {
+    expect(s.documents).toEqual({ total: 29, parsed: 28, attachments: 3, attachmentsParsed: 3, notParsed: [{ reason: 'attachment-wrapper', count: 1 }] });
+    const jx = s.reports.filter((r) => r.agency === '嘉兴市生态环境局').map((r) => `${r.kind}:${r.parseOk}`).sort();
+    expect(jx).toEqual(['doc:true', 'docx:true', 'html:false', 'html:true', 'html:true', 'pdf:true']);
+  });
+
+  it("finds seed 001's prose 28 ≠ table 29 in every format of the report", () => {
+    const jx = s.reports.filter((r) => r.agency === '嘉兴市生态环境局' && r.parseOk);
+    expect(jx).toHaveLength(5);
+    for (const r of jx) expect(ids(r.url), r.url).toContain('prose.received');
+    const f = findings.find((x) => x.docUrl === jx[0]!.url && x.checkId === 'prose.received')!;
+    expect(JSON.parse(f.evidence!)).toMatchObject({ left: 28, right: 29 });
+  });
+
+  it('reports the missing tables of seeds 003 and 004', () => {
+    expect(ids(doc('杭州市应急管理局', 2020).url)).toContain('structure.table3.missing');
+    expect(ids(doc('杭州市应急管理局', 2020).url)).not.toContain('structure.table4.missing');
+    expect(ids(doc('杭州市生态环境局淳安分局', 2019).url)).toEqual(expect.arrayContaining(['structure.table2.missing', 'structure.table3.missing', 'structure.table4.missing']));
+  });
+
+  it('finds the planted carry-over break (2023 二 ≠ 2022 四) and no other', () => {
+    const breaks = findings.filter((f) => f.checkId === 'history.carry-over');
+    expect(new Set(breaks.map((f) => f.docUrl))).toEqual(new Set([doc('杭州市生态环境局', 2023).url]));
+    expect(breaks).toHaveLength(2); // 自然人 and 总计
+    expect(JSON.parse(breaks[0]!.evidence!).otherYear).toBe(2022);
+  });
+
+  it('flags the late report and the years missing from the columns', () => {
+    expect(findings.filter((f) => f.checkId === 'timeliness.deadline').map((f) => f.docUrl)).toEqual([doc('杭州市应急管理局', 2021).url]);
+    const missing = findings.filter((f) => f.checkId === 'crawl.report-missing').map((f) => f.messageEn).join('\n');
+    expect(missing).toContain('No 2024 report of 淳安县人民政府');
+    expect(missing).toContain('No 2024 report of 杭州市应急管理局');
+    expect(missing).not.toContain('of 杭州市人民政府');
+  });
+
+  it('gives clean generated reports a full score', () => {
+    for (const y of [2019, 2020, 2021, 2022, 2023, 2024]) expect(doc('杭州市人民政府', y).score).toBe(100);
+  });
+});
+
+describe('columns', () => {
+  const col = (host: string, name: string) => s.columns.find((c) => c.host === host && c.name === name)!;
+
+  it('counts items through every pagination style (TRS script, anchors, ?page=N, GBK .shtml, XHR in a browser)', () => {
+    expect(col('www.example.gov.cn', '工作动态')).toMatchObject({ itemCount: 65, pages: 9, newest: '2025-06-30', status: 'ok' });
+    expect(col('www.example.gov.cn', '政策文件')).toMatchObject({ itemCount: 47, pages: 6 });
+    expect(col('www.example.gov.cn', '政府信息公开年报')).toMatchObject({ itemCount: 10, pages: 2 });
+    expect(col('sthjj.example.gov.cn', '环境质量')).toMatchObject({ itemCount: 120, pages: 8, newest: '2025-06-28' });
+    expect(col('www.ca.example.gov.cn', '工作动态')).toMatchObject({ itemCount: 12, pages: 2, newest: '2025-05-31' });
+    expect(col('yjglj.example.gov.cn', '工作动态')).toMatchObject({ itemCount: 30, newest: '2025-06-28', status: 'ok' });
+    expect(col('yjglj.example.gov.cn', '政府信息公开年报').itemCount).toBe(4);
+    expect(col('www.example.gov.cn', '政策文件').perYear).toEqual({ 2024: 27, 2025: 20 });
+  });
+
+  it('keeps the failing columns distinct from empty ones', () => {
+    expect(col('www.example.gov.cn', '财政信息').status).toBe('http-500');
+    expect(col('www.example.gov.cn', '机构职能').status).toBe('redirect-loop');
+    expect(col('www.example.gov.cn', '历史档案').status).toBe('robots');
+    expect(col('www.example.gov.cn', '统计信息').status).toBe('timeout');
+    expect(col('www.example.gov.cn', '规划信息')).toMatchObject({ status: 'ok', itemCount: 0 });
+  });
+
+  it('judges each portal against the national thresholds', () => {
+    const v = Object.fromEntries(s.portals.map((p) => [p.host, Object.fromEntries(p.rules.map((r) => [r.id, `${r.count}${r.failed ? '!' : ''}`]))]));
+    expect(s.portals.map((p) => `${p.host}:${p.passed}`)).toEqual([
+      'sthjj.example.gov.cn:false', 'sthjj.jiaxing.example.gov.cn:true', 'sthjj.wenzhou.example.gov.cn:true',
+      'www.ca.example.gov.cn:false', 'www.example.gov.cn:true', 'yjglj.example.gov.cn:true']);
+    expect(v['sthjj.example.gov.cn']).toEqual({ 'home-stale': '20!', 'stale-dynamic-notice': '3', 'long-stale': '0', 'empty-columns': '2' });
+    expect(v['www.ca.example.gov.cn']).toEqual({ 'home-stale': '5', 'stale-dynamic-notice': '2', 'long-stale': '0', 'empty-columns': '5!' });
+    expect(v['www.example.gov.cn']).toEqual({ 'home-stale': '1', 'stale-dynamic-notice': '0', 'long-stale': '1', 'empty-columns': '1' });
+    const ca = s.portals.find((p) => p.host === 'www.ca.example.gov.cn')!;
+    expect(ca.rules.find((r) => r.id === 'empty-columns')!.columns.sort()).toEqual(['政府信息公开制度', '统计信息', '规划信息', '财政信息', '通知公告'].sort());
+  });
+
+  it("compares a report's self-reported counts with the crawl", () => {
+    const c = (label: string) => s.claims.find((x) => x.agency === '杭州市人民政府' && x.year === 2024 && x.label === label)!;
+    expect(c('政策文件')).toMatchObject({ claimed: 35, found: 27 });
+    expect(c('人事信息')).toMatchObject({ claimed: 12, found: 12 });
+    expect(s.claims.find((x) => x.agency === '杭州市生态环境局' && x.year === 2024 && x.label === '环境质量')).toMatchObject({ claimed: 60, found: 60 });
+  });
+});
+
+describe('faults and politeness', () => {
+  it('handles and reports each fault once', () => {
+    expect(s.faults.map((f) => `${f.kind} ${f.count}`)).toEqual(['http-404 1', 'http-500 1', 'redirect-loop 1', 'robots 1', 'timeout 1', 'too-large 1']);
+    expect(s.faults.find((f) => f.kind === 'http-404')!.urls).toEqual(['http://www.example.gov.cn/zwgk/zfxxgk/zfxxgknb/201903/t20190328_80592.htm']);
+    expect(s.faults.find((f) => f.kind === 'too-large')!.urls[0]).toMatch(/\.pdf$/);
+  });
+
+  it('retries 5xx and timeouts but not 404, and never requests a robots-forbidden path', () => {
+    const hits = (path: string) => portal.hits.get(`www.example.gov.cn${path}`) ?? 0;
+    expect(hits('/zwgk/zfxxgk/zfxxgknb/201903/t20190328_80592.htm')).toBe(1);
+    expect(hits('/zwgk/zfxxgk/fdzdgknr/czxx/')).toBe(2);
+    expect(hits('/zwgk/zfxxgk/fdzdgknr/tjxx/')).toBe(2);
+    expect(hits('/zwgk/zfxxgk/fdzdgknr/lsda/')).toBe(0);
+    expect(hits('/robots.txt')).toBe(1);
+  });
+
+  it('recrawls with conditional requests: unchanged pages answer 304 and nothing is lost', async () => {
+    const before = portal.statuses.get(304) ?? 0;
+    const again = await crawl({ seeds: portal.homes, store, blobDir: join(dir, 'blobs'), now: portal.now, resolve: resolveOf(portal), ...LOCAL, fresh: true });
+    expect(again.run.id).toBe(s.run.id + 1);
+    expect((portal.statuses.get(304) ?? 0) - before).toBeGreaterThan(100);
+    const s2 = await runSummary(store, again.run.id);
+    expect(s2.agencies).toEqual(s.agencies);
+    expect(s2.documents).toEqual(s.documents);
+  }, 120_000);
+});

@@ -1,0 +1,20 @@
+/** Shared setup of the crawler tests: a temporary store and a crawl of the demo portal. */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Portal } from '../fixtures/portal/server.js';
+import { crawl, type CrawlOptions } from '../../crawler/src/crawl/run.js';
+import { SqliteStore } from '../../crawler/src/store/sqlite.js';
+
+export const tempDir = (name: string): string => mkdtempSync(join(tmpdir(), `gongkai-${name}-`));
+
+export const resolveOf = (p: Portal): Map<string, string> => new Map(p.resolve.map((r) => r.split('=') as [string, string]));
+
+/** Fast, deterministic settings for the local portal: no delay, short time limit (the slow page times out), one retry. */
+export const LOCAL = { delayMs: 0, perHost: 4, concurrency: 8, timeoutMs: 1000, retries: 1, backoffBaseMs: 10 } as const;
+
+export async function crawlPortal(p: Portal, dir: string, extra: Partial<CrawlOptions> = {}) {
+  const store = new SqliteStore(join(dir, 'gongkai.db'));
+  const result = await crawl({ seeds: p.homes, store, blobDir: join(dir, 'blobs'), now: p.now, resolve: resolveOf(p), ...LOCAL, ...extra });
+  return { store, result };
+}
