@@ -1,3 +1,4 @@
+/// <reference types="chrome" />
 /**
  * Service worker: registers the gate for granted portals, injects the lens into pages the gate
  * picked, keeps the history (Dexie) and the per-tab verdict for the popup. Makes no network request.

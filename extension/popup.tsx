@@ -1,3 +1,4 @@
+/// <reference types="chrome" />
 /**
  * Popup: the verdict for the current tab, the on/off switch for its site (checked by the gate before
  * anything runs), permission for a new portal, and "check this page" through activeTab.

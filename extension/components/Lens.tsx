@@ -1,3 +1,4 @@
+/// <reference types="chrome" />
 /**
  * The lens on one page: decides what the page is (report, column list, attachments), runs the
  * matching check and shows the result. Any failure shows as a message in the panel, never as a

@@ -1,3 +1,4 @@
+/// <reference types="chrome" />
 /**
  * The gate: the only script that runs on every page of a granted portal. It reads the kill-switch
  * first, then takes a cheap look (title, a few selectors) and asks for the lens only when the page

@@ -1,3 +1,4 @@
+/// <reference types="chrome" />
 /** Interface strings in Chinese (default) and English. Findings bring their own messages. */
 export type Lang = 'zh' | 'en';
 

@@ -1,3 +1,4 @@
+/// <reference types="chrome" />
 /** Messages between the content scripts, the background and the extension pages. */
 import type { HistoryEntry, Summary } from './history-model';
 

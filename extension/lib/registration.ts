@@ -1,3 +1,4 @@
+/// <reference types="chrome" />
 /**
  * The gate content script is registered at run time for exactly the origins the user granted
  * (optional host permissions, asked per portal), never declared for all of *.gov.cn.

@@ -1,3 +1,4 @@
+/// <reference types="chrome" />
 /**
  * The per-site kill-switch. A site (origin) in `disabledOrigins` gets nothing: the gate reads this
  * before it looks at the page, and the lens removes itself when the list changes.

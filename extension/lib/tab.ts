@@ -1,3 +1,4 @@
+/// <reference types="chrome" />
 /** The tab the popup speaks about: the active tab, or `?tabId=` (used when the popup is opened as a page in tests). */
 export async function targetTab(): Promise<chrome.tabs.Tab | null> {
   const id = Number(new URLSearchParams(location.search).get('tabId'));

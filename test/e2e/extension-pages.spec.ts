@@ -1,3 +1,4 @@
+/// <reference types="chrome" />
 /** Attachments, column pages, the popup, the kill-switch, and a page that is none of ours. */
 import { expect, test } from '@playwright/test';
 import { launchLab, ORIGIN, HOST, panel, type Lab } from '../fixtures/extension/harness.ts';
