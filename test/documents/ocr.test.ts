@@ -12,6 +12,7 @@ import { valuesOf } from '../core/report-values.ts';
 
 const seed001 = expectedReports().find((r) => r.file.startsWith('001_'))!;
 process.env.OMP_THREAD_LIMIT ??= '1';
+afterAll(async () => { await closeOcr(); });
 
 describe('report001-scanned.pdf (OCR)', () => {
   let doc: ExtractedDocument;
@@ -22,7 +23,6 @@ describe('report001-scanned.pdf (OCR)', () => {
     if (!parsed.ok) throw new Error(parsed.message.en);
     report = parsed.report;
   }, 180_000);
-  afterAll(async () => { await closeOcr(); });
 
   it('is read by OCR and says so', () => {
     expect(doc.ocr).toBe(true);
@@ -54,4 +54,27 @@ describe('report001-scanned.pdf (OCR)', () => {
       expect(res.outcomes.find((o) => o.id === id)?.status).toBe('pass');
     }
   });
+});
+
+describe('a value the scan does not show legibly', () => {
+  it('is flagged with a low confidence, never guessed', async () => {
+    const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+    const { nodePdfAssets } = await import('../../shared/src/extract/pdf/node-assets.ts');
+    const { pageImage } = await import('../../shared/src/extract/ocr/index.ts');
+    const { ocrPage, DOUBT_CONFIDENCE } = await import('../../shared/src/extract/ocr/page.ts');
+    const pdf = await getDocument({ data: documentBytes('report001-scanned.pdf').slice(), ...nodePdfAssets(), cMapPacked: true }).promise;
+    const { img, pageWidth } = (await pageImage(pdf, 3))!;
+    await pdf.destroy();
+    // Scribble over the 总计 cell of row 一 (29) on page 3.
+    for (let y = 85; y < 128; y++) for (let x = 1505; x < 1570; x++) if ((x + y) % 7 < 2 || (x - y + 1000) % 9 < 2) img.data[y * img.width + x] = 40;
+    const page = await ocrPage(img, 3, img.width / pageWidth, () => {});
+    const tb = page.tables[0]!;
+    const r0 = tb.cells.find((c) => c.text.includes('本年新收'))!.r0;
+    const row = tb.cells.filter((c) => c.r0 === r0).sort((a, b) => a.c0 - b.c0);
+    const total = row[row.length - 1]!;
+    expect(total.text).not.toBe('29');
+    if (total.text) expect(total.conf).toBeLessThanOrEqual(DOUBT_CONFIDENCE);
+    expect(row[1]!.text).toBe('28');
+    expect(page.notes.join(' ')).toMatch(/stay doubtful/);
+  }, 60_000);
 });

@@ -21,7 +21,7 @@ export interface OcrOptions { maxPages?: number; timeoutMs?: number; signal?: Ab
 interface PdfImage { width: number; height: number; kind: number; data: Uint8ClampedArray | Uint8Array }
 
 /** The largest image painted on a page, as gray pixels. */
-async function pageImage(pdf: PDFDocumentProxy, p: number): Promise<{ img: Gray; pageWidth: number } | null> {
+export async function pageImage(pdf: PDFDocumentProxy, p: number): Promise<{ img: Gray; pageWidth: number } | null> {
   const page = await pdf.getPage(p);
   const ol = await page.getOperatorList();
   let best: PdfImage | null = null;
