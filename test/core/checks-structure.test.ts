@@ -244,7 +244,16 @@ describe('structure.unreadable-cells', () => {
     expect(f.evidence.cells.every((c) => c.table === 'table3' && c.row === 'notProcessed.duplicate' && c.value === null)).toBe(true);
     // Sums over that row cannot run rather than guess.
     expect(outcomeOf(res, 'table3.outcome-sum')).toMatchObject({ status: 'cannot-run', reason: { en: 'unreadable cell in column 自然人' } });
-    expect(outcomeOf(res, 'table3.row-sum')).toMatchObject({ status: 'pass' });
+  });
+  // KNOWN BUG (check, shared/src/checks/context.ts isEmpty + arithmetic.ts): an unreadable cell is a
+  // blank cell with `doubt`, and isEmpty() does not look at `doubt`; a row whose cells are all
+  // unreadable counts as "nothing reported" and is skipped, so table3.row-sum reports 'pass' although
+  // the 2.重复申请 row could not be checked. Expected: 'cannot-run' ("unreadable cell in row
+  // notProcessed.duplicate"). Actual: 'pass'. (The same skip applies to identity/outcome-sum columns
+  // whose only non-blank cell is the unreadable one.)
+  it.fails('table3.row-sum says cannot-run, not pass, when a whole row is unreadable [KNOWN BUG]', () => {
+    const res = run(html(report001().t3('2.重复申请', 4, '3件（含重复）').html()));
+    expect(outcomeOf(res, 'table3.row-sum').status).toBe('cannot-run');
   });
   itFires('structure.unreadable-cells', 'a garbled 一、本年新收 row makes identity and prose.received cannot-run', () => {
     const h = report001();
