@@ -24,7 +24,7 @@ export function sectionCandidates($: CheerioAPI, base: string): string[] {
     const u = new URL(l.url);
     if (u.host !== host || urlKind(u) !== 'page' || l.url === base) continue;
     let s = 0;
-    if (/^政府信息公开/.test(l.text)) s += 3;
+    if (/^政府信息公开/.test(l.text)) s += 4;
     else if (SECTION_TEXT.test(l.text)) s += 2;
     if (/zfxxgk/i.test(u.pathname)) s += 2;
     else if (SECTION_PATH.test(u.pathname)) s += 1;

@@ -1,0 +1,149 @@
+/** Units of discovery: URL kinds, dates, report titles, pagination forms, robots rules, column verdicts. */
+import { describe, expect, it } from 'vitest';
+import { columnKey, dateFromUrl, findDate, titleFacts, urlKind } from '../../crawler/src/discover/urls.js';
+import { attachments, listItems, paginate, parse, siteName } from '../../crawler/src/discover/html.js';
+import { columnLinks, isSection, sectionCandidates } from '../../crawler/src/discover/section.js';
+import { parseRobots } from '../../crawler/src/fetch/robots.js';
+import { classifyColumn } from '../../crawler/src/columns/classify.js';
+import { extractClaims } from '../../crawler/src/columns/claims.js';
+import { freshness, judgePortal } from '../../crawler/src/columns/verdict.js';
+import type { ColumnSnapshot } from '../../crawler/src/store/types.js';
+
+const B = 'http://www.example.gov.cn/zwgk/zfxxgk/zfxxgknb/';
+
+describe('urls', () => {
+  it('tells articles, attachments and pages apart', () => {
+    expect(urlKind(new URL('./202001/t20200120_80576.htm', B))).toBe('article');
+    expect(urlKind(new URL('/art/2021/1/28/art_1229_123456.html', B))).toBe('article');
+    expect(urlKind(new URL('/content/post_123456.html', B))).toBe('article');
+    expect(urlKind(new URL('/module/detail.jsp?id=88', B))).toBe('article');
+    expect(urlKind(new URL('./P020210121384729.PDF', B))).toBe('attachment');
+    expect(urlKind(new URL('./x.wps', B))).toBe('attachment');
+    expect(urlKind(new URL('./index_2.html', B))).toBe('page');
+  });
+
+  it('reads dates as lists print them and as URLs encode them', () => {
+    expect(findDate('[2020-01-20]')).toBe('2020-01-20');
+    expect(findDate('2020年1月5日')).toBe('2020-01-05');
+    expect(findDate('2020/01/20')).toBe('2020-01-20');
+    expect(findDate('2020-13-40')).toBeNull();
+    expect(dateFromUrl('http://x/202001/t20200120_80576.htm')).toBe('2020-01-20');
+    expect(dateFromUrl('http://x/art/2021/1/8/art_1229_1.html')).toBe('2021-01-08');
+  });
+
+  it('keys a column by its first page', () => {
+    expect(columnKey(`${B}index_3.html`)).toBe(B);
+    expect(columnKey(`${B}index.shtml`)).toBe(B);
+    expect(columnKey(`${B}?page=4`)).toBe(B);
+    expect(columnKey('http://x/col/col1229/index.html?pageNum=2')).toBe('http://x/col/col1229/');
+  });
+
+  it('takes agency and year from a report title', () => {
+    expect(titleFacts('杭州市生态环境局淳安分局2019年度政府信息公开年度报告')).toEqual({ agency: '杭州市生态环境局淳安分局', year: 2019 });
+    expect(titleFacts('2020年政府信息公开工作年度报告')).toEqual({ agency: null, year: 2020 });
+    expect(titleFacts('关于印发办法的通知')).toEqual({ agency: null, year: null });
+  });
+});
+
+describe('html', () => {
+  it('finds list items with their dates in the biggest group, ignoring page chrome', () => {
+    const $ = parse(`<div class="nav"><a href="/art/2020/1/1/art_1_1.html">导航</a></div>
+      <ul><li><a href="./202001/t20200120_1.htm">一</a><span>2020-01-20</span></li><li><a href="./202002/t20200221_2.htm">二</a>2020年2月21日</li></ul>
+      <ul><li><a href="./202003/t20200301_3.htm">侧栏</a></li></ul>`);
+    expect(listItems($, B)).toEqual([
+      { url: `${B}202001/t20200120_1.htm`, title: '一', date: '2020-01-20' },
+      { url: `${B}202002/t20200221_2.htm`, title: '二', date: '2020-02-21' },
+    ]);
+  });
+
+  it('expands every pagination form to all pages', () => {
+    const trs = '<script>createPageHTML(4, 0, "index", "html");</script>';
+    expect(paginate(parse(trs), B, trs)).toEqual({ pages: [`${B}index_1.html`, `${B}index_2.html`, `${B}index_3.html`], serial: false });
+    const q = '<div><a href="?page=2">下一页</a><a href="?page=4">尾页</a></div>';
+    expect(paginate(parse(q), B, q).pages).toEqual([`${B}?page=2`, `${B}?page=3`, `${B}?page=4`]);
+    const sh = '<a href="index_2.shtml">下一页</a> <a href="index_3.shtml">末页</a>';
+    expect(paginate(parse(sh), B, sh).pages).toEqual([`${B}index_2.shtml`, `${B}index_3.shtml`]);
+    const next = '<a href="list_2.html">下一页</a>';
+    expect(paginate(parse(next), B, next)).toEqual({ pages: [`${B}list_2.html`], serial: true });
+    const cp = '<script>var countPage = 3;</script>';
+    expect(paginate(parse(cp), B, cp).pages).toEqual([`${B}index_1.html`, `${B}index_2.html`]);
+  });
+
+  it('finds attachments however they are embedded', () => {
+    const $ = parse(`<a href="./P1.pdf">pdf</a><a href="javascript:void(0)" onclick="window.open('./P2.doc')">doc</a>
+      <iframe src="/pdfjs/web/viewer.html?file=%2Fa%2FP3.pdf"></iframe><embed src="./P4.docx"><object data="./P5.wps"></object><a href="./P1.pdf">again</a>`);
+    expect(attachments($, B).map((a) => a.url)).toEqual([`${B}P1.pdf`, `${B}P2.doc`, 'http://www.example.gov.cn/a/P3.pdf', `${B}P4.docx`, `${B}P5.wps`]);
+  });
+
+  it('finds the disclosure section and its columns with their parents', () => {
+    const home = parse('<title>首页 - 示例市人民政府</title><a href="/zwgk/">政务公开</a><a href="/col/col9/index.html">政府信息公开</a><a href="/bsfw/">办事服务</a>');
+    expect(siteName(home)).toBe('示例市人民政府');
+    expect(sectionCandidates(home, 'http://h/')).toEqual(['http://h/col/col9/index.html', 'http://h/zwgk/']);
+    const sec = parse(`<div class="header"><a href="/">首页</a><a href="/hdjl/">互动交流</a></div><div class="left"><ul>
+      <li><a href="zn/">政府信息公开指南</a></li><li><a href="fd/">法定主动公开内容</a><ul><li><a href="fd/zcwj/">政策文件</a></li></ul></li>
+      <li><a href="nb/">政府信息公开年报</a></li></ul></div><div class="right"><a href="/other/">其他链接</a></div>`);
+    const base = 'http://h/zwgk/zfxxgk/';
+    expect(isSection(sec, base)).toBe(true);
+    expect(columnLinks(sec, base, new Set())).toEqual([
+      { url: `${base}zn/`, name: '政府信息公开指南', parentUrl: null },
+      { url: `${base}fd/`, name: '法定主动公开内容', parentUrl: null },
+      { url: `${base}fd/zcwj/`, name: '政策文件', parentUrl: `${base}fd/` },
+      { url: `${base}nb/`, name: '政府信息公开年报', parentUrl: null },
+    ]);
+  });
+});
+
+describe('robots.txt', () => {
+  const r = parseRobots(`User-agent: Googlebot\nDisallow: /\n\nUser-agent: *\nDisallow: /private/\nAllow: /private/open/\nDisallow: /*.pdf$\nCrawl-delay: 2\n`);
+  it('applies the * group: longest match wins, Allow wins ties, $ anchors', () => {
+    expect(r.allowed('/zwgk/')).toBe(true);
+    expect(r.allowed('/private/x')).toBe(false);
+    expect(r.allowed('/private/open/x')).toBe(true);
+    expect(r.allowed('/a/b.pdf')).toBe(false);
+    expect(r.allowed('/a/b.pdf?x=1')).toBe(true);
+    expect(r.crawlDelayMs).toBe(2000);
+  });
+  it('prefers a group naming us', () => {
+    expect(parseRobots('User-agent: GongkaiLens\nDisallow: /x/\n\nUser-agent: *\nDisallow: /\n').allowed('/y/')).toBe(true);
+  });
+});
+
+describe('columns', () => {
+  const col = (name: string, itemCount: number, newest: string | null, status = 'ok'): ColumnSnapshot => ({
+    runId: 1, key: name, host: 'h', name, url: `http://h/${name}/`, parentKey: null, isReports: false, isParent: false,
+    category: classifyColumn(name), status, error: null, pages: 1, itemCount, newest, oldest: newest, perYear: {}, perMonth: {},
+  });
+
+  it('classifies columns for the check-list', () => {
+    expect(['工作动态', '通知公告', '政策文件', '政府信息公开指南', '政府信息公开年报', '环境质量'].map((n) => classifyColumn(n)))
+      .toEqual(['dynamic', 'notice-policy', 'notice-policy', 'static', 'reports', 'other']);
+  });
+
+  it('judges freshness by category on the given day', () => {
+    expect(freshness(col('工作动态', 3, '2025-06-16'), '2025-06-30')).toBe('fresh');
+    expect(freshness(col('工作动态', 3, '2025-06-15'), '2025-06-30')).toBe('stale');
+    expect(freshness(col('通知公告', 3, '2025-01-01'), '2025-06-30')).toBe('fresh');
+    expect(freshness(col('通知公告', 3, '2024-12-28'), '2025-06-30')).toBe('stale');
+    expect(freshness(col('规划信息', 0, null), '2025-06-30')).toBe('empty');
+    expect(freshness(col('规划信息', 0, null, 'http-500'), '2025-06-30')).toBe('unknown');
+  });
+
+  it('fails a portal at the national thresholds and not below them', () => {
+    const portal = { host: 'h', name: 'x', homeUrl: 'http://h/', sectionUrl: null, homeNewest: '2025-06-20', homeItems: 5 };
+    const empties = (n: number) => Array.from({ length: n }, (_, i) => col(`空栏目${i}`, 0, null));
+    expect(judgePortal(portal, empties(4), '2025-06-30').passed).toBe(true);
+    expect(judgePortal(portal, empties(5), '2025-06-30').rules.find((r) => r.id === 'empty-columns')!.failed).toBe(true);
+    const stale = (n: number) => Array.from({ length: n }, (_, i) => col(`动态${i}`, 2, '2025-01-01'));
+    expect(judgePortal(portal, stale(4), '2025-06-30').passed).toBe(true);
+    expect(judgePortal(portal, stale(5), '2025-06-30').passed).toBe(false);
+    const long = (n: number) => Array.from({ length: n }, (_, i) => col(`业务${i}`, 2, '2024-01-01'));
+    expect(judgePortal(portal, long(9), '2025-06-30').passed).toBe(true);
+    expect(judgePortal(portal, long(10), '2025-06-30').passed).toBe(false);
+    expect(judgePortal({ ...portal, homeNewest: '2025-06-15' }, [], '2025-06-30').passed).toBe(false);
+  });
+
+  it("reads a report's self-reported counts", () => {
+    expect(extractClaims('全年共发布信息2260条，其中“建设项目环境影响评价公示”570条、"辐\n射安全许可"162条。')).toEqual([
+      { label: '共发布信息', claimed: 2260 }, { label: '建设项目环境影响评价公示', claimed: 570 }, { label: '辐射安全许可', claimed: 162 }]);
+  });
+});
