@@ -26,6 +26,8 @@ export const CHECKS: readonly CheckInfo[] = [
   { id: 'structure.table3.rows', category: 'structure', severity: 'warning', zh: '表三缺少标准行或有多余行', en: 'Table 3 lacks standard rows or has extra rows' },
   { id: 'structure.unreadable-cells', category: 'structure', severity: 'warning', zh: '有单元格无法可靠读取或定位', en: 'Some cells could not be read or placed reliably' },
   { id: 'structure.year', category: 'structure', severity: 'warning', zh: '标题年度与统计期限不一致', en: 'Title year and statistical period disagree' },
+  { id: 'structure.fee-statement', category: 'structure', severity: 'warning', zh: '第六部分未说明信息处理费收取情况（2021年版格式要求）', en: 'Section 六 does not state information-processing fees (required by the 2021 template)' },
+  { id: 'structure.improvement-statement', category: 'structure', severity: 'info', zh: '第五部分未说明上年问题的改进情况（2021年版格式要求）', en: "Section 五 does not say how last year's problems were addressed (2021 template)" },
   { id: 'template.mismatch', category: 'template', severity: 'error', zh: '表格格式与报告年度应使用的格式不符', en: "Tables use a different template than the report year requires" },
   { id: 'table3.identity', category: 'arithmetic', severity: 'error', zh: '表三勾稽关系不成立：一+二 ≠ （七）总计+四', en: 'Table 3 identity fails: 一+二 ≠ （七）total + 四' },
   { id: 'table3.outcome-sum', category: 'arithmetic', severity: 'error', zh: '表三（七）总计不等于各办理结果之和', en: 'Table 3 （七）total is not the sum of the outcome rows' },

@@ -70,6 +70,7 @@ export function checkStructure(ctx: CheckContext, out: Collector): void {
   } else if (r.table3) out.pass('structure.table3.rows');
 
   checkDoubtful(ctx, out);
+  checkStatements(ctx, out);
   checkTemplate(ctx, out);
   checkYear(ctx, out);
 }
@@ -115,4 +116,26 @@ function checkYear(ctx: CheckContext, out: Collector): void {
     out.fail('structure.year', { zh: `标题为${r.year}年度，统计期限为${r.period.from}至${r.period.to}`, en: `Title says ${r.year}; statistical period is ${r.period.from} to ${r.period.to}` },
       { cells: [], sentences: [{ text: `${r.period.from} – ${r.period.to}`, source: null }], left: r.year, right: py });
   } else out.pass('structure.year');
+}
+
+/**
+ * The 2021 template asks section 六 to state the information-processing fees charged
+ * (国办函〔2020〕109号) and section 五 to say how last year's problems were fixed.
+ */
+function checkStatements(ctx: CheckContext, out: Collector): void {
+  const r = ctx.report;
+  const ids = ['structure.fee-statement', 'structure.improvement-statement'] as const;
+  if (r.template !== '2021') { for (const id of ids) out.notApplicable(id, '仅适用于2021年版格式', 'applies to the 2021 template only'); return; }
+  const six = r.sections.find((s) => s.n === 6);
+  if (!six) out.cannotRun('structure.fee-statement', '没有第六部分', 'no section 六');
+  else if (!/信息处理费|处理费|收取费用|收费/.test(six.text.replace(/\s+/g, ''))) {
+    out.fail('structure.fee-statement', { zh: '第六部分未说明是否收取信息处理费', en: 'Section 六 says nothing about information-processing fees' },
+      { cells: [], sentences: [{ text: `${six.heading} ${six.text.slice(0, 80)}`, source: { kind: 'text', line: six.line, start: 0, end: six.heading.length } }] });
+  } else out.pass('structure.fee-statement');
+  const five = r.sections.find((s) => s.n === 5);
+  if (!five) out.cannotRun('structure.improvement-statement', '没有第五部分', 'no section 五');
+  else if (!/改进|整改|落实|完善|已解决|解决/.test(five.text.replace(/\s+/g, ''))) {
+    out.fail('structure.improvement-statement', { zh: '第五部分未说明上年问题的改进情况', en: "Section 五 does not say how last year's problems were addressed" },
+      { cells: [], sentences: [{ text: `${five.heading} ${five.text.slice(0, 80)}`, source: { kind: 'text', line: five.line, start: 0, end: five.heading.length } }] });
+  } else out.pass('structure.improvement-statement');
 }

@@ -98,9 +98,13 @@ export function extractClaims(sents: Sentence[]): ProseClaim[] {
   return dedupe(out);
 }
 
+/** At most this many claims are kept (a real report states a few dozen). */
+const MAX_CLAIMS = 300;
+
 function dedupe(claims: ProseClaim[]): ProseClaim[] {
   const out: ProseClaim[] = [];
-  for (const c of claims) {
+  for (const c of claims.slice(0, MAX_CLAIMS * 2)) {
+    if (out.length >= MAX_CLAIMS) break;
     // 公开及部分公开 53 件 is one claim, not also 部分公开 53.
     if (c.topic === 'partiallyGranted' && claims.some((o) => o.topic === 'grantedOrPartial' && o.sentence === c.sentence && o.phrase.endsWith(c.phrase))) continue;
     if (out.some((o) => o.topic === c.topic && o.value === c.value && o.sentence === c.sentence)) continue;
