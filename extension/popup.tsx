@@ -38,8 +38,8 @@ function Popup() {
 
   const toggle = async (on: boolean) => {
     if (!origin) return;
-    await setSiteEnabled(origin, on);
     setEnabled(on);
+    await setSiteEnabled(origin, on);
   };
   const grant = async () => {
     if (!origin) return;
