@@ -56,7 +56,7 @@ export interface OcrWord { text: string; conf: number; x0: number; y0: number; x
 /** OCR of a whole image: words with boxes and confidences (0..1). */
 export async function recognizeWords(img: Gray, psm = '6'): Promise<OcrWord[]> {
   const w = await ocrWorker();
-  await w.setParameters({ tessedit_pageseg_mode: psm as never, preserve_interword_spaces: '1' });
+  await w.setParameters({ tessedit_pageseg_mode: psm as never, preserve_interword_spaces: '1', tessedit_do_invert: '0' } as never);
   const res = await w.recognize(toPgm(img), {}, { blocks: true, text: false });
   const words: OcrWord[] = [];
   for (const b of res.data.blocks ?? []) for (const p of b.paragraphs) for (const l of p.lines) for (const wd of l.words) {
