@@ -45,11 +45,29 @@ describe('DOCX guard', () => {
   });
 });
 
-describe('DOC', () => {
-  it('garbage in an OLE-looking file → corrupt', async () => {
+describe('DOC and other OLE files', () => {
+  const ole = (stream?: string): Uint8Array => {
     const b = new Uint8Array(4096);
     b.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
-    await expect(extractBinary(b, 'doc')).rejects.toMatchObject({ reason: 'corrupt' });
+    if (stream) b.set(Buffer.from(stream, 'utf16le'), 1024);
+    return b;
+  };
+
+  it('garbage in a file that names a WordDocument stream → corrupt', async () => {
+    await expect(extractBinary(ole('WordDocument'), 'doc')).rejects.toMatchObject({ reason: 'corrupt' });
+  });
+
+  it('a password-protected DOCX (OLE with EncryptedPackage) → encrypted', async () => {
+    await expect(extractBinary(ole('EncryptedPackage'), 'doc')).rejects.toMatchObject({ reason: 'encrypted' });
+  });
+
+  it('an OLE file that is not Word (e.g. .xls) → unsupported', async () => {
+    await expect(extractBinary(ole('Workbook'), 'doc')).rejects.toMatchObject({ reason: 'unsupported' });
+  });
+
+  it('the real DOC still reads', async () => {
+    const doc = await extractBinary(documentBytes('report001.doc'), 'doc');
+    expect(doc.grids.length).toBeGreaterThanOrEqual(3);
   });
 });
 

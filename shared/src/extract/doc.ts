@@ -30,6 +30,11 @@ export function isEncryptedOle(b: Uint8Array): boolean {
   return Buffer.from(b.buffer, b.byteOffset, b.byteLength).indexOf(needle) >= 0;
 }
 
+/** True when the OLE directory names a stream (UTF-16LE name), e.g. "WordDocument". */
+export function hasOleStream(b: Uint8Array, name: string): boolean {
+  return Buffer.from(b.buffer, b.byteOffset, b.byteLength).indexOf(Buffer.from(name, 'utf16le')) >= 0;
+}
+
 let sofficeChecked: Promise<string | null> | undefined;
 /** Path of LibreOffice's `soffice` when installed (checked once), else null. */
 export function findSoffice(): Promise<string | null> {
@@ -64,6 +69,9 @@ async function viaSoffice(bin: string, bytes: Uint8Array, timeoutMs: number): Pr
 /** Extracts a .doc. Throws `GongkaiError` 'encrypted' | 'corrupt'. */
 export async function extractDoc(bytes: Uint8Array, opts: { timeoutMs?: number; useSoffice?: boolean } = {}): Promise<ExtractedDocument> {
   if (isEncryptedOle(bytes)) throw new GongkaiError('encrypted', 'The Word document is password-protected.', 'Word 文档有密码保护，无法读取。');
+  if (!hasOleStream(bytes, 'WordDocument')) {
+    throw new GongkaiError('unsupported', 'This OLE file is not a Word document (Excel, WPS or other).', '该文件不是 Word 文档（可能是 Excel、WPS 等格式），暂不支持。');
+  }
   if (opts.useSoffice !== false) {
     const bin = await findSoffice();
     if (bin) { const d = await viaSoffice(bin, bytes, opts.timeoutMs ?? 30_000); if (d) return d; }
