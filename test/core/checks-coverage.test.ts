@@ -59,15 +59,15 @@ describe('every check reports an outcome (never silent)', () => {
     ['seed 000', () => run(text(seedText('000'))), []],
     ['seed 001', () => run(text(seedText('001'))), []],
     ['seed 002', () => run(text(seedText('002'))), []],
-    // KNOWN BUG (shared/src/checks/structure.ts): the row checks report nothing when their table is missing.
-    ['seed 003 (no table 2 or 3)', () => run(text(seedText('003'))), ['structure.table2.rows', 'structure.table3.rows']],
-    ['seed 004 (no tables)', () => run(text(seedText('004'))), ['structure.table2.rows', 'structure.table3.rows']],
-    // KNOWN BUG (structure.ts checkStructure returns early for pre-2019 without marking these).
+    // Regression, fixed (shared/src/checks/structure.ts): the row checks report nothing when their table is missing.
+    ['seed 003 (no table 2 or 3)', () => run(text(seedText('003'))), []],
+    ['seed 004 (no tables)', () => run(text(seedText('004'))), []],
+    // Regression, fixed (structure.ts checkStructure returns early for pre-2019 without marking these).
     ['a 2018 (pre-template) report', () => run(html(report001().titleYear(2020, 2018).html())),
-      ['structure.headings', 'structure.table2.nonstandard', 'structure.table2.rows', 'structure.table3.rows', 'structure.unreadable-cells', 'structure.year']],
-    // KNOWN BUG (history.ts copyPaste): when sections 五 and 六 are both under 60 characters in either
+      []],
+    // Regression, fixed (history.ts copyPaste): when sections 五 and 六 are both under 60 characters in either
     // year, the check neither passes nor says why it did not look.
-    ['two years whose sections 五 and 六 are just 无。', () => run(shortFive(2020), { history: [shortFive(2019)] }), ['history.copy-paste']],
+    ['two years whose sections 五 and 六 are just 无。', () => run(shortFive(2020), { history: [shortFive(2019)] }), []],
   ];
   const missing = (res: ReturnType<typeof run>) => ids.filter((id) => !res.outcomes.some((o) => o.id === id));
 
@@ -84,10 +84,6 @@ describe('every check reports an outcome (never silent)', () => {
     for (const f of res.findings) expect(f.severity).toBe(CHECKS.find((c) => c.id === f.id)!.severity);
     for (const d of res.score.deductions) expect(failed.has(d.checkId)).toBe(true);
     expect(res.score.value).toBe(100 - res.score.deductions.reduce((s, d) => s + d.points, 0));
-  });
-  // The same cases must eventually report every check (cannot-run / not-applicable with a reason).
-  it.fails.each(cases.filter((c) => c[2].length))('%s: every check reports an outcome [KNOWN BUG]', (_name, go) => {
-    expect(missing(go())).toEqual([]);
   });
   it('a clean 2021 report scores 100 with no findings; seed 004 loses points for its missing tables', () => {
     expect(run(html(report2021())).score).toEqual({ value: 100, deductions: [] });

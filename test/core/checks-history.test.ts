@@ -75,11 +75,11 @@ describe('timeliness.deadline', () => {
   itPasses('timeliness.deadline', 'published on the deadline day itself (2022-01-31)', () => {
     expectPasses(run(html(report2021({ publishedAt: '2022-01-31' }))), 'timeliness.deadline');
   });
-  // KNOWN BUG (domain, shared/src/parse/meta.ts agencyKind): every …人民政府 gets the 31 March deadline,
+  // Regression, fixed (domain, shared/src/parse/meta.ts agencyKind): every …人民政府 gets the 31 March deadline,
   // but Article 49 gives 31 March only to the reports of county-level-and-above governments; a town
   // (镇/乡人民政府) is an agency like any department and must publish its own report by 31 January.
   // Expected: a 镇人民政府 2021 report published 2022-02-20 fires (20 days late). Actual: passes.
-  itFires.fails('timeliness.deadline', 'a town government (嘉善县西塘镇人民政府) publishing on 2022-02-20', () => {
+  itFires('timeliness.deadline', 'a town government (嘉善县西塘镇人民政府) publishing on 2022-02-20', () => {
     const res = run(html(report2021({ agency: '嘉善县西塘镇人民政府', publishedAt: '2022-02-20', signedAt: null })));
     expect(only(res, 'timeliness.deadline').evidence.expression).toBe('2022-02-20 > 2022-01-31');
   });

@@ -33,11 +33,11 @@ describe('prose.received', () => {
     const f = only(res, 'prose.received');
     expect(f.evidence.expression).toBe('正文 36 ≠ 表三 一、本年新收 34');
   });
-  // KNOWN BUG (parser, prose.ts 'received' pattern): (?:收到|受理|接收|接到)…申请N件 also reads
+  // Regression, fixed (parser, prose.ts 'received' pattern): (?:收到|受理|接收|接到)…申请N件 also reads
   // applications for administrative services, which government reports cite in section 一
   // ("政务服务窗口共受理申请3256件"). Expected: prose.received passes (the disclosure figure, 共收到政府
   // 信息公开申请34件, matches). Actual: fires "正文 3256 ≠ 表三 一、本年新收 34".
-  itPasses.fails('prose.received', 'a 政务服务 figure (窗口共受理申请3256件) is not read as disclosure applications', () => {
+  itPasses('prose.received', 'a 政务服务 figure (窗口共受理申请3256件) is not read as disclosure applications', () => {
     const res = run(html(report2021({ prose: { proactive: '2021年，我局政务服务窗口共受理申请3256件，办结率100%。全年制发行政规范性文件3件。' } })));
     expectPasses(res, 'prose.received');
   });
@@ -130,14 +130,14 @@ describe('prose.outcomes', () => {
     expect(res.findings).toEqual([]);
     expectPasses(res, 'prose.outcomes');
   });
-  // KNOWN BUG (parser, shared/src/parse/prose.ts PATTERNS 'denied' / 'unable' / 'notProcessed'):
+  // Regression, fixed (parser, shared/src/parse/prose.ts PATTERNS 'denied' / 'unable' / 'notProcessed'):
   // `${N}件[^，,。；;]{0,12}?不予公开` does not stop at the enumeration comma 、, so the very common
   // listing "予以公开19件、部分公开3件、不予公开1件、无法提供8件、不予处理2件" also yields
   // denied=19 ("19件、部分公开3件、不予公开"), unable=19 and notProcessed=1. Expected: prose.outcomes
   // passes (every figure matches table 3). Actual: three false warnings
   // "正文 19 ≠ 表三 （三）不予公开 … = 1", "正文 19 ≠ 表三 （四）无法提供 8+0+0 = 8",
   // "正文 1 ≠ 表三 （五）不予处理 0+2+0+0+0 = 2".
-  itPasses.fails('prose.outcomes', 'outcomes enumerated with 、 (予以公开19件、部分公开3件、不予公开1件…) all match', () => {
+  itPasses('prose.outcomes', 'outcomes enumerated with 、 (予以公开19件、部分公开3件、不予公开1件…) all match', () => {
     const res = run(html(report2021({ prose: { applications:
       '2021年，我局共收到政府信息公开申请34件，上年结转1件。其中予以公开19件、部分公开3件、不予公开1件、无法提供8件、不予处理2件、其他处理1件，结转下年度继续办理1件。' } })));
     expectPasses(res, 'prose.outcomes');

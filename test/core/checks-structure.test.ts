@@ -146,12 +146,12 @@ describe('structure.table4.missing', () => {
     expect(f.message).toEqual({ zh: '未找到表四（行政复议、行政诉讼情况）', en: 'Table 4 (review and litigation) not found' });
     expect(outcomeOf(res, 'table4.sum')).toEqual({ id: 'table4.sum', status: 'cannot-run', reason: { zh: '没有表四', en: 'no table 4' } });
   });
-  // KNOWN BUG (parser, shared/src/parse/table4.ts mapTable4 + rows.ts splitCells): the value row
+  // Regression, fixed (parser, shared/src/parse/table4.ts mapTable4 + rows.ts splitCells): the value row
   // must have 15 value-like cells, so one garbled cell (the letter O typed for 0, or "1起") makes the
   // whole table "not found" — an error-level structure.table4.missing, with no parser note, and
   // prose.table4 cannot run. Expected: table 4 found, the cell reported (structure.unreadable-cells or
   // values.invalid), table4.sum cannot-run for 行政复议. Actual: table4 === null.
-  itPasses.fails('structure.table4.missing', 'table 4 with the letter O typed for a zero is still found', () => {
+  itPasses('structure.table4.missing', 'table 4 with the letter O typed for a zero is still found', () => {
     const res = run(html(report001().t4(2, 'O').html()));
     expectPasses(res, 'structure.table4.missing');
   });
@@ -176,13 +176,14 @@ describe('structure.table2.rows', () => {
     const res = run(html($.html()));
     expect(only(res, 'structure.table2.rows').message.zh).toBe('表二缺少：行政事业性收费');
   });
-  // KNOWN BUG (same cause, shared/src/parse/table2.ts): a table-2 row with one garbled value ("O")
+  // Regression, fixed (same cause, shared/src/parse/table2.ts): a table-2 row with one garbled value ("O")
   // loses its values and is reported as a missing row ("表二缺少：行政许可") rather than as an
-  // unreadable cell. Expected: structure.table2.rows passes, structure.unreadable-cells fires.
-  itPasses.fails('structure.table2.rows', 'a row whose 上一年项目数量 is typed as the letter O is not "missing"', () => {
+  // unreadable cell. Now: structure.table2.rows passes and the cell is reported by values.invalid.
+  itPasses('structure.table2.rows', 'a row whose 上一年项目数量 is typed as the letter O is not "missing"', () => {
     const res = run(html(report001().t2('行政许可', 0, 'O').html()));
     expectPasses(res, 'structure.table2.rows');
-    expectFires(res, 'structure.unreadable-cells');
+    const f = expectFires(res, 'values.invalid');
+    expect(f[0]!.evidence.cells.map((c) => [c.label, c.raw])).toEqual([['行政许可 · 上一年项目数量', 'O']]);
   });
   itPasses('structure.table2.rows', 'report001.html has all eight 2019 rows', () => expectPasses(base(), 'structure.table2.rows'));
   itPasses('structure.table2.rows', 'a 2021 report has all six 2021 rows', () => expectPasses(run(html(report2021())), 'structure.table2.rows'));
@@ -217,13 +218,13 @@ describe('structure.table3.rows', () => {
   itPasses('structure.table3.rows', 'a 2021 report has the 2021 rows with （六）1./2./3.', () => expectPasses(run(html(report2021())), 'structure.table3.rows'));
   itPasses('structure.table3.rows', 'seed 000 (PDF-flattened, labels broken over lines) maps every row', () => expectPasses(run(text(seedText('000'))), 'structure.table3.rows'));
 
-  // KNOWN BUG (parser, shared/src/parse/table3.ts + rows.ts): when a row is deleted without fixing the
+  // Regression, fixed (parser, shared/src/parse/table3.ts + rows.ts): when a row is deleted without fixing the
   // rowspans (a common CMS editing slip), the grid becomes ragged; the second header row
   // "…自然人 | 法人或其他组织 | 总计" gets a padded empty slot, so it has a "value" and its label ends
   // with 总计 → it is mapped as （七）总计, `from` jumps past every template row, and all 21 real rows
   // become "extra". Expected: only 3.要求提供公开出版物 reported missing (or the table reported
   // unreadable); actual: 21 rows missing, 21 extra, prose.received accuses 28 ≠ 0.
-  itFires.fails('structure.table3.rows', 'a row deleted without fixing rowspans reports that row, not the whole table', () => {
+  itFires('structure.table3.rows', 'a row deleted without fixing rowspans reports that row, not the whole table', () => {
     const h = report001();
     h.removeRow(h.table3(), '3.要求提供公开出版物');
     const r = html(h.html());
@@ -245,13 +246,13 @@ describe('structure.unreadable-cells', () => {
     // Sums over that row cannot run rather than guess.
     expect(outcomeOf(res, 'table3.outcome-sum')).toMatchObject({ status: 'cannot-run', reason: { en: 'unreadable cell in column 自然人' } });
   });
-  // KNOWN BUG (check, shared/src/checks/context.ts isEmpty + arithmetic.ts): an unreadable cell is a
+  // Regression, fixed (check, shared/src/checks/context.ts isEmpty + arithmetic.ts): an unreadable cell is a
   // blank cell with `doubt`, and isEmpty() does not look at `doubt`; a row whose cells are all
   // unreadable counts as "nothing reported" and is skipped, so table3.row-sum reports 'pass' although
   // the 2.重复申请 row could not be checked. Expected: 'cannot-run' ("unreadable cell in row
   // notProcessed.duplicate"). Actual: 'pass'. (The same skip applies to identity/outcome-sum columns
   // whose only non-blank cell is the unreadable one.)
-  it.fails('table3.row-sum says cannot-run, not pass, when a whole row is unreadable [KNOWN BUG]', () => {
+  it('table3.row-sum says cannot-run, not pass, when a whole row is unreadable', () => {
     const res = run(html(report001().t3('2.重复申请', 4, '3件（含重复）').html()));
     expect(outcomeOf(res, 'table3.row-sum').status).toBe('cannot-run');
   });

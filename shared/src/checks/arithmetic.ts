@@ -10,7 +10,9 @@ export function checkTable3(ctx: CheckContext, out: Collector): void {
   const r = ctx.report;
   const ids = ['table3.identity', 'table3.outcome-sum', 'table3.row-sum'];
   if (!r.table3) { for (const id of ids) out.cannotRun(id, '没有表三', 'no table 3'); return; }
-  const outcomeKeys = TABLE3_ROWS.filter((d) => d.outcome && d.templates.includes(r.table3!.layout)).map((d) => d.key);
+  // Outcome rows the table prints: a row the agency left out adds nothing to its own （七）总计.
+  const printed = new Set(r.table3.rows.map((x) => x.key));
+  const outcomeKeys = TABLE3_ROWS.filter((d) => d.outcome && d.templates.includes(r.table3!.layout) && printed.has(d.key)).map((d) => d.key);
 
   for (let c = 0; c < 7; c++) {
     // 一 + 二 = （七） + 四

@@ -37,9 +37,12 @@ export class Collector {
   }
 }
 
-/** Value for arithmetic: printed blanks, dashes and 无 count as 0; unreadable or doubtful cells are NaN. */
+/**
+ * Value for arithmetic: printed blanks, dashes and 无 count as 0; unreadable or doubtful cells, and
+ * cells of rows the source does not have at all (undefined), are NaN — the check cannot run on them.
+ */
 export function num(c: Cell | undefined): number {
-  if (!c) return 0;
+  if (!c) return NaN;
   if (c.doubt) return NaN;
   if (c.kind === 'number') return c.value!;
   if (c.kind === 'text') return NaN;
@@ -53,8 +56,9 @@ export function show(c: Cell | undefined): string {
   return c.raw;
 }
 
+/** Printed as nothing to report (blank, dash, 无). A missing row or a doubtful cell is not empty: it is unknown. */
 export function isEmpty(c: Cell | undefined): boolean {
-  return !c || c.kind === 'blank' || c.kind === 'dash' || c.kind === 'none';
+  return !!c && !c.doubt && (c.kind === 'blank' || c.kind === 'dash' || c.kind === 'none');
 }
 
 const T3_SHORT: Record<string, string> = {
@@ -83,7 +87,7 @@ export function t4Ev(report: Report, i: number): CellEvidence {
   return cellEvidence('table4', TABLE4_GROUPS[Math.floor(i / 5)]!.key, i, t4Label(i), report.table4?.cells[i]);
 }
 
-/** "a+b+c" of shown values and their sum. */
+/** "a+b+c" of shown values and their sum (NaN if any is unknown). */
 export function sumExpr(cells: (Cell | undefined)[]): { text: string; value: number } {
   return { text: cells.map(show).join('+'), value: cells.reduce((s, c) => s + num(c), 0) };
 }

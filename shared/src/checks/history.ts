@@ -78,10 +78,12 @@ function table2Stock(r: Report, prev: Report | undefined, out: Collector): void 
 function copyPaste(r: Report, prev: Report | undefined, out: Collector): void {
   const id = 'history.copy-paste';
   if (!prev) { out.cannotRun(id, `没有${r.year! - 1}年度报告`, `no ${r.year! - 1} report`); return; }
+  let compared = 0;
   for (const n of [5, 6]) {
     const a = r.sections.find((s) => s.n === n)?.text.replace(/\s+/g, '') ?? '';
     const b = prev.sections.find((s) => s.n === n)?.text.replace(/\s+/g, '') ?? '';
     if (a.length < 60 || b.length < 60) continue; // "无。" is not copying
+    compared++;
     const sim = dice(a.replace(/\d+/g, '#'), b.replace(/\d+/g, '#'));
     if (sim >= 0.9) {
       out.fail(id, {
@@ -90,6 +92,7 @@ function copyPaste(r: Report, prev: Report | undefined, out: Collector): void {
       }, { cells: [], sentences: [{ text: a.slice(0, 120), source: null }, { text: b.slice(0, 120), source: null }], left: sim, right: 0.9, otherYear: prev.year! });
     } else out.pass(id);
   }
+  if (!compared) out.notApplicable(id, '两年的第五、六部分都过短（如“无。”），无从比较', 'sections 五/六 too short in one of the years to compare');
 }
 
 function missingYears(r: Report, history: Report[], out: Collector): void {

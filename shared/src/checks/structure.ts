@@ -1,5 +1,6 @@
 /** Structure checks: sections, tables present, rows complete, template and year consistent. */
 import { SECTIONS } from '../model/labels.js';
+import { CHECKS } from './catalogue.js';
 import type { Cell } from '../model/report.js';
 import { cellEvidence } from './types.js';
 import type { CheckContext, Collector } from './context.js';
@@ -10,8 +11,8 @@ export function checkStructure(ctx: CheckContext, out: Collector): void {
   if (r.template === 'pre-2019') {
     out.fail('structure.not-template', { zh: `${r.year}年度报告早于2019年统一格式，仅作参考`, en: `The ${r.year} report predates the 2019 template; structure checks do not apply` },
       { cells: [], sentences: r.title ? [{ text: r.title, source: null }] : [] });
-    for (const id of ['structure.sections', 'structure.table2.missing', 'structure.table3.missing', 'structure.table4.missing', 'template.mismatch']) {
-      out.notApplicable(id, '2019年以前无统一格式', 'no template before 2019');
+    for (const c of CHECKS) {
+      if (c.category === 'structure' || c.category === 'template') out.notApplicable(c.id, '2019年以前无统一格式', 'no template before 2019');
     }
     return;
   }
@@ -57,6 +58,8 @@ export function checkStructure(ctx: CheckContext, out: Collector): void {
   else out.pass('structure.table4.missing');
 
   // Rows
+  if (!r.table2) out.cannotRun('structure.table2.rows', '没有标准表二', 'no standard table 2');
+  if (!r.table3) out.cannotRun('structure.table3.rows', '没有表三', 'no table 3');
   if (r.table2?.missingRows.length) {
     out.fail('structure.table2.rows', { zh: `表二缺少：${r.table2.missingRows.join('、')}`, en: `Table 2 lacks rows: ${r.table2.missingRows.join(', ')}` }, { cells: [], sentences: [] });
   } else if (r.table2) out.pass('structure.table2.rows');

@@ -60,7 +60,8 @@ export function checkTable2Rules(ctx: CheckContext, out: Collector): void {
     const row = r.table2.rows.find((x) => x.label === label);
     if (!row) continue;
     const [issued, repealed, valid] = row.cells;
-    if (!issued || issued.kind !== 'number' || [repealed, valid].some((c) => Number.isNaN(num(c)))) continue;
+    if (!issued || issued.kind !== 'number' || Number.isNaN(num(repealed))) continue;
+    if (!valid || valid.kind !== 'number' || valid.doubt) { out.cannotRun('table2.stock', `${label}的现行有效件数未填或无法读取`, `${label}: currently valid count not given`); continue; }
     if (num(issued) > num(valid) + num(repealed)) {
       const expression = `本年制发 ${num(issued)} > 现行有效 ${num(valid)} + 本年废止 ${num(repealed)}`;
       out.fail('table2.stock', { zh: `${label}：${expression}`, en: `${label}: issued ${num(issued)} > valid ${num(valid)} + repealed ${num(repealed)}` },

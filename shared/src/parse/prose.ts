@@ -51,18 +51,20 @@ interface Pattern { topic: string; re: RegExp; unit?: string }
 // Applied to a sentence with all whitespace removed and full-width digits made ASCII.
 const N = '(\\d+)';
 const PATTERNS: Pattern[] = [
-  { topic: 'received', re: new RegExp(`(?:共|累计|全年|新)?(?:收到|受理|接收|接到)(?:并办理|和受理|并受理|和处理)?(?:各类|本年度|新增)?(?:政府信息公开申请|依申请公开(?:申请)?|信息公开申请|申请)(?:共计|共|合计)?${N}(?:件|个|份)`) },
+  { topic: 'received', re: new RegExp(`(?:共|累计|全年|新)?(?:收到|受理|接收|接到)(?:并办理|和受理|并受理|和处理)?(?:各类|本年度|新增)?(?:政府信息公开申请|依申请公开(?:申请)?|信息公开申请)(?:共计|共|合计)?${N}(?:件|个|份)`) },
+  // A bare "收到申请N件" counts only where the sentence is about information disclosure (not 政务服务).
+  { topic: 'received', re: new RegExp(`(?<=信息公开[^。；]{0,30})(?:共|累计|全年)?(?:收到|受理|接收|接到)(?:各类)?申请(?:共计|共|合计)?${N}(?:件|个|份)`) },
   { topic: 'carriedOver', re: new RegExp(`上年(?:度)?结转(?:的)?(?:政府信息公开申请|申请)?${N}件`) },
   { topic: 'carriedForward', re: new RegExp(`${N}件(?:申请)?(?:结转|转入)(?:至)?下(?:一)?年度`) },
   { topic: 'carriedForward', re: new RegExp(`结转(?:至)?下(?:一)?年度(?:继续办理)?(?:的)?${N}件`) },
   { topic: 'grantedOrPartial', re: new RegExp(`(?:予以公开|公开)(?:及|和|与|或)部分公开(?:的)?${N}件`) },
   { topic: 'granted', re: new RegExp(`(?<![不部分及和])予以公开(?:的)?${N}件`) },
   { topic: 'partiallyGranted', re: new RegExp(`(?<![及和与或])部分公开(?:的)?${N}件`) },
-  { topic: 'denied', re: new RegExp(`${N}件[^，,。；;]{0,12}?不予公开`) },
+  { topic: 'denied', re: new RegExp(`${N}件[^，,、。；;]{0,12}?不予公开`) },
   { topic: 'denied', re: new RegExp(`不予公开(?:的)?${N}件`) },
-  { topic: 'unable', re: new RegExp(`${N}件[^，,。；;]{0,16}?无法提供`) },
+  { topic: 'unable', re: new RegExp(`${N}件[^，,、。；;]{0,16}?无法提供`) },
   { topic: 'unable', re: new RegExp(`无法提供(?:的)?${N}件`) },
-  { topic: 'notProcessed', re: new RegExp(`${N}件[^，,。；;]{0,12}?不予处理`) },
+  { topic: 'notProcessed', re: new RegExp(`${N}件[^，,、。；;]{0,12}?不予处理`) },
   { topic: 'notProcessed', re: new RegExp(`不予处理(?:的)?${N}件`) },
   { topic: 'other', re: new RegExp(`其他处理(?:的)?${N}件`) },
   { topic: 'table2:规范性文件:new', re: new RegExp(`共计?${N}(?:个|件|份)(?:行政)?规范性文件`) },

@@ -31,10 +31,24 @@ export interface Row {
   doubt?: string;
 }
 
+/**
+ * A cell that is meant as a number but is not one: a count written in Chinese numerals (二十七) or a
+ * letter O typed for 0. It stays in the value columns (and is reported as unreadable) instead of
+ * ending the row's values and pushing every other cell into the wrong place.
+ */
+const MISREAD_NUMBER = /^[\s\d一二三四五六七八九十百千零〇两OoIl.,，+\-]{1,8}$/u;
+const HAS_DIGITISH = /[\d一二三四五六七八九十百千零〇两OoIl]/u;
+export function isMisreadNumber(text: string): boolean {
+  const t = text.trim();
+  return MISREAD_NUMBER.test(t) && HAS_DIGITISH.test(t);
+}
+
 /** Split a list of cells into leading labels and the trailing run of value-like cells. */
 function splitCells(cells: RowCell[], at: number): Row {
   let k = cells.length;
-  while (k > 0 && isValueText(cells[k - 1]!.text)) k--;
+  while (k > 0 && (isValueText(cells[k - 1]!.text) || isMisreadNumber(cells[k - 1]!.text))) k--;
+  // A run of only misread "numbers" is a label (一, 二 …), not values.
+  while (k < cells.length && !cells.slice(k).some((c) => isValueText(c.text))) k++;
   const labelCells = cells.slice(0, k);
   const labels: string[] = [];
   for (const c of labelCells) {

@@ -25,6 +25,8 @@ export function mapTable3(rows: SourceRow[], notes: string[]): Table3 | null {
   for (const row of rows) {
     const hasValues = row.tokens !== undefined || row.values.length > 0;
     if (!hasValues || !row.label) continue;
+    // A header row (申请人情况 / 自然人 / 法人或其他组织) is never a data row, however the spans fell.
+    if (/自然人|申请人情况|法人或其他组织/.test(row.label) && !/本年新收/.test(row.label)) continue;
     const matches = matchLabel(defs, row.label, from);
     if (!matches.length) {
       if (started && row.values.length >= 7 && !/^[\s\d]*$/.test(row.label)) {
