@@ -24,6 +24,7 @@ import { Outlines, type Marked } from './Outlines';
 import { Panel } from './Panel';
 import { ReportPanel } from './ReportPanel';
 import { pdfChecker } from '../lib/pdf-check';
+import { BENCH_KEY, setBench, timed } from '../lib/perf';
 
 type View =
   | { kind: 'none' }
@@ -53,14 +54,17 @@ export function Lens() {
 
   const run = useCallback(async () => {
     const url = location.href;
-    const kinds = quickClassify(document, url);
-    const links = attachmentLinks(document, url);
+    setBench((await chrome.storage.local.get(BENCH_KEY))[BENCH_KEY]);
+    const { kinds, links, likely } = timed('classify', () => {
+      const k = quickClassify(document, url);
+      return { kinds: k, links: attachmentLinks(document, url), likely: k.report || likelyReport(document) };
+    });
     let v: View = { kind: 'none' };
-    if (kinds.report || likelyReport(document)) {
+    if (likely) {
       const state = await analyzeReport(document, url);
       // An article that only links its report file gets badges, not a panel about a missing report.
       if (links.length === 0 || (state.check.ok && hasReportBody(state.check.report))) v = { kind: 'report', state };
-    } else if (kinds.column) v = { kind: 'column', verdict: checkColumnPage(document, new Date()) };
+    } else if (kinds.column) v = { kind: 'column', verdict: timed('column', () => checkColumnPage(document, new Date())) };
     setView(v);
     const l = await loadLang();
     setLang(l);

@@ -7,13 +7,15 @@
 import type { PlasmoCSConfig } from 'plasmo';
 import { anyKind, quickClassify } from '../lib/quick-detect';
 import { DISABLED_KEY, isDisabled } from '../lib/sites';
+import { BENCH_KEY, setBench, timed } from '../lib/perf';
 
 // Declared for a host that never exists: the background registers this file for granted portals.
 export const config: PlasmoCSConfig = { matches: ['https://gongkai-lens.invalid/*'], run_at: 'document_idle' };
 
 if (window.top === window) {
-  chrome.storage.local.get(DISABLED_KEY).then((got) => {
+  chrome.storage.local.get([DISABLED_KEY, BENCH_KEY]).then((got) => {
     if (isDisabled(got[DISABLED_KEY], location.origin)) return;
-    if (anyKind(quickClassify(document, location.href))) void chrome.runtime.sendMessage({ type: 'activate' });
+    setBench(got[BENCH_KEY]);
+    if (timed('gate', () => anyKind(quickClassify(document, location.href)))) void chrome.runtime.sendMessage({ type: 'activate' });
   }, () => undefined);
 }

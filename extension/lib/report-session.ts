@@ -8,6 +8,7 @@ import { checkDocument, rerun, type PageCheck } from './check-page';
 import { earlierReportLinks, fetchDocument, reportColumnUrl } from './earlier-years';
 import { toEntry, type HistoryEntry } from './history-model';
 import { send } from './messages';
+import { timed } from './perf';
 
 export interface ReportState { check: PageCheck; history: HistoryEntry[] }
 
@@ -17,13 +18,14 @@ async function historyOf(agency: string): Promise<HistoryEntry[]> {
 }
 
 export async function analyzeReport(doc: Document, url: string): Promise<ReportState> {
-  let check = checkDocument(doc, url, []);
+  let check = timed('check', () => checkDocument(doc, url, []));
   if (!check.ok || !check.report.agency || check.report.year === null) return { check, history: [] };
   const { agency, year } = check.report;
   const history = (await historyOf(agency)).filter((e) => e.year !== year);
-  if (history.some((e) => e.year < year)) check = rerun(check.report, history.map((e) => e.report));
+  const base = check.report;
+  if (history.some((e) => e.year < year)) check = timed('recheck', () => rerun(base, history.map((e) => e.report)));
   if (check.ok) {
-    const entry = toEntry(check.report, check.result, 'page');
+    const entry = timed('entry', () => toEntry(check.report, check.result, 'page'));
     if (entry) await send({ type: 'history:put', entry });
   }
   return { check, history };
