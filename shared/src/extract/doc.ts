@@ -145,44 +145,55 @@ export function docFromBody(body: string): ExtractedDocument {
   };
 }
 
-/** Row split minimising the number of rows whose width differs from the commonest width. */
+/**
+ * Row split. Word ends every cell with a mark and every row with one more; word-extractor prints both
+ * as a tab, so an empty token is a row end or an empty cell. A row reads as: continuation cells of
+ * vertical merges (empty), label cells (text), then — for value rows — exactly V value cells (numbers,
+ * dashes or empty) and the row end. V is the count that explains the most rows; rows that do not
+ * fit end at their first empty token after text. A newline always ends a row.
+ */
 function splitRows(tokens: string[], forced: Set<number>): string[][] {
-  const n = tokens.length;
-  if (n > 20_000) return [];
-  let best: { cost: number; rows: string[][] } | null = null;
-  for (let K = 2; K <= 40; K++) {
-    const dp = new Array<number>(n + 1).fill(Infinity);
-    const from = new Array<number>(n + 1).fill(-1);
-    dp[0] = 0;
-    for (let i = 0; i < n; i++) {
-      if (dp[i] === Infinity) continue;
-      for (let j = i + 1; j < n && j - i <= 60; j++) {
-        if (tokens[j] !== '') continue;
-        const c = dp[i]! + rowCost(tokens, i, j, K);
-        if (c < dp[j + 1]!) { dp[j + 1] = c; from[j + 1] = i; }
-        if (forced.has(j)) break; // a newline always ends a row
-      }
-    }
-    if (dp[n] === Infinity) continue;
-    if (!best || dp[n]! < best.cost) {
-      const rows: string[][] = [];
-      for (let e = n; e > 0; e = from[e]!) rows.unshift(tokens.slice(from[e]!, e - 1));
-      best = { cost: dp[n]!, rows };
-    }
+  if (tokens.length > 20_000) return [];
+  let best: { score: number; rows: string[][] } | null = null;
+  for (let V = 1; V <= 20; V++) {
+    const { rows, fitted } = parseWithV(tokens, forced, V);
+    const score = fitted * 10 - rows.length;
+    if (!best || score > best.score) best = { score, rows };
   }
   return best?.rows ?? [];
 }
 
-/** 0.3 per cell of width off K; an empty last cell (likely a misplaced row end): 1.5; empty cells inside: 0.2 each. */
-function rowCost(tokens: string[], i: number, j: number, K: number): number {
-  let cost = Math.abs(j - i - K) * 0.3;
-  let seen = false;
-  for (let k = i; k < j; k++) {
-    if (tokens[k] !== '') { seen = true; continue; }
-    if (!seen) continue;
-    cost += k === j - 1 ? 1.5 : 0.2;
+const isValueToken = (t: string): boolean => VALUE.test(t.trim());
+
+function parseWithV(tokens: string[], forced: Set<number>, V: number): { rows: string[][]; fitted: number } {
+  const rows: string[][] = [];
+  let fitted = 0;
+  let i = 0;
+  const n = tokens.length;
+  while (i < n) {
+    let j = i;
+    while (j < n && tokens[j] === '' && !forced.has(j)) j++; // continuation cells
+    const lead = j;
+    while (j < n && tokens[j] !== '' && !isValueToken(tokens[j]!)) j++; // label cells
+    // Value path: V value-like tokens, then the row end.
+    let k = j;
+    let ok = true;
+    for (let c = 0; c < V; c++, k++) {
+      if (k >= n || forced.has(k) || !isValueToken(tokens[k]!)) { ok = false; break; }
+    }
+    if (ok && k < n && tokens[k] === '' && (j > lead || V >= 3)) {
+      rows.push(tokens.slice(i, k));
+      fitted++;
+      i = k + 1;
+      continue;
+    }
+    // Otherwise the row ends at the first empty token after its text.
+    let e = j > lead ? j : lead;
+    while (e < n && tokens[e] !== '') e++;
+    rows.push(tokens.slice(i, e));
+    i = e + 1;
   }
-  return seen ? cost : cost + 2; // a row of nothing but empty cells is implausible
+  return { rows: rows.filter((r) => r.some((t) => t.trim() !== '')), fitted };
 }
 
 const isNumber = (t: string): boolean => /\d/.test(t) && VALUE.test(t.trim());
