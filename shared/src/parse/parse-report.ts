@@ -1,7 +1,7 @@
 /** The parser: ExtractedDocument → Report (or a typed "unparseable" with the reason). */
 import type { Report, DocumentKind } from '../model/report.js';
 import type { ExtractedDocument } from '../extract/types.js';
-import { extractHtml, extractDom } from '../extract/html.js';
+import { extractDom } from '../extract/tree-walk.js';
 import { extractText } from '../extract/text.js';
 import { GongkaiError, unparseable, type Unparseable } from '../errors.js';
 import { findSections } from './sections.js';
@@ -90,15 +90,6 @@ function buildReport(doc: ExtractedDocument, opts: ParseOptions): Report {
     claims,
     notes,
   };
-}
-
-/** Parse an HTML string (any environment). */
-export function parseHtml(html: string, opts: ParseOptions = {}, encoding: string | null = null): ParseResult {
-  try {
-    return parseExtracted(extractHtml(html, encoding), opts);
-  } catch (err) {
-    return unparseable(err);
-  }
 }
 
 /** Parse the live DOM of a page (browser extension). */

@@ -3,7 +3,7 @@
  * with pdfjs's exceptions turned into typed `GongkaiError`s. Browser-safe: nothing here touches
  * Node; the asset locations are passed in (see `node-assets.ts` for the Node defaults).
  */
-import { getDocument, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { getDocument, type PDFDocumentProxy, type PDFWorker } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { GongkaiError } from '../../errors.js';
 
 /** Where pdfjs finds its CMaps and standard font data: plain paths (Node) or URLs (browser), with a trailing slash. */
@@ -16,6 +16,8 @@ export interface PdfOpenOptions extends Partial<PdfAssets> {
   signal?: AbortSignal;
   /** Budget for the whole extraction; opening uses it too. Default 60 s. */
   timeoutMs?: number;
+  /** A pdfjs worker to use (browser: `new PDFWorker({ port })`); Node runs pdfjs in-thread without one. */
+  worker?: PDFWorker;
 }
 
 /** pdfjs's exception class names we map to reasons. */
@@ -66,8 +68,9 @@ export class Deadline {
  * Opens a PDF. The bytes are copied (pdfjs detaches the buffer it is given). Throws
  * `GongkaiError` 'encrypted' | 'corrupt' | 'timeout'.
  */
-export async function openPdf(bytes: Uint8Array, assets: Partial<PdfAssets>, deadline: Deadline): Promise<PDFDocumentProxy> {
+export async function openPdf(bytes: Uint8Array, assets: Partial<PdfAssets> & { worker?: PDFWorker }, deadline: Deadline): Promise<PDFDocumentProxy> {
   const task = getDocument({
+    ...(assets.worker ? { worker: assets.worker } : {}),
     data: bytes.slice(),
     cMapUrl: assets.cMapUrl,
     cMapPacked: true,

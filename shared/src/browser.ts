@@ -1,0 +1,19 @@
+/**
+ * @gongkai/shared/browser — the public API without cheerio: what the extension bundles. Read a page
+ * with `parseDom(document)`; everything else is as in `@gongkai/shared`.
+ */
+export * from './model/labels.js';
+export * from './model/report.js';
+export * from './extract/types.js';
+export * from './errors.js';
+export * from './checks/types.js';
+export { parseValue, makeCell, isValueText } from './values/parse-cell.js';
+export { decodeBytes, sniffKind, type SniffedKind } from './extract/decode.js';
+export { checkReport, type CheckOptions } from './checks/run.js';
+export { CHECKS, type CheckInfo } from './checks/catalogue.js';
+export { toContract, type ContractJson } from './output/contract.js';
+export { compareYears, type YearComparison } from './history/compare.js';
+export { isLikelyReportPage } from './parse/detect.js';
+export { extractDom, type TreeAdapter } from './extract/tree-walk.js';
+export { extractText } from './extract/text.js';
+export { parseExtracted, parseDom, parseText, type ParseOptions, type ParseResult } from './parse/parse-report.js';

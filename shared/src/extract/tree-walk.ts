@@ -1,0 +1,146 @@
+/**
+ * HTML tree → ExtractedDocument. One walker serves cheerio (Node, `extract/html.ts`) and the live DOM
+ * (browser, `extractDom` here) through a small adapter, so the CLI, the crawler and the extension
+ * read a page identically. This module does not load cheerio: the browser bundle stays small.
+ */
+import type { ExtractedDocument, Grid } from './types.js';
+import { tableMarker } from './types.js';
+import { buildGrid, type RawRow } from './grid.js';
+import { publishedDateFromText } from '../parse/dates.js';
+
+/** The few things the walker needs from a node. */
+export interface TreeAdapter<N> {
+  children(n: N): readonly N[];
+  /** Lower-case tag name, or null for non-elements. */
+  tag(n: N): string | null;
+  /** Text of a text node ('' otherwise). */
+  data(n: N): string;
+  attr(n: N, name: string): string | null;
+}
+
+const BLOCK = new Set(['p', 'div', 'br', 'li', 'ul', 'ol', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'section', 'article',
+  'header', 'footer', 'tr', 'td', 'th', 'table', 'blockquote', 'pre', 'dd', 'dt', 'dl', 'form', 'hr', 'center', 'title', 'main', 'nav', 'aside']);
+const SKIP = new Set(['script', 'style', 'noscript', 'template', 'head', 'iframe', 'object', 'svg', 'canvas', 'select', 'option', 'textarea', 'button']);
+
+const MAX_TABLES = 200;
+const MAX_ROWS = 2000;
+
+interface WalkState<N> {
+  lines: string[];
+  cur: string;
+  grids: Grid[];
+  tableCount: number;
+  a: TreeAdapter<N>;
+}
+
+function flush<N>(st: WalkState<N>): void {
+  const t = st.cur.replace(/[ \t\u00a0\u3000]+/g, ' ').trim();
+  if (t) st.lines.push(t);
+  st.cur = '';
+}
+
+/** Plain text of a subtree, with block boundaries as spaces (used for cell text). */
+export function textOf<N>(a: TreeAdapter<N>, n: N, depth = 0): string {
+  const tag = a.tag(n);
+  if (tag === null) return a.data(n);
+  if (SKIP.has(tag) || depth > 64) return '';
+  if (tag === 'br') return '\n';
+  let out = '';
+  for (const c of a.children(n)) out += textOf(a, c, depth + 1);
+  if (BLOCK.has(tag)) out = `\n${out}\n`;
+  return out;
+}
+
+function collectRows<N>(a: TreeAdapter<N>, table: N, tableIndex: number): RawRow[] {
+  const rows: RawRow[] = [];
+  const visit = (n: N, depth: number): void => {
+    if (depth > 8 || rows.length >= MAX_ROWS) return;
+    for (const c of a.children(n)) {
+      const tag = a.tag(c);
+      if (tag === 'tr') {
+        const cells: RawRow['cells'] = [];
+        let idx = 0;
+        for (const td of a.children(c)) {
+          const t = a.tag(td);
+          if (t !== 'td' && t !== 'th') continue;
+          const rs = clampSpan(a.attr(td, 'rowspan'));
+          const cs = clampSpan(a.attr(td, 'colspan'));
+          cells.push({ text: textOf(a, td).replace(/\s*\n\s*/g, '\n').trim(), rowSpan: rs, colSpan: cs,
+            source: { kind: 'grid', table: tableIndex, row: rows.length, col: -1, cell: idx } });
+          idx++;
+        }
+        rows.push({ cells });
+      } else if (tag === 'thead' || tag === 'tbody' || tag === 'tfoot') {
+        visit(c, depth + 1);
+      }
+    }
+  };
+  visit(table, 0);
+  return rows;
+}
+
+function clampSpan(v: string | null): number {
+  const n = v ? parseInt(v, 10) : 1;
+  return Number.isFinite(n) && n >= 1 ? Math.min(n, 100) : 1;
+}
+
+function hasNestedTable<N>(a: TreeAdapter<N>, n: N, depth: number): boolean {
+  if (depth > 64) return false;
+  for (const c of a.children(n)) {
+    if (a.tag(c) === 'table') return true;
+    if (hasNestedTable(a, c, depth + 1)) return true;
+  }
+  return false;
+}
+
+/** `tableCount` numbers every <table> in document order, as `document.querySelectorAll('table')` does. */
+function walk<N>(st: WalkState<N>, n: N, depth: number): void {
+  const a = st.a;
+  const tag = a.tag(n);
+  if (tag === null) { st.cur += a.data(n); return; }
+  if (SKIP.has(tag) || depth > 200) return;
+  if (tag === 'table' && hasNestedTable(a, n, 0)) {
+    // A layout table (old CMS templates wrap the whole article in one): read it as blocks.
+    st.tableCount++;
+  } else if (tag === 'table') {
+    flush(st);
+    if (st.grids.length < MAX_TABLES) {
+      const idx = st.tableCount;
+      const grid = buildGrid(collectRows(a, n, idx), idx);
+      if (grid.rows.length > 0) {
+        st.grids.push(grid);
+        st.lines.push(tableMarker(st.grids.length - 1));
+      }
+    }
+    st.tableCount++;
+    return;
+  }
+  if (tag === 'br') { flush(st); return; }
+  const block = BLOCK.has(tag);
+  if (block) flush(st);
+  for (const c of a.children(n)) walk(st, c, depth + 1);
+  if (block) flush(st);
+}
+
+export function extractWith<N>(a: TreeAdapter<N>, root: N, title: string | null, encoding: string | null): ExtractedDocument {
+  const st: WalkState<N> = { lines: [], cur: '', grids: [], tableCount: 0, a };
+  walk(st, root, 0);
+  flush(st);
+  const text = st.lines.join('\n');
+  return {
+    kind: 'html', text, grids: st.grids, title: title?.trim() || null,
+    publishedAt: publishedDateFromText(text.slice(0, 3000)), encoding, ocr: false, notes: [],
+  };
+}
+
+const domAdapter: TreeAdapter<Node> = {
+  children: (n) => Array.from(n.childNodes),
+  tag: (n) => (n.nodeType === 1 ? (n as Element).tagName.toLowerCase() : null),
+  data: (n) => (n.nodeType === 3 ? (n as Text).data : ''),
+  attr: (n, name) => (n.nodeType === 1 ? (n as Element).getAttribute(name) : null),
+};
+
+/** Extract a live DOM document (the extension's content script). Never mutates the page. */
+export function extractDom(doc: Document, root?: Element): ExtractedDocument {
+  return extractWith(domAdapter, (root ?? doc.body ?? doc.documentElement) as Node, doc.title || null, doc.characterSet || null);
+}

@@ -1,0 +1,12 @@
+/** Parse an HTML string with cheerio (Node, tests; the browser uses `parseDom`). */
+import { extractHtml } from '../extract/html.js';
+import { unparseable } from '../errors.js';
+import { parseExtracted, type ParseOptions, type ParseResult } from './parse-report.js';
+
+export function parseHtml(html: string, opts: ParseOptions = {}, encoding: string | null = null): ParseResult {
+  try {
+    return parseExtracted(extractHtml(html, encoding), opts);
+  } catch (err) {
+    return unparseable(err);
+  }
+}
