@@ -34,7 +34,7 @@ function AgencyView({ entries, lang }: { entries: HistoryEntry[]; lang: Lang }) 
   return (
     <>
       <YearTable cmp={cmp} lang={lang} />
-      <YearChart years={cmp.years} keys={['received', 'granted', 'carriedOver']} width={600} height={160} />
+      <YearChart years={cmp.years} keys={['received', 'granted', 'carriedOver']} lang={lang} width={600} height={160} />
       <table className="gl-table" data-testid="entries">
         <thead><tr><th>{t(lang, 'year')}</th><th>{t(lang, 'errors')}</th><th>{t(lang, 'warnings')}</th><th>{t(lang, 'score')}</th><th>URL</th></tr></thead>
         <tbody>{[...entries].sort((a, b) => b.year - a.year).map((e) => (

@@ -55,7 +55,7 @@ export function HistoryPanel({ cmp, cross, lang, fetchState, onFetch }: {
   return (
     <div className="gl-section" data-testid="history">
       <h2>{t(lang, 'history')}</h2>
-      {multi ? <><YearTable cmp={cmp} lang={lang} /><YearChart years={cmp.years} keys={['received', 'granted', 'carriedOver']} /></>
+      {multi ? <><YearTable cmp={cmp} lang={lang} /><YearChart years={cmp.years} keys={['received', 'granted', 'carriedOver']} lang={lang} /></>
         : <p className="gl-muted">{t(lang, 'noHistory')}</p>}
       {multi && <CrossYearList cross={cross} lang={lang} />}
       {onFetch && (

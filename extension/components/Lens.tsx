@@ -32,6 +32,7 @@ type View =
   | { kind: 'column'; verdict: ColumnVerdict };
 
 const HOST_ID = 'gongkai-lens';
+const PANEL_WIDTH = 400;
 
 /** The page itself carries a report (tables or most sections), not just a link to one. */
 function hasReportBody(r: Report): boolean {
@@ -97,9 +98,15 @@ export function Lens() {
       .filter((m) => m.places.length > 0);
   }, [check]);
 
+  const [dock, setDock] = useState<'left' | 'right'>('right');
   const pick = (i: number) => {
     setActive(i);
-    marked.find((m) => m.index === i)?.places[0]?.el.scrollIntoView({ behavior: 'smooth', block: 'center' });
+    const el = marked.find((m) => m.index === i)?.places[0]?.el;
+    if (!el) return;
+    el.scrollIntoView({ behavior: 'smooth', block: 'center' });
+    // Move the panel to the other side when it would hide the place.
+    const r = el.getBoundingClientRect();
+    setDock(r.right > window.innerWidth - PANEL_WIDTH - 24 ? 'left' : 'right');
   };
 
   const fetchEarlier = async () => {
@@ -120,7 +127,7 @@ export function Lens() {
   return (
     <>
       <Outlines marked={marked} active={active} lang={lang} />
-      <Panel lang={lang} onLang={toggleLang}>
+      <Panel lang={lang} onLang={toggleLang} dock={dock}>
         {view.kind === 'column' && <ColumnPanel v={view.verdict} lang={lang} />}
         {check && !check.ok && <p data-testid="not-report">{t(lang, 'notReport')}: {check.message[lang]}</p>}
         {check?.ok && (

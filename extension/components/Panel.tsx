@@ -2,10 +2,10 @@
 import { useState, type ReactNode } from 'react';
 import { t, type Lang } from '../lib/i18n';
 
-export function Panel({ lang, onLang, children }: { lang: Lang; onLang: () => void; children: ReactNode }) {
+export function Panel({ lang, onLang, dock, children }: { lang: Lang; onLang: () => void; dock: 'left' | 'right'; children: ReactNode }) {
   const [open, setOpen] = useState(true);
   return (
-    <div className={`gl-panel${open ? '' : ' collapsed'}`} data-testid="panel" lang={lang === 'zh' ? 'zh-CN' : 'en'}>
+    <div className={`gl-panel ${dock}${open ? '' : ' collapsed'}`} data-testid="panel" data-dock={dock} lang={lang === 'zh' ? 'zh-CN' : 'en'}>
       <div className="gl-head">
         <h1>{t(lang, 'title')}</h1>
         <button data-testid="lang" onClick={onLang}>{t(lang, 'language')}</button>

@@ -15,7 +15,10 @@ export const LENS_CSS = `
 .gl-panel { position: fixed; top: 12px; right: 12px; width: 400px; max-height: calc(100vh - 24px); overflow: auto;
   background: #fff; color: #111827; border: 1px solid #d1d5db; border-radius: 10px; box-shadow: 0 8px 28px rgba(0,0,0,.18);
   font: 13px/1.5 "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif; z-index: 2; }
+.gl-panel.left { right: auto; left: 12px; }
 .gl-panel.collapsed { width: auto; }
+.gl-legend { display: flex; gap: 10px; font-size: 11px; color: #374151; }
+.gl-legend i { display: inline-block; width: 10px; height: 3px; margin-right: 4px; vertical-align: middle; }
 .gl-head { display: flex; align-items: center; gap: 8px; padding: 8px 12px; background: #b22222; color: #fff;
   border-radius: 10px 10px 0 0; position: sticky; top: 0; }
 .gl-head h1 { font-size: 15px; margin: 0; flex: 1; font-weight: 600; }

@@ -43,6 +43,7 @@ test('seed 001: the 28 ≠ 29 warning, outlined in the table and in the text, ev
   // Clicking the finding scrolls the cell into view, and the box sits on the page's "29" cell.
   await f.click();
   await page.waitForTimeout(800);
+  await expect(panel(page)).toHaveAttribute('data-dock', 'left'); // moved off the table's total column
   const cell = await receivedTotalCell(page);
   expect(cell?.text?.trim()).toBe('29');
   expect(cell!.y).toBeGreaterThan(0);
