@@ -14,6 +14,7 @@ import { backoffMs, HostGate } from '../fetch/politeness.js';
 import { handle, type HandlerOptions, type Page } from './handlers.js';
 import { analyze, type AnalysisSummary } from './analyze.js';
 import { columnKey } from '../discover/urls.js';
+import { needsScript } from '../discover/html.js';
 
 export interface CrawlOptions {
   seeds: string[];
@@ -66,7 +67,7 @@ export async function crawl(o: CrawlOptions): Promise<CrawlResult> {
   if (!resumed) await o.store.enqueue(run.id, seeds.map(seedTask));
   const blobs = new BlobStore(o.blobDir);
   const http: HttpOptions = { timeoutMs: o.timeoutMs ?? 15_000, maxBytes: o.maxBytes ?? 20 * 1024 * 1024, resolve: o.resolve, userAgent: o.userAgent };
-  const browser = new BrowserRenderer({ timeoutMs: o.timeoutMs ?? 15_000, resolve: o.resolve, userAgent: o.userAgent });
+  const browser = new BrowserRenderer({ timeoutMs: o.timeoutMs ?? 15_000, resolve: o.resolve, userAgent: o.userAgent, waitForXhr: needsScript });
   const gate = new HostGate(options.perHost, options.delayMs);
   const handlerOpts: HandlerOptions = { browser: options.browser, maxPagesPerColumn: o.maxPagesPerColumn ?? 500, ocr: o.ocr ?? false, columnsOnly: options.columnsOnly };
   const robots = new Map<string, Promise<Robots>>();

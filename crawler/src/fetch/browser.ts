@@ -15,7 +15,9 @@ export interface Rendered { url: string; status: number; html: string; elapsedMs
 
 export class BrowserRenderer {
   private browser: Promise<{ browser: Browser; context: BrowserContext }> | null = null;
-  constructor(private readonly opts: { timeoutMs: number; resolve?: Map<string, string>; userAgent?: string }) {}
+  constructor(private readonly opts: { timeoutMs: number; resolve?: Map<string, string>; userAgent?: string;
+    /** Whether a loaded page still builds content by XHR (then wait for the network to go idle). */
+    waitForXhr?: (html: string) => boolean }) {}
 
   private start() {
     this.browser ??= (async () => {
@@ -47,9 +49,13 @@ export class BrowserRenderer {
       const res = await page.goto(url, { timeout: this.opts.timeoutMs, waitUntil: 'load' });
       const status = res?.status() ?? 0;
       if (status >= 400) throw new FetchError('http-status', url, `${url} answered HTTP ${status}`, { status });
-      // Let XHR-built lists arrive.
-      await page.waitForLoadState('networkidle', { timeout: Math.min(5000, this.opts.timeoutMs) }).catch(() => undefined);
-      return { url: page.url(), status, html: await page.content(), elapsedMs: Date.now() - started };
+      // Let XHR-built lists arrive (only where the page asks for them: networkidle costs 500 ms).
+      let html = await page.content();
+      if (this.opts.waitForXhr?.(html) ?? true) {
+        await page.waitForLoadState('networkidle', { timeout: Math.min(5000, this.opts.timeoutMs) }).catch(() => undefined);
+        html = await page.content();
+      }
+      return { url: page.url(), status, html, elapsedMs: Date.now() - started };
     } catch (err) {
       if (err instanceof FetchError) throw err;
       const msg = (err as Error).message.split('\n')[0] ?? '';
