@@ -1,6 +1,6 @@
 /** Options: language, the history browser (per agency: years, deltas, chart), import and export. */
 import { useEffect, useMemo, useState } from 'react';
-import { compareYears } from '@gongkai/shared';
+import { compareYears } from '@gongkai/shared/browser';
 import { YearChart } from './components/YearChart';
 import { YearTable } from './components/HistoryPanel';
 import { allEntries } from './lib/db';

@@ -1,5 +1,5 @@
 /** The findings, most severe first; hovering one lights its boxes, clicking scrolls to it. */
-import type { Finding } from '@gongkai/shared';
+import type { Finding } from '@gongkai/shared/browser';
 import { t, type Lang } from '../lib/i18n';
 
 const RANK: Record<string, number> = { error: 0, warning: 1, info: 2 };

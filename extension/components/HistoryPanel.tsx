@@ -1,5 +1,5 @@
 /** The agency's years side by side: headline figures with deltas, a chart, the cross-year checks. */
-import type { CheckOutcome, YearComparison } from '@gongkai/shared';
+import type { CheckOutcome, YearComparison } from '@gongkai/shared/browser';
 import { t, type Lang, type StringKey } from '../lib/i18n';
 import { deltaInto, formatDelta, formatValue, type FigureKey } from '../lib/years';
 import { YearChart } from './YearChart';

@@ -4,7 +4,7 @@
  * matching check and shows the result. Any failure shows as a message in the panel, never as a
  * broken page.
  */
-import type { Report } from '@gongkai/shared';
+import type { Report } from '@gongkai/shared/browser';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { likelyReport } from '../lib/check-page';
 import { checkColumnPage, type ColumnVerdict } from '../lib/column';

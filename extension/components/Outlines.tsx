@@ -4,7 +4,7 @@
  * themselves ignore the pointer so the page stays fully usable.
  */
 import { useEffect, useRef, useState } from 'react';
-import type { Finding } from '@gongkai/shared';
+import type { Finding } from '@gongkai/shared/browser';
 import { boxesOf, type Place } from '../lib/locate';
 import type { Lang } from '../lib/i18n';
 

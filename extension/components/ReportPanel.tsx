@@ -1,5 +1,5 @@
 /** The verdict of the report on the page: counts, score, template, agency, year, findings. */
-import type { CheckResult, Report } from '@gongkai/shared';
+import type { CheckResult, Report } from '@gongkai/shared/browser';
 import { t, type Lang } from '../lib/i18n';
 import { FindingList } from './FindingList';
 

@@ -2,7 +2,7 @@
  * Report attachments linked from a page (PDF/DOC/DOCX/WPS): which links, and what can be said of
  * each file. Files are fetched only from the page's own origin.
  */
-import { sniffKind } from '@gongkai/shared';
+import { sniffKind } from '@gongkai/shared/browser';
 import { ATTACHMENT_SELECTOR } from './quick-detect';
 import { sameOrigin } from './earlier-years';
 

@@ -2,8 +2,8 @@
  * Checks the page with the shared library: the same parser and checks as the CLI, on the live DOM.
  * Any exception from a hostile or odd page becomes a typed failure, never an uncaught error.
  */
-import { checkReport, compareYears, isLikelyReportPage, parseDom } from '@gongkai/shared';
-import type { CheckResult, Report, YearComparison } from '@gongkai/shared';
+import { checkReport, compareYears, isLikelyReportPage, parseDom } from '@gongkai/shared/browser';
+import type { CheckResult, Report, YearComparison } from '@gongkai/shared/browser';
 
 export type PageCheck =
   | { ok: true; report: Report; result: CheckResult; comparison: YearComparison | null; ms: number }

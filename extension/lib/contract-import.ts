@@ -4,8 +4,8 @@
  * cell parser and template vocabulary, enough to serve as history (headline figures, carry-over,
  * table 2 stock). Prose and sections are not in the contract, so checks on them cannot run.
  */
-import { makeCell, TABLE2_BLOCKS, TABLE3_ROWS } from '@gongkai/shared';
-import type { Report } from '@gongkai/shared';
+import { makeCell, TABLE2_BLOCKS, TABLE3_ROWS } from '@gongkai/shared/browser';
+import type { Report } from '@gongkai/shared/browser';
 
 interface ContractLike {
   schema: string;

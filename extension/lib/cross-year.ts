@@ -1,6 +1,6 @@
 /** Which checks compare years (catalogue category "history"), and their names. */
-import { CHECKS } from '@gongkai/shared';
-import type { CheckResult } from '@gongkai/shared';
+import { CHECKS } from '@gongkai/shared/browser';
+import type { CheckResult } from '@gongkai/shared/browser';
 
 export function isCrossYear(id: string): boolean {
   return CHECKS.find((c) => c.id === id)?.category === 'history';

@@ -3,7 +3,7 @@
  * Only same-origin URLs are ever requested; fetched HTML is parsed inertly (DOMParser: no scripts,
  * no subresource loads) and handed to the shared parser.
  */
-import { decodeBytes } from '@gongkai/shared';
+import { decodeBytes } from '@gongkai/shared/browser';
 
 const COLUMN_TEXT = /年报|年度报告/;
 const REPORT_LINK = /(信息公开|政务公开).{0,8}(年度报告|年报)|年度报告/;

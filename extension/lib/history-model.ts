@@ -2,8 +2,8 @@
  * What the extension keeps of each checked report, and how history is imported and exported.
  * Imported data is validated with the shared zod schema, never trusted.
  */
-import { Report } from '@gongkai/shared';
-import type { CheckResult, Report as ReportT } from '@gongkai/shared';
+import { Report } from '@gongkai/shared/browser';
+import type { CheckResult, Report as ReportT } from '@gongkai/shared/browser';
 import { isContract, reportFromContract } from './contract-import';
 
 export interface Summary { errors: number; warnings: number; infos: number; score: number }

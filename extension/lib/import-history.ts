@@ -1,6 +1,6 @@
 /** Importing a crawler export (or our own export) into the history, checking each report on the way. */
-import { checkReport } from '@gongkai/shared';
-import type { Report } from '@gongkai/shared';
+import { checkReport } from '@gongkai/shared/browser';
+import type { Report } from '@gongkai/shared/browser';
 import { putEntry } from './db';
 import { parseImport, toEntry } from './history-model';
 

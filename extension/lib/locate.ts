@@ -3,7 +3,7 @@
  * (table = n-th <table> of the document, row = table.rows[row], cell = tr.cells[cell]) and
  * sentences by searching the page's text nodes. Never changes the page.
  */
-import type { Finding, SourceRef } from '@gongkai/shared';
+import type { Finding, SourceRef } from '@gongkai/shared/browser';
 
 export interface Place {
   kind: 'cell' | 'sentence';

@@ -2,8 +2,8 @@
  * The report flow of the lens, without UI: check the page, bring in the agency's history, check
  * again with it, store the result; fetch earlier years from the portal on demand.
  */
-import { parseDom } from '@gongkai/shared';
-import type { Report } from '@gongkai/shared';
+import { parseDom } from '@gongkai/shared/browser';
+import type { Report } from '@gongkai/shared/browser';
 import { checkDocument, rerun, type PageCheck } from './check-page';
 import { earlierReportLinks, fetchDocument, reportColumnUrl } from './earlier-years';
 import { toEntry, type HistoryEntry } from './history-model';

@@ -2,7 +2,7 @@
  * Presentation helpers over the shared `compareYears` result: which figures to show, their deltas
  * and how to print them. The figures themselves come from @gongkai/shared only.
  */
-import type { YearComparison } from '@gongkai/shared';
+import type { YearComparison } from '@gongkai/shared/browser';
 
 export type Headline = YearComparison['years'][number];
 export type FigureKey = 'received' | 'carriedOver' | 'granted' | 'grantRate' | 'reviews' | 'litigation';
