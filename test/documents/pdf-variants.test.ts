@@ -48,6 +48,42 @@ describe('ruled tables built from PDF operators', () => {
   });
 });
 
+describe('page furniture and orientation', () => {
+  it('drops running headers and page numbers and still joins the table across the page break', async () => {
+    const doc = await extractBinary(makePdf(table3Pages({ borders: 'stroke', split: 4, running: true })), 'pdf');
+    expect(doc.text).not.toContain('嘉兴市生态环境局政务公开');
+    expect(doc.text).not.toMatch(/- \d -/);
+    expect(doc.grids).toHaveLength(1);
+    expectTable3(doc.grids[0]!);
+    expect(doc.notes.join(' ')).toMatch(/Dropped \d+ page header/);
+  });
+
+  it('drops a header row repeated on the continuation page', async () => {
+    const doc = await extractBinary(makePdf(table3Pages({ borders: 'rects', split: 6, repeatHeader: true })), 'pdf');
+    expect(doc.grids).toHaveLength(1);
+    const g = doc.grids[0]!;
+    expectTable3(g);
+    expect(g.rows.filter((r) => r.some((c) => c.text === '自然人'))).toHaveLength(1);
+  });
+
+  it('reads a landscape page stored portrait with /Rotate 90', async () => {
+    const doc = await extractBinary(makePdf(table3Pages({ borders: 'stroke', landscape: true, rotate90: true })), 'pdf');
+    expect(doc.grids).toHaveLength(1);
+    expectTable3(doc.grids[0]!);
+    expect(doc.text.split('\n')[0]).toBe('三、收到和处理政府信息公开申请情况');
+  });
+});
+
+describe('mixed documents', () => {
+  it('notes picture-only pages of a text PDF instead of OCR-ing the whole file', async () => {
+    const pages = [...table3Pages({ borders: 'stroke', split: 5 }), { texts: [] }];
+    const doc = await extractBinary(makePdf(pages), 'pdf');
+    expect(doc.ocr).toBe(false);
+    expect(doc.notes.join(' ')).toMatch(/Page\(s\) 3 have \(almost\) no text layer/);
+    expectTable3(doc.grids[0]!);
+  });
+});
+
 describe('borderless table 3', () => {
   it('falls back to label-anchored bands in the flattened-PDF text shape', async () => {
     const doc = await extractBinary(makePdf(table3Pages({ borders: 'none' })), 'pdf');
@@ -75,12 +111,14 @@ describe('bad PDFs give typed errors', () => {
     expect((err as GongkaiError).reason).toBe('corrupt');
   });
 
-  it('truncated PDF → corrupt or a partial read with fewer pages, never a hang', async () => {
+  it.each([0.1, 0.5, 0.99])('a PDF truncated to %s of its bytes → corrupt', async (f) => {
     const full = documentBytes('report001.pdf');
-    const cut = full.slice(0, Math.floor(full.length * 0.4));
-    const res = await extractBinary(cut, 'pdf').then((d) => d, (e: unknown) => e);
-    if (res instanceof GongkaiError) expect(res.reason).toBe('corrupt');
-    else expect(res).toHaveProperty('kind', 'pdf');
+    await expect(extractBinary(full.slice(0, Math.floor(full.length * f)), 'pdf')).rejects.toMatchObject({ reason: 'corrupt' });
+  });
+
+  it('a time budget that runs out → timeout (retryable)', async () => {
+    const err = await extractBinary(documentBytes('report001.pdf'), 'pdf', { timeoutMs: 1 }).catch((e: unknown) => e);
+    expect(err).toMatchObject({ reason: 'timeout', retryable: true });
   });
 
   it('a 300-page PDF is bounded by maxPages with a note', async () => {

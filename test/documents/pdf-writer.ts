@@ -11,6 +11,8 @@ export interface PageSpec {
   lines?: [number, number, number, number][];
   /** Filled rectangles [x, y, w, h] (WPS draws borders this way). */
   rects?: [number, number, number, number][];
+  /** Store the page portrait with /Rotate 90 and the content turned, as some tools write landscape pages. */
+  rotate90?: boolean;
 }
 
 function hexUcs2(s: string): string {
@@ -37,8 +39,10 @@ export function makePdf(pages: PageSpec[], opts: { encrypt?: boolean } = {}): Ui
     for (const [x1, y1, x2, y2] of p.lines ?? []) c += `0.5 w ${x1} ${H - y1} m ${x2} ${H - y2} l S\n`;
     for (const [x, y, w, h] of p.rects ?? []) c += `0 0 0 rg ${x} ${H - y - h} ${w} ${h} re f\n`;
     for (const t of p.texts) c += `BT /F1 ${t.size ?? 10} Tf ${t.x} ${H - t.y - (t.size ?? 10)} Td ${hexUcs2(t.s)} Tj ET\n`;
+    if (p.rotate90) c = `q 0 1 -1 0 ${H} 0 cm\n${c}Q\n`;
     const content = add(`<< /Length ${Buffer.byteLength(c, 'latin1')} >>\nstream\n${c}endstream`);
-    kids.push(add(`<< /Type /Page /Parent ${pagesId} 0 R /MediaBox [0 0 ${W} ${H}] /Resources << /Font << /F1 ${font} 0 R >> >> /Contents ${content} 0 R >>`));
+    const box = p.rotate90 ? `[0 0 ${H} ${W}] /Rotate 90` : `[0 0 ${W} ${H}]`;
+    kids.push(add(`<< /Type /Page /Parent ${pagesId} 0 R /MediaBox ${box} /Resources << /Font << /F1 ${font} 0 R >> >> /Contents ${content} 0 R >>`));
   }
   add(`<< /Type /Pages /Kids [${kids.map((k) => `${k} 0 R`).join(' ')}] /Count ${kids.length} >>`);
   const catalog = add(`<< /Type /Catalog /Pages ${pagesId} 0 R >>`);
@@ -70,14 +74,23 @@ export const HEADER = ['自然人', '商业企业', '科研机构', '社会公�
  * Table 3 laid out on pages: a header row and the rows above, with borders as strokes, filled
  * rectangles or none. `split` moves rows from that index onto a second page.
  */
-export function table3Pages(o: { borders: 'stroke' | 'rects' | 'none'; split?: number; landscape?: boolean }): PageSpec[] {
+export function table3Pages(o: { borders: 'stroke' | 'rects' | 'none'; split?: number; landscape?: boolean;
+  rotate90?: boolean; repeatHeader?: boolean; running?: boolean }): PageSpec[] {
   const W = o.landscape ? 842 : 595, H = o.landscape ? 595 : 842;
   const left = 40, labelW = o.landscape ? 330 : 160, colW = o.landscape ? 60 : 52, rowH = 24;
   const xs = [left, left + labelW, ...HEADER.map((_, i) => left + labelW + colW * (i + 1))];
   const right = xs[xs.length - 1]!;
-  const mk = (): PageSpec => ({ width: W, height: H, texts: [], lines: [], rects: [] });
-  const pages: PageSpec[] = [mk()];
-  let page = pages[0]!;
+  const mk = (): PageSpec => {
+    const p: PageSpec = { width: W, height: H, texts: [], lines: [], rects: [], ...(o.rotate90 ? { rotate90: true } : {}) };
+    if (o.running) {
+      p.texts.push({ x: left, y: 18, s: '嘉兴市生态环境局政务公开', size: 8 });
+      p.texts.push({ x: W / 2 - 10, y: H - 30, s: `- ${pages.length + 1} -`, size: 9 });
+    }
+    return p;
+  };
+  const pages: PageSpec[] = [];
+  let page = mk();
+  pages.push(page);
   page.texts.push({ x: left, y: 60, s: '三、收到和处理政府信息公开申请情况', size: 12 });
   let y = 100;
   let top = y;
@@ -97,6 +110,11 @@ export function table3Pages(o: { borders: 'stroke' | 'rects' | 'none'; split?: n
       rules(page, ys);
       page = mk(); pages.push(page);
       y = 60; top = y; ys = [y];
+      if (o.repeatHeader) {
+        page.texts.push({ x: left + 4, y: y + 7, s: '申请人情况', size: 9 });
+        HEADER.forEach((h, k) => page.texts.push({ x: xs[k + 1]! + 2, y: y + 7, s: h, size: 7 }));
+        y += rowH; ys.push(y);
+      }
     }
     page.texts.push({ x: left + 4, y: y + 7, s: label, size: 9 });
     vals.forEach((v, k) => { if (v) page.texts.push({ x: xs[k + 1]! + (i === 0 ? 2 : 6), y: y + 7, s: v, size: i === 0 ? 7 : 9 }); });

@@ -49,7 +49,12 @@ async function pdfWithOcr(bytes: Uint8Array, opts: BinaryOptions): Promise<Extra
   const res = await extractPdf(bytes, { ...nodePdfAssets(), maxPages: opts.maxPages ?? DEFAULT_MAX_PAGES, timeoutMs,
     ...(opts.signal ? { signal: opts.signal } : {}) });
   const scanned = res.pages.filter((p) => p.chars < SCAN_CHARS_PER_PAGE);
-  if (scanned.length === 0 || scanned.length < res.pages.length / 2) return res.doc;
+  if (scanned.length === 0) return res.doc;
+  if (scanned.length < res.pages.length / 2) {
+    // A text report with a few picture pages (a stamped signature page, an inserted scan).
+    res.doc.notes.push(`Page(s) ${scanned.map((p) => p.page).join(', ')} have (almost) no text layer and were not OCR'd.`);
+    return res.doc;
+  }
   if (opts.ocr === false) {
     res.doc.notes.push(`${scanned.length} page(s) have no text layer (scanned); OCR is switched off.`);
     return res.doc;
