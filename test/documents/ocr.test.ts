@@ -78,3 +78,25 @@ describe('a value the scan does not show legibly', () => {
     expect(page.notes.join(' ')).toMatch(/stay doubtful/);
   }, 60_000);
 });
+
+describe('a JPEG image of a report page (as portals post them)', () => {
+  /** The n-th JPEG embedded in the scanned PDF (its pages are DCT-encoded images). */
+  function jpegFromScan(n: number): Uint8Array {
+    const b = Buffer.from(documentBytes('report001-scanned.pdf'));
+    let at = -1;
+    for (let k = 0; k < n; k++) at = b.indexOf(Buffer.from([0xff, 0xd8, 0xff]), at + 1);
+    const end = b.indexOf(Buffer.from('endstream'), at);
+    return new Uint8Array(b.subarray(at, end).subarray(0, b.subarray(at, end).lastIndexOf(Buffer.from([0xff, 0xd9])) + 2));
+  }
+
+  it('reads table 2 from the page image with confidences', async () => {
+    const doc = await extractBinary(jpegFromScan(2), 'image');
+    expect(doc.kind).toBe('image');
+    expect(doc.ocr).toBe(true);
+    const g = doc.grids.find((x) => x.rows.some((r) => r[0]!.text === '行政许可'))!;
+    const row = (label: string): string[] => g.rows.find((r) => r[0]!.text === label)!.slice(1).map((c) => c.text);
+    expect(row('行政许可')).toEqual(['10', '0', '58']);
+    expect(row('规章')).toEqual(['0', '0', '0']);
+    for (const r of g.rows) for (const c of r) expect(c.ocrConfidence).toBeDefined();
+  }, 60_000);
+});
