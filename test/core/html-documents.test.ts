@@ -1,8 +1,8 @@
 /** Seed 001 as published HTML (UTF-8 and GBK): the same values and findings as the text seed. */
 import { describe, expect, it } from 'vitest';
-import { checkReport, decodeBytes, parseHtml, sniffKind } from '../../shared/src/index.ts';
+import { checkReport, decodeBytes, parseHtml, parseText, sniffKind } from '../../shared/src/index.ts';
 import { parseBytes } from '../../shared/src/node.ts';
-import { documentBytes, expectedReports } from './fixtures.ts';
+import { documentBytes, expectedReports, seedText } from './fixtures.ts';
 import { valuesOf } from './report-values.ts';
 
 const seed001 = expectedReports().find((r) => r.file.startsWith('001_'))!;
@@ -39,6 +39,35 @@ describe.each(['report001.html', 'report001-gbk.html'])('%s', (file) => {
     for (const id of ['table3.identity', 'table3.outcome-sum', 'table4.sum']) {
       expect(res.outcomes.find((o) => o.id === id)?.status).toBe('pass');
     }
+  });
+});
+
+describe('reports published as preformatted text', () => {
+  const esc = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  it.each(expectedReports().map((e) => e.file))('%s as <p style="white-space:pre-wrap"> lines reads like the text', (file) => {
+    const text = seedText(file);
+    const page = `<html><head><title>t</title></head><body><div class="TRS_Editor">${text.split('\n').map((l) => (l === '' ? '<p>&nbsp;</p>' : `<p style="white-space:pre-wrap">${esc(l)}</p>`)).join('\n')}</div></body></html>`;
+    const fromHtml = parseHtml(page);
+    const fromText = parseText(text);
+    if (!fromHtml.ok || !fromText.ok) throw new Error('unparsed');
+    expect(valuesOf(fromHtml.report)).toEqual(valuesOf(fromText.report));
+  });
+  it.each(expectedReports().map((e) => e.file))('%s with whitespace-only lines lost (rendered as empty paragraphs) never yields a wrong number', (file) => {
+    // Lossy publishing: a line of blank cells becomes <p>&nbsp;</p>. Values may become unknown — never wrong.
+    const exp = expectedReports().find((e) => e.file === file)!;
+    const page = `<html><body>${seedText(file).split('\n').map((l) => (l.trim() === '' ? '<p>&nbsp;</p>' : `<p style="white-space:pre-wrap">${esc(l)}</p>`)).join('\n')}</body></html>`;
+    const parsed = parseHtml(page);
+    if (!parsed.ok) return;
+    for (const row of parsed.report.table3?.rows ?? []) {
+      const want = exp.table3?.[row.key] ?? [null, null, null, null, null, null, null];
+      row.cells.forEach((c, i) => { if (c.kind === 'number' && !c.doubt) expect(c.value, `${file} ${row.key}[${i}]`).toBe(want[i]); });
+    }
+  });
+  it('a <pre> block keeps its tab-separated cells', () => {
+    const text = seedText('002_a8b571596ea4deac.txt');
+    const parsed = parseHtml(`<html><body><pre>${esc(text)}</pre></body></html>`);
+    if (!parsed.ok) throw new Error(parsed.message.en);
+    expect(valuesOf(parsed.report).table4).toEqual(expectedReports().find((r) => r.file === '002_a8b571596ea4deac.txt')!.table4);
   });
 });
 

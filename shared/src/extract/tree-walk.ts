@@ -28,16 +28,30 @@ const MAX_ROWS = 2000;
 interface WalkState<N> {
   lines: string[];
   cur: string;
+  /** Inside <pre> or an element styled white-space: pre / pre-wrap / pre-line: keep tabs and line breaks. */
+  pre: number;
   grids: Grid[];
   tableCount: number;
   a: TreeAdapter<N>;
 }
 
-function flush<N>(st: WalkState<N>): void {
+function flush<N>(st: WalkState<N>, blankLine = false): void {
+  if (st.pre > 0) {
+    // Preformatted text keeps its lines exactly: leading tabs, runs of spaces (blank PDF cells).
+    const parts = st.cur.replace(/\r\n?/g, '\n').split('\n');
+    if (parts.length && parts[parts.length - 1] === '') parts.pop();
+    for (const l of parts) st.lines.push(l);
+    st.cur = '';
+    return;
+  }
   const t = st.cur.replace(/[ \t\u00a0\u3000]+/g, ' ').trim();
   if (t) st.lines.push(t);
+  // A paragraph holding only a non-breaking space is a visible blank line.
+  else if (blankLine && /\u00a0/.test(st.cur)) st.lines.push('');
   st.cur = '';
 }
+
+const PRE_STYLE = /white-space\s*:\s*pre/i;
 
 /** Plain text of a subtree, with block boundaries as spaces (used for cell text). */
 export function textOf<N>(a: TreeAdapter<N>, n: N, depth = 0): string {
@@ -115,15 +129,22 @@ function walk<N>(st: WalkState<N>, n: N, depth: number): void {
     st.tableCount++;
     return;
   }
-  if (tag === 'br') { flush(st); return; }
+  if (tag === 'br') {
+    if (st.pre > 0) st.cur += '\n';
+    else flush(st);
+    return;
+  }
   const block = BLOCK.has(tag);
+  const pre = tag === 'pre' || tag === 'textarea' || PRE_STYLE.test(a.attr(n, 'style') ?? '');
   if (block) flush(st);
+  if (pre) st.pre++;
   for (const c of a.children(n)) walk(st, c, depth + 1);
-  if (block) flush(st);
+  if (block) flush(st, tag === 'p' || tag === 'div');
+  if (pre) st.pre--;
 }
 
 export function extractWith<N>(a: TreeAdapter<N>, root: N, title: string | null, encoding: string | null): ExtractedDocument {
-  const st: WalkState<N> = { lines: [], cur: '', grids: [], tableCount: 0, a };
+  const st: WalkState<N> = { lines: [], cur: '', pre: 0, grids: [], tableCount: 0, a };
   walk(st, root, 0);
   flush(st);
   const text = st.lines.join('\n');
