@@ -74,6 +74,20 @@ describe('page furniture and orientation', () => {
   });
 });
 
+describe('boxes that are layout, not tables', () => {
+  it('keeps the text of framed panels (infographics) in the prose', async () => {
+    const sentence = '全年主动公开政府信息4445条，其中通过政府网站公开2861条，政务微博540条。';
+    const page = {
+      texts: [{ x: 60, y: 110, s: sentence, size: 7 }, { x: 310, y: 110, s: '共收到政府信息公开申请11件，均已按时办结并答复申请人。', size: 7 }],
+      lines: [[50, 100, 550, 100], [50, 140, 550, 140], [50, 100, 50, 140], [300, 100, 300, 140], [550, 100, 550, 140]] as [number, number, number, number][],
+    };
+    const doc = await extractBinary(makePdf([page]), 'pdf');
+    expect(doc.grids).toHaveLength(0);
+    expect(doc.text).toContain(sentence);
+    expect(doc.text).toContain('共收到政府信息公开申请11件');
+  });
+});
+
 describe('mixed documents', () => {
   it('notes picture-only pages of a text PDF instead of OCR-ing the whole file', async () => {
     const pages = [...table3Pages({ borders: 'stroke', split: 5 }), { texts: [] }];

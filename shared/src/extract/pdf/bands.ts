@@ -41,7 +41,7 @@ export function bandTable3(runs: TextRun[], page: number, carried: BandColumns |
     firstAnchorX = Math.min(firstAnchorX, r.x);
     from = r.y + r.h * 0.5;
   }
-  if (anchors.length < 3) return null;
+  if (anchors.length < 5) return null; // prose mentions a few labels; a table has most of them
   const top = anchors[0]!.y - anchors[0]!.h * 0.6;
   const numbers = sorted.filter((r) => VALUE.test(r.str.trim()) && r.y >= top);
   let columns = carried ?? headerColumns(sorted, top, firstAnchorX);

@@ -73,7 +73,26 @@ export function pageTables(rules: Rules, runs: TextRun[], page: number): { table
     if (t) { const l = inside.get(t) ?? []; l.push(r); inside.set(t, l); } else rest.push(r);
   }
   for (const t of tables) fillText(t, inside.get(t) ?? []);
-  return { tables, rest };
+  // Boxes drawn around prose or infographic panels are layout, not data: give their text back.
+  const kept = tables.filter((t) => {
+    if (isDataTable(t)) return true;
+    rest.push(...(inside.get(t) ?? []));
+    return false;
+  });
+  return { tables: kept, rest };
+}
+
+/**
+ * A data table has at least two rows and two columns and mostly short cells; a strip of boxes, or
+ * panels full of sentences (infographics, framed paragraphs), is layout.
+ */
+export function isDataTable(t: PageTable): boolean {
+  const R = t.ys.length - 1, C = t.xs.length - 1;
+  if (R < 2 || C < 2) return false;
+  const filled = t.cells.filter((c) => c.text.trim());
+  if (filled.length === 0) return false;
+  const long = filled.filter((c) => c.text.length > 40).length;
+  return long * 3 <= filled.length;
 }
 
 function regionTable(hs: HLine[], vs: VLine[], page: number): PageTable | null {
