@@ -146,6 +146,19 @@ describe('faults and politeness', () => {
     expect(hits('/robots.txt')).toBe(1);
   });
 
+  it('reparses the stored documents from the blobs, without the network, to the same results', async () => {
+    const requests = [...portal.hits.values()].reduce((a, b) => a + b, 0);
+    const { analyze } = await import('../../crawler/src/crawl/analyze.js');
+    const { BlobStore } = await import('../../crawler/src/store/blobs.js');
+    const a = await analyze(store, s.run, { reparse: new BlobStore(join(dir, 'blobs')) });
+    expect(a).toMatchObject({ documents: 29, parsed: 28, reports: 24 });
+    const again = await runSummary(store, s.run.id);
+    expect(again.documents).toEqual(s.documents);
+    expect(again.findings).toEqual(s.findings);
+    expect(again.reports.map((r) => `${r.url} ${r.score}`)).toEqual(s.reports.map((r) => `${r.url} ${r.score}`));
+    expect([...portal.hits.values()].reduce((x, y) => x + y, 0)).toBe(requests);
+  }, 120_000);
+
   it('recrawls with conditional requests: unchanged pages answer 304 and nothing is lost', async () => {
     const before = portal.statuses.get(304) ?? 0;
     const again = await crawl({ seeds: portal.homes, store, blobDir: join(dir, 'blobs'), now: portal.now, resolve: resolveOf(portal), ...LOCAL, fresh: true });

@@ -4,7 +4,7 @@
  * child columns and (in the 年报 column) report tasks; a report gives a stored, parsed document and
  * its attachments. Pure over its inputs: the crawl loop stores the outcome atomically.
  */
-import { decodeBytes, sniffKind } from '@gongkai/shared';
+import { decodeBytes, sniffKind, type Report } from '@gongkai/shared';
 import { parseBytes } from '@gongkai/shared/node';
 import { attachments, links, listItems, needsScript, paginate, parse, siteName } from '../discover/html.js';
 import { columnLinks, isSection, REPORTS_NAME, REPORTS_PATH, sectionCandidates } from '../discover/section.js';
@@ -116,8 +116,7 @@ async function handleDocument(t: Task, page: Page, kind: string, opts: HandlerOp
   // pdf.js refuses Node Buffers: hand the parser a plain Uint8Array copy.
   const parsed = await parseBytes(new Uint8Array(page.bytes), { url: page.url, name, contentType: page.contentType, publishedAt, agency: facts.agency, ocr: opts.ocr });
   let report = parsed.ok ? parsed.report : null;
-  // An article whose body only links the report's files is a wrapper, not a report of its own.
-  const wrapper = !!report && discovered.length > 0 && !report.table2 && !report.table3 && !report.table4 && report.sections.length <= 1;
+  const wrapper = !!report && isWrapper(report, discovered.length);
   if (wrapper) report = null;
   const document: DocRow = {
     url: page.url, viaUrl: r.via, host: new URL(page.url).host, listTitle: r.title,
@@ -130,4 +129,7 @@ async function handleDocument(t: Task, page: Page, kind: string, opts: HandlerOp
   return { state: 'done', document, discovered };
 }
 
-export { links, urlKind };
+/** An article whose body only links the report's files is a wrapper, not a report of its own. */
+export function isWrapper(report: Report, attachments: number): boolean {
+  return attachments > 0 && !report.table2 && !report.table3 && !report.table4 && report.sections.length <= 1;
+}

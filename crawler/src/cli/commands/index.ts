@@ -6,5 +6,6 @@ import { columnsCommand } from './columns.js';
 import { exportCommand } from './export.js';
 import { summaryCommand } from './summary.js';
 import { demoCommand } from './demo.js';
+import { reparseCommand } from './reparse.js';
 
-export const COMMANDS: Command[] = [parseCommand, crawlCommand, columnsCommand, exportCommand, summaryCommand, demoCommand];
+export const COMMANDS: Command[] = [parseCommand, crawlCommand, columnsCommand, exportCommand, summaryCommand, reparseCommand, demoCommand];
