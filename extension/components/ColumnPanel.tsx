@@ -7,7 +7,7 @@ export function ColumnPanel({ v, lang }: { v: ColumnVerdict; lang: Lang }) {
   return (
     <div data-testid="column-verdict" data-freshness={v.freshness}>
       <div className="gl-verdict">
-        <div className="gl-stat"><span>{t(lang, 'items')}</span><b>{v.count}</b></div>
+        <div className="gl-stat"><span>{t(lang, 'items')}</span><b data-testid="column-count">{v.count}</b>{v.pages && <span className="gl-muted">{t(lang, 'pagesOf').replace('{n}', String(v.pages))}</span>}</div>
         <div className="gl-stat"><span>{t(lang, 'newest')}</span><b style={{ fontSize: 14 }}>{v.newest ?? '—'}</b></div>
         <div className={`gl-stat ${bad ? 'err' : ''}`}><span>{t(lang, 'column')}</span><b style={{ fontSize: 14 }}>{t(lang, v.freshness)}</b></div>
       </div>

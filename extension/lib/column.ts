@@ -12,7 +12,10 @@ export interface ColumnItem { title: string; date: string; href: string | null }
 export interface ColumnVerdict {
   name: string;
   type: ColumnType;
+  /** Items on this page. */
   count: number;
+  /** List pages the column has, when the page says (null: unknown or one). */
+  pages: number | null;
   newest: string | null;
   /** Days between the newest item and `now`. */
   ageDays: number | null;
@@ -39,13 +42,29 @@ export function columnType(name: string): ColumnType {
   return 'other';
 }
 
-/** The column's name: breadcrumb tail, then a column heading, then the page title. */
+/** The column's name: the CMS's ColumnName meta, a column heading, the breadcrumb's tail, the title. */
 export function columnName(doc: Document): string {
-  const crumbs = doc.querySelectorAll('.breadcrumb a, .crumb a, .position a, .bread a, .location a, .dqwz a');
-  const last = crumbs[crumbs.length - 1];
-  const heading = doc.querySelector('.column-title, .lm-title, .lmmc, h2, h1');
-  const pick = (last?.textContent || heading?.textContent || doc.title || '').replace(/\s+/g, ' ').trim();
-  return pick.slice(0, 60);
+  const clean = (x: string | null | undefined) => (x ?? '').replace(/\s+/g, ' ').trim();
+  const meta = clean(doc.querySelector('meta[name="ColumnName" i]')?.getAttribute('content'));
+  if (meta) return meta.slice(0, 60);
+  const heading = clean(doc.querySelector('.column-title, .col-title, .lm-title, .lmmc')?.textContent);
+  if (heading) return heading.slice(0, 60);
+  const crumb = doc.querySelector('.breadcrumb, .crumb, .position, .bread, .location, .dqwz');
+  if (crumb) {
+    const tail = clean(crumb.textContent).split(/>|›|»|＞/).pop()?.trim();
+    if (tail) return tail.slice(0, 60);
+  }
+  const h = clean(doc.querySelector('h2, h1, h3')?.textContent);
+  return (h || clean(doc.title).split(/\s[-_|]\s|_/)[0] || '').slice(0, 60);
+}
+
+/** Number of list pages, from a TRS `createPageHTML(n, …)` call or a `var countPage = n`. */
+export function pageCount(doc: Document): number | null {
+  for (const sc of Array.from(doc.querySelectorAll('script:not([src])')).slice(0, 50)) {
+    const m = /createPageHTML\(\s*(\d+)|countPage\s*=\s*(\d+)/.exec(sc.textContent ?? '');
+    if (m) return Number(m[1] ?? m[2]);
+  }
+  return null;
 }
 
 /** Dated entries of the list: <li> (or table rows) holding a link and a date. */
@@ -74,7 +93,7 @@ export function daysBetween(isoA: string, now: Date): number {
   return Math.round((b - a) / 86_400_000);
 }
 
-export function judgeColumn(name: string, items: readonly ColumnItem[], now: Date): ColumnVerdict {
+export function judgeColumn(name: string, items: readonly ColumnItem[], now: Date, pages: number | null = null): ColumnVerdict {
   const type = columnType(name);
   const limitDays = LIMIT_DAYS[type];
   const newest = items.reduce<string | null>((m, it) => (m === null || it.date > m ? it.date : m), null);
@@ -83,9 +102,9 @@ export function judgeColumn(name: string, items: readonly ColumnItem[], now: Dat
   if (items.length === 0) freshness = 'empty';
   else if (limitDays === null) freshness = 'no-threshold';
   else freshness = (ageDays ?? Infinity) <= limitDays ? 'fresh' : 'stale';
-  return { name, type, count: items.length, newest, ageDays, limitDays, freshness };
+  return { name, type, count: items.length, pages: pages !== null && pages > 1 ? pages : null, newest, ageDays, limitDays, freshness };
 }
 
 export function checkColumnPage(doc: Document, now: Date): ColumnVerdict {
-  return judgeColumn(columnName(doc), columnItems(doc), now);
+  return judgeColumn(columnName(doc), columnItems(doc), now, pageCount(doc));
 }

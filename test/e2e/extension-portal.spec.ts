@@ -1,0 +1,70 @@
+/** The extension on the demo portal (test/fixtures/portal): real-looking sites of four CMS styles. */
+import { expect, test } from '@playwright/test';
+import { launchBrowser, panel, type Browser } from '../fixtures/extension/harness.ts';
+import { startPortal, type Portal } from '../fixtures/portal/server.ts';
+
+let portal: Portal;
+let b: Browser;
+test.beforeEach(async () => {
+  // Column dates relative to today, as the extension judges freshness against the real clock.
+  portal = await startPortal({ now: new Date().toISOString().slice(0, 10) });
+  b = await launchBrowser(portal.hostRules);
+});
+test.afterEach(async () => { await b.close(); await portal.close(); });
+
+const HZ = 'http://www.example.gov.cn';
+const JX = 'http://sthjj.jiaxing.example.gov.cn';
+const NB = '/zwgk/zfxxgk/zfxxgknb/';
+
+test('city government: two years in a row, then earlier years fetched from its own column only', async ({}, info) => {
+  const { page } = b;
+  await page.goto(`${HZ}${NB}202103/t20210320_80571.htm`);
+  await expect(panel(page)).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByTestId('year')).toHaveText('2020');
+  await expect(page.getByTestId('agency')).toContainText('杭州市人民政府');
+
+  await page.goto(`${HZ}${NB}202203/t20220321_80572.htm`);
+  await expect(panel(page)).toBeVisible({ timeout: 15_000 });
+  await expect(page.locator('#gongkai-lens [data-testid="years"] tbody tr')).toHaveCount(2);
+  await expect(page.locator('#gongkai-lens [data-testid="cross-year"] [data-check="history.carry-over"]')).toHaveAttribute('data-status', /pass|fail/);
+
+  await page.goto(`${HZ}${NB}202503/t20250324_80575.htm`);
+  await expect(panel(page)).toBeVisible({ timeout: 15_000 });
+  await page.locator('#gongkai-lens [data-testid="fetch-earlier"]').click();
+  await expect(page.getByTestId('fetch-state')).toBeVisible({ timeout: 20_000 });
+  // 2020 and 2021 were stored by the visits; 2022 and 2023 come from the column: five years in all.
+  await expect(page.locator('#gongkai-lens [data-testid="years"] tbody tr')).toHaveCount(5, { timeout: 20_000 });
+  await page.screenshot({ path: info.outputPath('portal-hz-2024.png') });
+  // The column also lists another agency's reports on another host: never requested.
+  const hosts = new Set([...portal.hits.keys()].map((k) => k.split('/')[0]));
+  expect([...hosts]).toEqual(['www.example.gov.cn']);
+});
+
+test('嘉兴 (seed 001 published by a TRS site): the warning; its attachment article gets badges', async ({}, info) => {
+  const { page } = b;
+  await page.goto(`${JX}${NB}202101/t20210120_2101.htm`);
+  await expect(panel(page)).toBeVisible({ timeout: 15_000 });
+  await expect(page.locator('#gongkai-lens li.gl-finding[data-check="prose.received"]')).toHaveCount(1);
+  const idx = await page.locator('#gongkai-lens li.gl-finding[data-check="prose.received"]').getAttribute('data-finding');
+  await expect(page.locator(`#gongkai-lens .gl-box[data-finding="${idx}"][data-kind="cell"]`)).toHaveCount(1);
+  await page.screenshot({ path: info.outputPath('portal-jx-2101.png') });
+
+  await page.goto(`${JX}${NB}202101/t20210121_2103.htm`);
+  const badges = page.locator('gongkai-lens-badge .gl-badge');
+  await expect(badges.first()).toBeVisible({ timeout: 15_000 });
+  await expect(badges.first()).not.toHaveAttribute('data-state', 'checking', { timeout: 15_000 });
+  await page.screenshot({ path: info.outputPath('portal-jx-attachments.png') });
+});
+
+test('column pages of the portal: fresh news, empty column, stale notices', async () => {
+  const { page } = b;
+  const v = page.locator('#gongkai-lens [data-testid="column-verdict"]');
+  await page.goto(`${HZ}/zwgk/zfxxgk/fdzdgknr/gzdt/`);
+  await expect(v).toHaveAttribute('data-freshness', 'fresh', { timeout: 15_000 });
+  await expect(v).toContainText('工作动态'); // the TRS ColumnName meta
+  await expect(v).toContainText('共 9 页'); // from the createPageHTML pager
+  await page.goto(`${HZ}/zwgk/zfxxgk/fdzdgknr/ghxx/`);
+  await expect(v).toHaveAttribute('data-freshness', 'empty', { timeout: 15_000 });
+  await page.goto('http://sthjj.example.gov.cn/zwgk/zfxxgk/fdzdgknr/tzgg/');
+  await expect(v).toHaveAttribute('data-freshness', 'stale', { timeout: 15_000 });
+});
