@@ -15,7 +15,9 @@ const COLORS = { error: '#c0392b', warning: '#e67e22', info: '#2980b9', fresh: '
 /** Horizontal stacked bars: one row per label, segments in the given order. */
 function stackedBars(rows: { label: string; parts: Record<string, number> }[], keys: (keyof typeof COLORS)[], title: string): string {
   const max = Math.max(1, ...rows.map((r) => keys.reduce((s, k) => s + (r.parts[k] ?? 0), 0)));
-  const W = 640, left = 190, rowH = 22, H = rows.length * rowH + 40;
+  const width = (t: string) => [...t].reduce((a, c) => a + (/[\u2e80-\uffef]/.test(c) ? 12 : 7), 0);
+  const left = Math.max(120, ...rows.map((r) => width(r.label) + 12));
+  const W = left + 460, rowH = 22, H = rows.length * rowH + 40;
   const bars = rows.map((r, i) => {
     let x = left;
     const y = 10 + i * rowH;
@@ -80,7 +82,7 @@ export function summaryHtml(s: RunSummary, hist: History): string {
     return [...new Set(snaps.map((c) => c.host))].map((host) => {
       const parts: Record<string, number> = {};
       for (const c of snaps.filter((x) => x.host === host)) { const f = freshness(c, run.now); parts[f] = (parts[f] ?? 0) + 1; }
-      return { label: `#${run.id} ${run.now} ${host}`, parts };
+      return { label: `run #${run.id} · ${host}`, parts };
     });
   });
   const portalRows = s.portals.map((p) => `<tr><td class="${p.passed ? 'pass' : 'fail'}">${p.passed ? 'PASS' : 'FAIL'}</td><td>${esc(p.name)}</td><td>${esc(p.host)}</td><td>${p.columns}</td><td>${p.items}</td><td>${p.rules.map((r) => `<div class="${r.failed ? 'fail' : ''}">${r.failed ? '✗' : '✓'} ${esc(r.zh)}${r.columns.length ? `：${esc(r.columns.join('、'))}` : ''}</div>`).join('')}</td></tr>`).join('');
@@ -117,7 +119,8 @@ ${stackedBars([...byAgency].map(([label, parts]) => ({ label, parts })), ['error
 <h2>Report scores</h2>
 ${scoreGrid(s)}
 <h2>Column freshness over time</h2>
-${stackedBars(freshOverTime, ['fresh', 'stale', 'empty', 'unknown', 'static'], 'Columns by freshness, per run and portal')}
+${stackedBars(freshOverTime, ['fresh', 'stale', 'empty', 'unknown', 'static'], 'Columns by freshness, per run (judging date in the runs table below) and portal')}
+<table><tr><th>run</th><th>started</th><th>judged on</th><th>status</th></tr>${hist.runs.map((r) => `<tr><td>#${r.id}</td><td>${esc(r.startedAt)}</td><td>${esc(r.now)}</td><td>${esc(r.status)}</td></tr>`).join('')}</table>
 <h2>Columns (this run)</h2>
 <table><tr><th>host</th><th>column</th><th>category</th><th>status</th><th>items</th><th>newest</th><th>oldest</th><th>freshness</th><th>items per month (24 months)</th></tr>${colRows}</table>
 <h2>Reports and documents</h2>
