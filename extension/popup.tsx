@@ -36,6 +36,11 @@ function Popup() {
     })();
   }, []);
 
+  async function checkNow() {
+    if (tab?.id === undefined) return;
+    await chrome.scripting.executeScript({ target: { tabId: tab.id }, files: [LENS_FILE] });
+    window.close();
+  }
   const toggle = async (on: boolean) => {
     if (!origin) return;
     setEnabled(on);
@@ -43,13 +48,12 @@ function Popup() {
   };
   const grant = async () => {
     if (!origin) return;
-    setGranted(await chrome.permissions.request({ origins: [`${origin}/*`] }));
+    const ok = await chrome.permissions.request({ origins: [`${origin}/*`] });
+    setGranted(ok);
+    // The gate is registered for the portal from now on; check the page that is open already.
+    if (ok) await checkNow();
   };
-  const checkNow = async () => {
-    if (tab?.id === undefined) return;
-    await chrome.scripting.executeScript({ target: { tabId: tab.id }, files: [LENS_FILE] });
-    window.close();
-  };
+
 
   return (
     <>

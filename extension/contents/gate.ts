@@ -5,7 +5,7 @@
  * may be a report, a column list or a page with report attachments.
  */
 import type { PlasmoCSConfig } from 'plasmo';
-import { anyKind, quickClassify } from '../lib/quick-detect';
+import { anyKind, listPageUrl, quickClassify } from '../lib/quick-detect';
 import { DISABLED_KEY, isDisabled } from '../lib/sites';
 import { BENCH_KEY, setBench, timed } from '../lib/perf';
 
@@ -16,6 +16,10 @@ if (window.top === window) {
   chrome.storage.local.get([DISABLED_KEY, BENCH_KEY]).then((got) => {
     if (isDisabled(got[DISABLED_KEY], location.origin)) return;
     setBench(got[BENCH_KEY]);
-    if (timed('gate', () => anyKind(quickClassify(document, location.href)))) void chrome.runtime.sendMessage({ type: 'activate' });
+    const look = () => timed('gate', () => anyKind(quickClassify(document, location.href)));
+    const activate = () => void chrome.runtime.sendMessage({ type: 'activate' });
+    if (look()) activate();
+    // List pages filled by script after load (Hanweb's data proxy): one more look, once.
+    else if (listPageUrl(location.href)) setTimeout(() => { if (look()) activate(); }, 1500);
   }, () => undefined);
 }

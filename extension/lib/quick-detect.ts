@@ -49,6 +49,15 @@ export function quickClassify(doc: Document, url: string): PageKinds {
   return { report, column, attachments };
 }
 
+/** A URL shaped like a list page (index.html, index_N.html, column-index-N.shtml, a folder). */
+export function listPageUrl(url: string): boolean {
+  try {
+    return LIST_URL.test(new URL(url).pathname);
+  } catch {
+    return false;
+  }
+}
+
 export function anyKind(k: PageKinds): boolean {
   return k.report || k.column || k.attachments;
 }

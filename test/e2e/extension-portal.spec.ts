@@ -67,4 +67,8 @@ test('column pages of the portal: fresh news, empty column, stale notices', asyn
   await expect(v).toHaveAttribute('data-freshness', 'empty', { timeout: 15_000 });
   await page.goto('http://sthjj.example.gov.cn/zwgk/zfxxgk/fdzdgknr/tzgg/');
   await expect(v).toHaveAttribute('data-freshness', 'stale', { timeout: 15_000 });
+  // Hanweb: the list arrives by XHR from the data proxy after the page loads.
+  await page.goto('http://yjglj.example.gov.cn/col/col1229005/index.html');
+  await expect(v).toHaveAttribute('data-freshness', 'fresh', { timeout: 15_000 });
+  expect(Number(await page.getByTestId('column-count').innerText())).toBeGreaterThan(0);
 });
