@@ -41,7 +41,7 @@ export function Outlines({ marked, active, lang }: { marked: Marked[]; active: n
         setBoxes(boxesRef.current);
       });
     };
-    update();
+    // The observer reports once at once, and again whenever the page's size changes.
     const ro = new ResizeObserver(update);
     ro.observe(document.documentElement);
     window.addEventListener('resize', update);

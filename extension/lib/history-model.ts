@@ -50,6 +50,8 @@ function candidates(data: unknown): unknown[] {
   if (Array.isArray(data)) return data;
   if (data && typeof data === 'object') {
     const o = data as Record<string, unknown>;
+    // A crawler export (`gongkai.crawl/1`) lists `contracts`; secondary copies (primary: false) are skipped.
+    if (Array.isArray(o.contracts)) return (o.contracts as unknown[]).filter((c) => (c as { primary?: unknown })?.primary !== false);
     for (const k of ['entries', 'reports', 'items', 'documents', 'results']) {
       if (Array.isArray(o[k])) return o[k] as unknown[];
     }
@@ -61,7 +63,10 @@ function candidates(data: unknown): unknown[] {
 function reportOf(item: unknown): unknown {
   const inner = item && typeof item === 'object' && 'report' in item ? (item as { report: unknown }).report : item;
   const contract = isContract(inner) ? inner : item && typeof item === 'object' && isContract((item as { contract?: unknown }).contract) ? (item as { contract: unknown }).contract : null;
-  return contract && isContract(contract) ? reportFromContract(contract) : inner;
+  if (!contract || !isContract(contract)) return inner;
+  const r = reportFromContract(contract);
+  const url = (item as { url?: unknown }).url;
+  return r.source.url === null && typeof url === 'string' ? { ...r, source: { ...r.source, url: url.slice(0, 2000) } } : r;
 }
 
 /** Parses an export (ours or the crawler's). Everything that is not a valid report is counted as rejected. */

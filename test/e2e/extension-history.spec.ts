@@ -79,7 +79,13 @@ test('import a crawler export (JSON contracts) and export the history', async ({
       printed: { table2: null, table3: { newReceived: row(received), carriedOver: row(0), granted: row(received - forward), total: row(received - forward), carriedForward: row(forward) }, table4: Array(15).fill('0') },
       findings: [], checks: [], score: 100, notes: [],
     });
-    return JSON.stringify({ reports: [contract(2021, 10, 1), contract(2022, 14, 0), { schema: 'nonsense' }] });
+    // As `gongkai export --format json` writes it: contracts with their URL, secondary copies marked.
+    return JSON.stringify({ schema: 'gongkai.crawl/1', contracts: [
+      { url: 'http://jtj.example.gov.cn/a/2021.htm', primary: true, ...contract(2021, 10, 1) },
+      { url: 'http://jtj.example.gov.cn/a/2022.htm', primary: true, ...contract(2022, 14, 0) },
+      { url: 'http://jtj.example.gov.cn/a/2022-old.htm', primary: false, ...contract(2022, 99, 0) },
+      { schema: 'nonsense' },
+    ] });
   });
   await options.getByTestId('import').setInputFiles({ name: 'crawler-export.json', mimeType: 'application/json', buffer: Buffer.from(exportFile) });
   await expect(options.getByTestId('import-note')).toContainText('2');
@@ -95,4 +101,5 @@ test('import a crawler export (JSON contracts) and export the history', async ({
   const data = JSON.parse(readFileSync(file, 'utf8'));
   expect(data.format).toBe('gongkai-lens-history/1');
   expect(data.entries.map((e: { year: number }) => e.year).sort()).toEqual([2021, 2022]);
+  expect(data.entries.map((e: { url: string }) => e.url).sort()).toEqual(['http://jtj.example.gov.cn/a/2021.htm', 'http://jtj.example.gov.cn/a/2022.htm']);
 });

@@ -59,6 +59,15 @@ describe('crawler exports (JSON contract) as history', () => {
     expect(r.table2!.rows.map((x) => x.label)).toContain('规范性文件');
   });
 
+  it('reads a `gongkai.crawl/1` export: contracts with URLs, secondary copies skipped', () => {
+    const out = parseImport(JSON.stringify({ schema: 'gongkai.crawl/1', contracts: [
+      { url: 'http://a.gov.cn/1.htm', primary: true, ...contract },
+      { url: 'http://a.gov.cn/2.htm', primary: false, ...contract },
+    ] }));
+    expect(out.reports).toHaveLength(1);
+    expect(out.reports[0]!.source.url).toBe(report.source.url ?? 'http://a.gov.cn/1.htm');
+  });
+
   it('imports a crawler export of contracts and drives the carry-over check', () => {
     const next = { ...contract, year: 2021, printed: { ...contract.printed, table3: { ...contract.printed.table3!, carriedOver: ['0', '', '', '0', '', '', '0'] } } };
     const out = parseImport(JSON.stringify({ reports: [contract, next] }));
