@@ -26,6 +26,7 @@ CREATE TABLE IF NOT EXISTS frontier (
   state TEXT NOT NULL,
   attempts INTEGER NOT NULL DEFAULT 0,
   next_at BIGINT NOT NULL DEFAULT 0,
+  lease_until BIGINT NOT NULL DEFAULT 0,
   error_kind TEXT,
   error TEXT,
   http_status INTEGER,
