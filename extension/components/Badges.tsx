@@ -32,6 +32,9 @@ export function mountBadges(links: readonly AttachmentLink[], pageUrl: string, p
   for (const link of links) {
     if (link.a.nextElementSibling?.tagName.toLowerCase() === BADGE_TAG) continue;
     const host = document.createElement(BADGE_TAG);
+    // The page's CSS may try to hide us: inline !important wins over it.
+    host.style.setProperty('display', 'inline', 'important');
+    host.style.setProperty('visibility', 'visible', 'important');
     const shadow = host.attachShadow({ mode: 'open' });
     const style = document.createElement('style');
     style.textContent = BADGE_CSS;

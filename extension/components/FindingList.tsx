@@ -18,7 +18,9 @@ export function FindingList({ findings, lang, onHover, onPick }: {
     <ul className="gl-findings">
       {sortFindings(findings).map(({ finding: f, index }) => (
         <li key={index} className={`gl-finding ${f.severity}`} data-finding={index} data-check={f.id}
-          onMouseEnter={() => onHover(index)} onMouseLeave={() => onHover(null)} onClick={() => onPick(index)}>
+          tabIndex={0} role="button" onMouseEnter={() => onHover(index)} onMouseLeave={() => onHover(null)}
+          onFocus={() => onHover(index)} onBlur={() => onHover(null)} onClick={() => onPick(index)}
+          onKeyDown={(e) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); onPick(index); } }}>
           <div>{f.message[lang]}</div>
           {f.evidence.expression && <span className="expr">{f.evidence.expression}</span>}
           <span className="id">{f.id}</span>

@@ -31,7 +31,6 @@ type View =
   | { kind: 'report'; state: ReportState }
   | { kind: 'column'; verdict: ColumnVerdict };
 
-const HOST_ID = 'gongkai-lens';
 const PANEL_WIDTH = 400;
 
 /** The page itself carries a report (tables or most sections), not just a link to one. */
@@ -43,7 +42,7 @@ function hasReportBody(r: Report): boolean {
 const g = globalThis as unknown as { __gongkaiLens?: boolean };
 const FIRST = !g.__gongkaiLens;
 g.__gongkaiLens = true;
-const skipOwn = (el: Element) => el.closest(`#${HOST_ID}, ${BADGE_TAG}`) !== null;
+const skipOwn = (el: Element) => el.closest(BADGE_TAG) !== null;
 
 export function Lens() {
   const [lang, setLang] = useState<Lang>('zh');
@@ -81,7 +80,7 @@ export function Lens() {
         badges.current?.unmount();
         badges.current = null;
         setOff(true);
-        document.getElementById(HOST_ID)?.remove();
+        (globalThis as unknown as { __gongkaiLensHost?: Element }).__gongkaiLensHost?.remove();
       }
       if (changes[LANG_KEY]) setLang(changes[LANG_KEY].newValue === 'en' ? 'en' : 'zh');
     };

@@ -45,6 +45,9 @@ export function Outlines({ marked, active, lang }: { marked: Marked[]; active: n
     const ro = new ResizeObserver(update);
     ro.observe(document.documentElement);
     window.addEventListener('resize', update);
+    // Tables inside scrolling boxes: follow their scrolling (the window's own scroll moves boxes with the page).
+    const onScroll = (e: Event) => { if (e.target !== document) update(); };
+    document.addEventListener('scroll', onScroll, { capture: true, passive: true });
     const move = (e: MouseEvent) => {
       if (!layer.current || boxesRef.current.length === 0) return;
       const o = layer.current.getBoundingClientRect();
@@ -60,6 +63,7 @@ export function Outlines({ marked, active, lang }: { marked: Marked[]; active: n
       cancelAnimationFrame(frame);
       ro.disconnect();
       window.removeEventListener('resize', update);
+      document.removeEventListener('scroll', onScroll, { capture: true });
       document.removeEventListener('mousemove', move);
     };
   }, [marked]);

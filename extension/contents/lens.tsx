@@ -16,9 +16,19 @@ export const getStyle: PlasmoGetStyle = () => {
   return style;
 };
 
-/** Mount once per page, even if injected twice. */
+/**
+ * Mount once per page, even if injected twice. The reference lives in our isolated world, so a page
+ * that plants its own #gongkai-lens cannot keep the lens out; inline !important styles keep the page's
+ * CSS from hiding the host.
+ */
 export const mountShadowHost: PlasmoMountShadowHost = ({ shadowHost }) => {
-  if (document.getElementById('gongkai-lens') && document.getElementById('gongkai-lens') !== shadowHost) return;
+  const g = globalThis as unknown as { __gongkaiLensHost?: Element };
+  if (g.__gongkaiLensHost?.isConnected) return;
+  g.__gongkaiLensHost = shadowHost;
+  const el = shadowHost as HTMLElement;
+  for (const [k, v] of [['display', 'block'], ['visibility', 'visible'], ['opacity', '1'], ['position', 'static'], ['transform', 'none'], ['filter', 'none']]) {
+    el.style.setProperty(k!, v!, 'important');
+  }
   document.documentElement.prepend(shadowHost);
 };
 

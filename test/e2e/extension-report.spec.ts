@@ -91,14 +91,15 @@ test('a hostile page: markup and script text in cells stay text, nothing of it r
   const dialogs: string[] = [];
   page.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss(); });
   await page.goto(ORIGIN + PATHS.hostile);
-  await expect(panel(page)).toBeVisible({ timeout: 15_000 });
+  // The page's decoy #gongkai-lens and its CSS do not keep the panel out.
+  await expect(page.locator('plasmo-csui#gongkai-lens [data-testid="panel"]')).toBeVisible({ timeout: 15_000 });
   // Hover every outlined place so every tooltip renders once.
   for (const b of await page.locator('#gongkai-lens .gl-box').all()) {
     const r = await b.boundingBox();
     if (r) await page.mouse.move(r.x + r.width / 2, r.y + r.height / 2);
   }
   const state = await page.evaluate(() => {
-    const root = document.getElementById('gongkai-lens')!.shadowRoot!;
+    const root = document.querySelector('plasmo-csui#gongkai-lens')!.shadowRoot!;
     return {
       pwned: (window as unknown as { __pwned?: number }).__pwned ?? null,
       cellScript: (window as unknown as { __cellScript?: number }).__cellScript ?? null,
