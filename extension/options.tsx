@@ -8,6 +8,7 @@ import { exportJson, type HistoryEntry } from './lib/history-model';
 import { t, loadLang, saveLang, type Lang } from './lib/i18n';
 import { importHistory } from './lib/import-history';
 import { LENS_CSS } from './lib/styles';
+import { Sites } from './components/Sites';
 
 const CSS = `body{margin:0;font:14px/1.6 "Noto Sans CJK SC","Microsoft YaHei",sans-serif;color:#111827;background:#f9fafb}
 header{background:#b22222;color:#fff;padding:10px 24px;font-size:18px}main{max-width:900px;margin:0 auto;padding:16px 24px}
@@ -83,6 +84,7 @@ function Options() {
           ))}</div>
           {shown && <AgencyView entries={entries.filter((e) => e.agency === shown)} lang={lang} />}
         </section>
+        <Sites lang={lang} />
         <section>
           <h2>{t(lang, 'importH')}</h2>
           <input type="file" accept="application/json,.json" data-testid="import" onChange={(e) => void onFile(e.target.files?.[0])} />

@@ -79,7 +79,11 @@ test('popup shows the verdict; the kill-switch turns everything off for the site
     await page.waitForTimeout(1200);
     expect(await page.evaluate(() => document.querySelector('plasmo-csui, #gongkai-lens, gongkai-lens-badge'))).toBeNull();
   }
-  // Switching it back on restores it.
+  // The options page lists the site as switched off; switching it back on (popup) restores it.
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  await expect(options.locator(`[data-testid="sites"] [data-off="${ORIGIN}"]`)).toBeVisible();
+  await options.screenshot({ path: info.outputPath('options-sites.png'), fullPage: true });
   await popup.reload();
   await popup.getByTestId('site-switch').check();
   await page.goto(ORIGIN + PATHS.seed001);
