@@ -28,6 +28,21 @@ export function titleLooksLikeReport(doc: Document): boolean {
   return !!h && REPORT_TITLE.test(h.textContent ?? '');
 }
 
+const TABLE_LABELS = /本年新收|上年结转政府信息公开申请|第二十条第（一）项|结果维持/;
+
+/** A table carrying one of the standard labels (titles that do not name the report, e.g. "2020年度报告"). */
+export function tableLooksLikeReport(doc: Document): boolean {
+  const tables = doc.getElementsByTagName('table');
+  for (let t = 0; t < tables.length && t < 12; t++) {
+    const cells = tables[t]!.getElementsByTagName('td');
+    for (let i = 0; i < cells.length && i < 80; i++) {
+      const text = cells[i]!.textContent ?? '';
+      if (text.length < 200 && TABLE_LABELS.test(text)) return true;
+    }
+  }
+  return false;
+}
+
 /** Counts list entries that carry a date, stopping early once `enough` are seen. */
 export function datedListEntries(doc: Document, enough = 3): number {
   const items = doc.querySelectorAll('li');
@@ -41,7 +56,7 @@ export function datedListEntries(doc: Document, enough = 3): number {
 }
 
 export function quickClassify(doc: Document, url: string): PageKinds {
-  const report = titleLooksLikeReport(doc);
+  const report = titleLooksLikeReport(doc) || tableLooksLikeReport(doc);
   const attachments = doc.querySelector(ATTACHMENT_SELECTOR) !== null;
   let path = '/';
   try { path = new URL(url).pathname; } catch { /* keep '/' */ }

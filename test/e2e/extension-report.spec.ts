@@ -76,6 +76,13 @@ test('a balanced report shows no error and no prose mismatch', async ({}, info) 
   await page.screenshot({ path: info.outputPath('balanced.png') });
 });
 
+test('a report whose title does not name it is still found (standard labels in its tables)', async () => {
+  const { page } = lab;
+  await page.goto(ORIGIN + PATHS.untitled);
+  await expect(panel(page)).toBeVisible({ timeout: 15_000 });
+  await expect(finding(page, 'prose.received')).toHaveCount(1);
+});
+
 test('seed 004: a report without tables says the tables are missing', async ({}, info) => {
   const { page } = lab;
   await page.goto(ORIGIN + PATHS.seed004);
