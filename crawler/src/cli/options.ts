@@ -4,12 +4,15 @@ import { dirname, join, resolve } from 'node:path';
 import type { ParseArgsConfig } from 'node:util';
 import { UsageError } from './command.js';
 import { SqliteStore } from '../store/sqlite.js';
+import { PostgresStore } from '../store/postgres.js';
+import type { Store } from '../store/types.js';
 import type { CrawlOptions } from '../crawl/run.js';
 
 export const DEFAULT_DB = process.env.GONGKAI_DB ?? './gongkai-data/gongkai.db';
 
 export const STORE_OPTIONS = {
   db: { type: 'string' },
+  blobs: { type: 'string' },
   run: { type: 'string' },
 } satisfies ParseArgsConfig['options'];
 
@@ -31,7 +34,8 @@ export const CRAWL_OPTIONS = {
   quiet: { type: 'boolean' },
 } satisfies ParseArgsConfig['options'];
 
-export const CRAWL_HELP = `  --db <file>          SQLite database (default ${DEFAULT_DB}; raw documents go to blobs/ beside it)
+export const CRAWL_HELP = `  --db <file|url>      SQLite file (default ${DEFAULT_DB}) or postgres://… URL
+  --blobs <dir>        raw documents (default: blobs/ beside the SQLite file, ./gongkai-data/blobs for PostgreSQL)
   --now <YYYY-MM-DD>   date freshness and deadlines are judged against (default: today)
   --concurrency <n>    requests in flight overall (default 8)
   --per-host <n>       requests in flight per host (default 2)
@@ -54,9 +58,14 @@ const int = (v: string | undefined, name: string, min = 0): number | undefined =
   return n;
 };
 
-export function openStore(values: { db?: string }): { store: SqliteStore; blobDir: string; dbPath: string } {
-  const dbPath = resolve(values.db ?? DEFAULT_DB);
-  return { store: new SqliteStore(dbPath), blobDir: join(dirname(dbPath), 'blobs'), dbPath };
+/** The store named by --db: a SQLite file (default) or a postgres:// URL. */
+export function openStore(values: { db?: string; blobs?: string }): { store: Store; blobDir: string } {
+  const db = values.db ?? DEFAULT_DB;
+  if (/^postgres(ql)?:\/\//i.test(db)) {
+    return { store: new PostgresStore(db), blobDir: resolve(values.blobs ?? './gongkai-data/blobs') };
+  }
+  const dbPath = resolve(db);
+  return { store: new SqliteStore(dbPath), blobDir: resolve(values.blobs ?? join(dirname(dbPath), 'blobs')) };
 }
 
 export function runId(values: { run?: string }): number | undefined {

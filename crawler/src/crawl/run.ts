@@ -141,13 +141,20 @@ export async function crawl(o: CrawlOptions): Promise<CrawlResult> {
       if (o.signal?.aborted || (o.maxPages !== undefined && fetched >= o.maxPages)) { complete = false; break; }
       const tasks = await o.store.nextTasks(run.id, 64, Date.now(), inflight);
       let soonest = Infinity;
+      const chosen: Task[] = [];
       for (const t of tasks) {
-        if (inflight.size >= concurrency) break;
+        if (inflight.size + chosen.length >= concurrency) break;
         const host = new URL(t.url).host;
         const wait = gate.waitFor(host);
         if (wait > 0) { soonest = Math.min(soonest, wait); continue; }
         gate.acquire(host);
+        chosen.push(t);
+      }
+      const claimed = new Set((await o.store.claim(chosen, Date.now())).map((t) => `${t.url} ${t.mode}`));
+      for (const t of chosen) {
+        const host = new URL(t.url).host;
         const key = `${t.url} ${t.mode}`;
+        if (!claimed.has(key)) { gate.release(host); continue; } // another worker took it
         inflight.add(key);
         void process(t).finally(() => {
           gate.release(host);
@@ -159,7 +166,7 @@ export async function crawl(o: CrawlOptions): Promise<CrawlResult> {
       if (inflight.size === 0 && tasks.length === 0) {
         const st = await o.store.stats(run.id);
         if (st.pending === 0) break;
-        await sleep(Math.max(5, Math.min(1000, (st.nextAt ?? Date.now()) - Date.now())));
+        await sleep(Math.max(20, Math.min(1000, (st.nextAt ?? Date.now()) - Date.now())));
         continue;
       }
       await new Promise<void>((r) => {

@@ -67,6 +67,8 @@ export class SqliteStore implements Store {
     return this.all(S.Q.pending, runId, now, limit + exclude.size).filter((r) => !exclude.has(`${r.url} ${r.mode}`)).slice(0, limit).map(S.toTask);
   }
 
+  /** One process owns an SQLite file: whatever it picks is its own. */
+  claim(tasks: Task[]): Task[] { return tasks; }
   stats(runId: number): FrontierStats { return S.toStats(this.all(S.Q.stats, runId)); }
   complete(o: Outcome): void { this.write(S.completeStmts(o, this.nextSeq)); }
   retryLater(task: Task, nextAt: number, error: { kind: string; message: string }): void { this.write([S.retryStmt(task, nextAt, error)]); }

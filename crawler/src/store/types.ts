@@ -88,7 +88,10 @@ export interface Store {
   listRuns(): Maybe<Run[]>;
   finishRun(runId: number): Maybe<void>;
   enqueue(runId: number, tasks: NewTask[]): Maybe<void>;
+  /** Runnable tasks, best first (a look: nothing is taken). */
   nextTasks(runId: number, limit: number, now: number, exclude: Set<string>): Maybe<Task[]>;
+  /** Takes the tasks this worker is about to start; returns those it got (other workers may have taken some). */
+  claim(tasks: Task[], now: number): Maybe<Task[]>;
   stats(runId: number): Maybe<FrontierStats>;
   complete(o: Outcome): Maybe<void>;
   retryLater(task: Task, nextAt: number, error: { kind: string; message: string }): Maybe<void>;

@@ -47,7 +47,7 @@ ${CRAWL_HELP}`,
       }
       return summary.frontier.done === 0 ? EXIT.fetch : EXIT.ok;
     } finally {
-      store.close();
+      await store.close();
     }
   },
 };

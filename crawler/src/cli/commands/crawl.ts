@@ -66,7 +66,7 @@ Exit codes: 0 crawl finished (faults are listed in the summary) · 2 usage · 4 
       const fetchedNothing = summary.frontier.done === 0 && summary.frontier.failed + summary.frontier.skipped > 0;
       return fetchedNothing ? EXIT.fetch : EXIT.ok;
     } finally {
-      store.close();
+      await store.close();
     }
   },
 };

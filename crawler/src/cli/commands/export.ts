@@ -30,7 +30,7 @@ export const exportCommand: Command = {
         process.stderr.write(`gongkai export: ${(err as Error).message}\n`);
         return EXIT.usage;
       }
-      const docs = store.documents(s.run.id), findings = store.findings(s.run.id);
+      const docs = await store.documents(s.run.id), findings = await store.findings(s.run.id);
       if (values.out === '-' && format === 'json') {
         const { toJson } = await import('../../export/write.js');
         process.stdout.write(toJson(s, docs, findings));
@@ -41,7 +41,7 @@ export const exportCommand: Command = {
       process.stdout.write(`Wrote ${files.join(', ')} (run #${s.run.id})\n`);
       return EXIT.ok;
     } finally {
-      store.close();
+      await store.close();
     }
   },
 };

@@ -23,7 +23,7 @@ self-reported-count comparison, and prints the run summary.
     const { values } = parseArgs({ args: argv, options: { ...STORE_OPTIONS, ocr: { type: 'boolean' }, json: { type: 'boolean' } } });
     const { store, blobDir } = openStore(values);
     try {
-      const run = store.getRun(runId(values));
+      const run = await store.getRun(runId(values));
       if (!run) {
         process.stderr.write('gongkai reparse: no such run in the database (run `gongkai crawl` first)\n');
         return EXIT.usage;
@@ -33,7 +33,7 @@ self-reported-count comparison, and prints the run summary.
       process.stdout.write(values.json ? JSON.stringify(s, null, 2) + '\n' : `Reparsed ${a.documents} documents of run #${run.id} (${a.parsed} parsed)\n\n${summaryText(s)}\n`);
       return EXIT.ok;
     } finally {
-      store.close();
+      await store.close();
     }
   },
 };

@@ -29,12 +29,12 @@ Writes one self-contained HTML page (no scripts, no CDN) and prints the text sum
         return EXIT.usage;
       }
       const out = values.out ?? 'gongkai-summary.html';
-      writeFileSync(out, summaryHtml(s, { runs: store.listRuns(), snapshots: store.snapshots() }));
+      writeFileSync(out, summaryHtml(s, { runs: await store.listRuns(), snapshots: await store.snapshots() }));
       if (values.json) process.stdout.write(JSON.stringify(s, null, 2) + '\n');
       else process.stdout.write(`${summaryText(s)}\n\nWrote ${out}\n`);
       return EXIT.ok;
     } finally {
-      store.close();
+      await store.close();
     }
   },
 };
