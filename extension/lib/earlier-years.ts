@@ -18,21 +18,37 @@ export function sameOrigin(href: string, base: string): URL | null {
   }
 }
 
-/** The annual-report column of a report page: a breadcrumb link, else the TRS article's folder. */
-export function reportColumnUrl(doc: Document, pageUrl: string): URL | null {
+/**
+ * Where the annual-report column of a report page may be, most likely first: breadcrumb or menu
+ * links named 年报/年度报告, then the column folder implied by the CMS's article URL (TRS
+ * `…/202101/t20210120_1.htm`, `…/content/post_1.html`, Hanweb `/art/2021/1/28/art_1229_1.html` →
+ * `/col/col1229/index.html`), then the parent folders. Same origin only.
+ */
+export function reportColumnCandidates(doc: Document, pageUrl: string): URL[] {
+  const out: URL[] = [];
+  const add = (href: string) => {
+    const u = sameOrigin(href, pageUrl);
+    if (u && u.href !== pageUrl && !out.some((o) => o.href === u.href)) out.push(u);
+  };
   const crumbs = doc.querySelectorAll('.breadcrumb a, .crumb a, .position a, .bread a, .location a, .dqwz a');
-  for (let i = crumbs.length - 1; i >= 0; i--) {
-    const a = crumbs[i]!;
-    if (COLUMN_TEXT.test(a.textContent ?? '')) {
-      const u = sameOrigin(a.getAttribute('href') ?? '', pageUrl);
-      if (u) return u;
-    }
+  for (let i = crumbs.length - 1; i >= 0; i--) if (COLUMN_TEXT.test(crumbs[i]!.textContent ?? '')) add(crumbs[i]!.getAttribute('href') ?? '');
+  for (const a of Array.from(doc.querySelectorAll('a[href]')).slice(0, 1000)) {
+    const text = (a.textContent ?? '').trim();
+    if (text.length <= 16 && COLUMN_TEXT.test(text) && !/\d{4}/.test(text)) add(a.getAttribute('href') ?? '');
   }
   const u = sameOrigin(pageUrl, pageUrl);
-  if (!u) return null;
-  const trs = u.pathname.replace(/\/\d{6}\/t\d{8}_\d+\.s?html?$/i, '/');
-  const path = trs !== u.pathname ? trs : u.pathname.replace(/[^/]*$/, '');
-  return new URL(path, u.origin);
+  if (!u) return out;
+  const p = u.pathname;
+  const trs = p.replace(/\/\d{6}\/t\d{8}_\d+\.s?html?$/i, '/');
+  if (trs !== p) add(trs);
+  const content = p.replace(/\/content\/post_\d+\.s?html?$/i, '/');
+  if (content !== p) add(content);
+  const hanweb = /^\/art\/\d{4}\/\d{1,2}\/\d{1,2}\/art_(\d+)_\d+\.s?html?$/i.exec(p);
+  if (hanweb) add(`/col/col${hanweb[1]}/index.html`);
+  const parent = p.replace(/[^/]*$/, '');
+  add(parent);
+  add(parent.replace(/[^/]+\/$/, ''));
+  return out;
 }
 
 export interface ReportLink { url: URL; year: number; text: string }

@@ -5,7 +5,7 @@
 import { parseDom } from '@gongkai/shared/browser';
 import type { Report } from '@gongkai/shared/browser';
 import { checkDocument, rerun, type PageCheck } from './check-page';
-import { earlierReportLinks, fetchDocument, reportColumnUrl } from './earlier-years';
+import { earlierReportLinks, fetchDocument, reportColumnCandidates, type ReportLink } from './earlier-years';
 import { toEntry, type HistoryEntry } from './history-model';
 import { send } from './messages';
 import { timed } from './perf';
@@ -37,10 +37,18 @@ export interface FetchOutcome { fetched: number; tried: number; message: { zh: s
 export async function fetchEarlierYears(doc: Document, url: string, report: Report, max = 4): Promise<FetchOutcome> {
   const none = (zh: string, en: string): FetchOutcome => ({ fetched: 0, tried: 0, message: { zh, en } });
   if (!report.agency || report.year === null) return none('缺少机关或年度', 'agency or year unknown');
-  const column = reportColumnUrl(doc, url);
-  if (!column) return none('找不到年报栏目', 'annual-report column not found');
-  const colDoc = await fetchDocument(column, url);
-  const links = earlierReportLinks(colDoc, column.href, report.year, report.agency).slice(0, max);
+  // The first candidate column that lists earlier reports of this agency.
+  let links: ReportLink[] = [];
+  for (const column of reportColumnCandidates(doc, url).slice(0, 5)) {
+    try {
+      const colDoc = await fetchDocument(column, url);
+      links = earlierReportLinks(colDoc, column.href, report.year, report.agency).slice(0, max);
+    } catch {
+      continue;
+    }
+    if (links.length) break;
+  }
+  if (!links.length) return none('在本网站年报栏目中未找到往年报告', 'no earlier reports found in the portal\'s annual-report column');
   let fetched = 0;
   for (const link of links) {
     try {

@@ -56,6 +56,21 @@ test('嘉兴 (seed 001 published by a TRS site): the warning; its attachment art
   await page.screenshot({ path: info.outputPath('portal-jx-attachments.png') });
 });
 
+test('a GBK site (shtml CMS): the report is read, earlier years are fetched and decoded', async ({}, info) => {
+  const { page } = b;
+  const CA = 'http://www.ca.example.gov.cn';
+  await page.goto(`${CA}${NB}content/post_5505.html`);
+  await expect(panel(page)).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByTestId('agency')).toContainText('淳安县人民政府');
+  await expect(page.getByTestId('year')).toHaveText('2023');
+  await page.locator('#gongkai-lens [data-testid="fetch-earlier"]').click();
+  await expect(page.locator('#gongkai-lens [data-testid="years"] tbody tr')).toHaveCount(5, { timeout: 20_000 });
+  await expect(page.locator('#gongkai-lens [data-testid="years"] tbody tr').first()).toHaveAttribute('data-year', '2019');
+  await page.screenshot({ path: info.outputPath('portal-ca-2023.png') });
+  // The 淳安分局 report in the same column belongs to another agency: not fetched.
+  expect([...portal.hits.keys()].some((k) => k.includes('post_5520'))).toBe(false);
+});
+
 test('column pages of the portal: fresh news, empty column, stale notices', async () => {
   const { page } = b;
   const v = page.locator('#gongkai-lens [data-testid="column-verdict"]');
