@@ -3,7 +3,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { compareYears } from '@gongkai/shared/browser';
 import { YearChart } from './components/YearChart';
 import { YearTable } from './components/HistoryPanel';
-import { allEntries } from './lib/db';
+import { allEntries, clearHistory } from './lib/db';
 import { exportJson, type HistoryEntry } from './lib/history-model';
 import { t, loadLang, saveLang, type Lang } from './lib/i18n';
 import { importHistory } from './lib/import-history';
@@ -90,7 +90,8 @@ function Options() {
           <input type="file" accept="application/json,.json" data-testid="import" onChange={(e) => void onFile(e.target.files?.[0])} />
           <p data-testid="import-note">{note}</p>
           <h2>{t(lang, 'exportH')}</h2>
-          <button className="gl-btn" data-testid="export" onClick={() => download('gongkai-lens-history.json', exportJson(entries))}>{t(lang, 'exportH')}</button>
+          <button className="gl-btn" data-testid="export" onClick={() => download('gongkai-lens-history.json', exportJson(entries))}>{t(lang, 'exportH')}</button>{' '}
+          <button className="gl-btn" data-testid="clear" onClick={() => { if (confirm(t(lang, 'clearConfirm'))) void clearHistory().then(reload); }}>{t(lang, 'clear')}</button>
         </section>
       </main>
     </>

@@ -30,3 +30,7 @@ export async function agencyEntries(agency: string): Promise<HistoryEntry[]> {
 export async function allEntries(): Promise<HistoryEntry[]> {
   return getDb().reports.orderBy('[agency+year]').toArray();
 }
+
+export async function clearHistory(): Promise<void> {
+  await getDb().reports.clear();
+}

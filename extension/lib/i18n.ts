@@ -53,6 +53,8 @@ const STRINGS = {
   noVerdict: { zh: '此页不是年度报告', en: 'No report on this page' },
   importH: { zh: '导入爬虫导出文件 (JSON)', en: 'Import a crawler export (JSON)' },
   exportH: { zh: '导出我的历史记录', en: 'Export my history' },
+  clear: { zh: '清除全部历史', en: 'Delete all history' },
+  clearConfirm: { zh: '删除本扩展保存的全部报告记录？', en: 'Delete every report this extension has stored?' },
   imported: { zh: '已导入', en: 'Imported' },
   rejected: { zh: '已拒绝', en: 'Rejected' },
   options: { zh: '设置与历史', en: 'Options and history' },

@@ -102,4 +102,10 @@ test('import a crawler export (JSON contracts) and export the history', async ({
   expect(data.format).toBe('gongkai-lens-history/1');
   expect(data.entries.map((e: { year: number }) => e.year).sort()).toEqual([2021, 2022]);
   expect(data.entries.map((e: { url: string }) => e.url).sort()).toEqual(['http://jtj.example.gov.cn/a/2021.htm', 'http://jtj.example.gov.cn/a/2022.htm']);
+
+  // Deleting the history empties the store.
+  options.once('dialog', (d) => void d.accept());
+  await options.getByTestId('clear').click();
+  await expect(options.locator('[data-testid="years"]')).toHaveCount(0);
+  expect(await storedYears(lab)).toEqual([]);
 });
