@@ -65,6 +65,15 @@ describe('columns, export, summary', () => {
     expect(cols).toMatchObject({ 工作动态: '12:stale', 政策文件: '6:stale', 通知公告: '0:empty', 政府信息公开年报: '6:static', 法定主动公开内容: '0:null' });
   });
 
+  it('gongkai crawl starts from a column URL too (the 年报 column of one agency)', async () => {
+    const r = await gk('crawl', 'http://sthjj.jiaxing.example.gov.cn/zwgk/zfxxgk/zfxxgknb/', '--db', join(dir, 'col.db'), '--now', portal.now,
+      '--delay', '0', '--json', ...resolveArgs());
+    expect(r.code, r.err).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(j.documents).toEqual({ total: 6, parsed: 5, attachments: 3, attachmentsParsed: 3, notParsed: [{ reason: 'attachment-wrapper', count: 1 }] });
+    expect(j.columns.map((c: { name: string; itemCount: number; isReports: boolean }) => [c.name, c.itemCount, c.isReports])).toEqual([['政府信息公开年报', 3, true]]);
+  });
+
   it('gongkai columns prints a readable table', async () => {
     const r = await gk('columns', 'http://www.ca.example.gov.cn/', '--db', join(dir, 'ca2.db'), '--now', portal.now, '--delay', '0', '--quiet', ...resolveArgs());
     expect(r.code).toBe(0);

@@ -83,6 +83,13 @@ function columnResult(t: Task, $: ReturnType<typeof parse>, base: string, html: 
     }
   }
   out.items = items.map((i) => ({ columnKey: col.key, url: i.url, title: i.title, date: i.date }));
+  if (t.depth === 0 && col.page === 0) {
+    // A column given as a seed: its name from the page (ColumnName meta, else the title).
+    const name = $('meta[name="ColumnName"]').attr('content')?.trim() || $('title').text().split(/\s*[-|_—]\s*/)[0]?.trim() || col.name;
+    const isReports = col.isReports || REPORTS_NAME.test(name);
+    Object.assign(col, { name, isReports });
+    out.columns = [{ key: col.key, host: new URL(base).host, name, url: t.url, parentKey: null, isReports, isParent: false, category: classifyColumn(name, t.url) }];
+  }
   // Page 0 generates every page it can name; a pager with only "下一页" is walked one page at a time.
   const { pages, serial } = paginate($, base, html);
   if (col.page === 0 || serial) {
