@@ -33,7 +33,11 @@ const TABLE_LABELS = /本年新收|上年结转政府信息公开申请|第二�
 /** A table carrying one of the standard labels (titles that do not name the report, e.g. "2020年度报告"). */
 export function tableLooksLikeReport(doc: Document): boolean {
   const tables = doc.getElementsByTagName('table');
-  for (let t = 0; t < tables.length && t < 12; t++) {
+  let seen = 0;
+  for (let t = 0; t < tables.length && seen < 12; t++) {
+    // Layout tables (old CMS templates nest the whole page in one) hold no labels of their own.
+    if (tables[t]!.querySelector('table')) continue;
+    seen++;
     const cells = tables[t]!.getElementsByTagName('td');
     for (let i = 0; i < cells.length && i < 80; i++) {
       const text = cells[i]!.textContent ?? '';
