@@ -6,9 +6,9 @@
  */
 import { decodeBytes, sniffKind, type Report } from '@gongkai/shared';
 import { parseBytes } from '@gongkai/shared/node';
-import { attachments, links, listItems, needsScript, paginate, parse, siteName } from '../discover/html.js';
+import { attachments, listItems, needsScript, paginate, parse, siteName } from '../discover/html.js';
 import { columnLinks, isSection, REPORTS_NAME, REPORTS_PATH, sectionCandidates } from '../discover/section.js';
-import { columnKey, dateFromUrl, findDate, titleFacts, urlKind } from '../discover/urls.js';
+import { columnKey, dateFromUrl, findDate, titleFacts } from '../discover/urls.js';
 import { classifyColumn } from '../columns/classify.js';
 import type { ColumnRef, ColumnRow, DocRow, NewTask, Outcome, Task } from '../store/types.js';
 
