@@ -97,12 +97,15 @@ export async function run(): Promise<void> {
       await page.waitForTimeout(500);
     });
     const plain = await measure(lab, PATHS.plain, async () => { await page.waitForTimeout(800); });
+    const big = await measure(lab, PATHS.bigPlain, async () => { await page.waitForTimeout(800); });
     const median = (xs: number[]) => percentile([...xs].sort((a, b) => a - b), 50);
     const rows: (string | number)[][] = [
       ['report page (seed 001)', String(RUNS), median(report.ms), percentile(report.ms, 90), 20],
       ...Object.entries(report.scripts).map(([k, v]) => [`  of which ${k}`, String(v.length), median(v), percentile(v.sort((a, b) => a - b), 90), '']),
       ['non-report page', String(RUNS), median(plain.ms), percentile(plain.ms, 90), 1],
       ...Object.entries(plain.scripts).map(([k, v]) => [`  of which ${k}`, String(v.length), median(v), percentile(v.sort((a, b) => a - b), 90), '']),
+      ['long non-report page (1500 ¶, layout table)', String(RUNS), median(big.ms), percentile(big.ms, 90), 1],
+      ...Object.entries(big.scripts).map(([k, v]) => [`  of which ${k}`, String(v.length), median(v), percentile(v.sort((a, b) => a - b), 90), '']),
     ];
     printTable(['page', 'runs', 'main-thread ms (median)', 'p90', 'goal ms'], rows);
   } finally {
