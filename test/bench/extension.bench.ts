@@ -20,7 +20,7 @@ const CATEGORIES = 'devtools.timeline,v8.execute,disabled-by-default-devtools.ti
 
 async function trace(cdp: CDPSession, action: () => Promise<void>): Promise<TraceEvent[]> {
   const events: TraceEvent[] = [];
-  const onData = (e: { value: TraceEvent[] }) => { events.push(...e.value); };
+  const onData = (e: { value: object[] }) => { events.push(...(e.value as TraceEvent[])); };
   cdp.on('Tracing.dataCollected', onData);
   const done = new Promise<void>((r) => cdp.once('Tracing.tracingComplete', () => r()));
   await cdp.send('Tracing.start', { categories: CATEGORIES, transferMode: 'ReportEvents' });
