@@ -70,7 +70,8 @@ describe('columns, export, summary', () => {
       '--delay', '0', '--json', ...resolveArgs());
     expect(r.code, r.err).toBe(0);
     const j = JSON.parse(r.out);
-    expect(j.documents).toEqual({ total: 6, parsed: 5, attachments: 3, attachmentsParsed: 3, notParsed: [{ reason: 'attachment-wrapper', count: 1 }] });
+    expect(j.documents).toEqual({ total: 8, parsed: 6, attachments: 5, attachmentsParsed: 4,
+      notParsed: [{ reason: 'scanned-needs-ocr', count: 1 }, { reason: 'attachment-wrapper', count: 1 }] });
     expect(j.columns.map((c: { name: string; itemCount: number; isReports: boolean }) => [c.name, c.itemCount, c.isReports])).toEqual([['政府信息公开年报', 3, true]]);
   });
 

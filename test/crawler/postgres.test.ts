@@ -15,6 +15,7 @@ let portal: Portal;
 let pgServer: TestPostgres | null;
 /** Requests per URL of one worker's crawl (test 1), to compare the two workers' with. */
 let oneWorker: Map<string, number> | null = null;
+let oneWorkerFetched = 0;
 
 beforeAll(async () => {
   portal = await startPortal({ port: 0, slowMs: 3000 });
@@ -44,12 +45,13 @@ describe('PostgreSQL store', () => {
     const r = await crawl({ seeds: portal.homes, store, blobDir: join(dir, 'blobs'), now: portal.now, resolve: resolveOf(portal), ...LOCAL });
     const got = comparable(await runSummary(store, r.run.id));
     oneWorker = new Map(portal.hits);
+    oneWorkerFetched = r.fetched;
     await store.close();
     const ref = await crawlPortal(portal, tempDir('pg-ref'));
     const want = comparable(await runSummary(ref.store, ref.result.run.id));
     ref.store.close();
     expect(got).toEqual(want);
-    expect(got.documents.total).toBe(29);
+    expect(got.documents.total).toBe(31);
   }, 120_000);
 
   it('shares one run between two workers without fetching any URL twice', async (ctx) => {
@@ -68,9 +70,9 @@ describe('PostgreSQL store', () => {
       const [ra, rb] = await Promise.all([first, second]);
       expect(rb.resumed).toBe(true);
       expect(rb.run.id).toBe(ra.run.id);
-      expect({ a: ra.fetched > 10, b: rb.fetched > 10, fetches: ra.fetched + rb.fetched }).toEqual({ a: true, b: true, fetches: 137 });
+      expect({ a: ra.fetched > 10, b: rb.fetched > 10, fetches: ra.fetched + rb.fetched }).toEqual({ a: true, b: true, fetches: oneWorkerFetched });
       const s = await runSummary(a, ra.run.id);
-      expect(s.documents.total).toBe(29);
+      expect(s.documents.total).toBe(31);
       expect(s.agencies).toHaveLength(7);
       // Every URL requested as often as by one worker alone (robots.txt: once per worker and host).
       expect([...portal.hits.keys()].sort()).toEqual([...oneWorker.keys()].sort());

@@ -10,7 +10,7 @@ import { BlobStore } from '../store/blobs.js';
 import { buildSnapshots } from '../columns/snapshot.js';
 import { judgePortal } from '../columns/verdict.js';
 import { extractClaims, foundFor } from '../columns/claims.js';
-import { isWrapper } from './handlers.js';
+import { interpret } from './handlers.js';
 
 export interface AnalysisSummary { documents: number; parsed: number; reports: number; findings: number; portals: number; failedPortals: number }
 
@@ -38,13 +38,9 @@ export async function analyze(store: Store, run: Run, opts: { reparse?: BlobStor
     const u: (typeof updates)[number] = { url: d.url, isPrimary: false, score: null, agency: d.agency, year: d.year };
     if (opts.reparse) {
       const res = await parseBytes(new Uint8Array(opts.reparse.get(d.sha256)), { url: d.url, contentType: d.contentType, publishedAt: d.publishedAt, agency: d.agency, ocr: opts.ocr ?? false });
-      report = res.ok ? res.report : null;
-      const linked = docs.filter((x) => x.viaUrl === d.url).length;
-      const wrapper = !!report && isWrapper(report, linked);
-      if (wrapper) report = null;
-      Object.assign(u, { report: report ? JSON.stringify(report) : null, parseOk: !!report,
-        parseReason: wrapper ? 'attachment-wrapper' : res.ok ? null : res.reason,
-        parseMessage: wrapper ? `Article that links ${linked} attachment(s) of the report` : res.ok ? null : res.message.en });
+      const seen = interpret(res, d.kind ?? '', docs.filter((x) => x.viaUrl === d.url).length, opts.ocr ?? false);
+      report = seen.report;
+      Object.assign(u, { report: report ? JSON.stringify(report) : null, parseOk: !!report, parseReason: seen.reason, parseMessage: seen.message });
     }
     if (report) {
       u.agency = d.agency ?? report.agency;

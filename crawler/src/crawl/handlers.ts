@@ -5,7 +5,7 @@
  * its attachments. Pure over its inputs: the crawl loop stores the outcome atomically.
  */
 import { decodeBytes, sniffKind, type Report } from '@gongkai/shared';
-import { parseBytes } from '@gongkai/shared/node';
+import { parseBytes, type ParseResult } from '@gongkai/shared/node';
 import { attachments, listItems, needsScript, paginate, parse, siteName } from '../discover/html.js';
 import { columnLinks, isSection, REPORTS_NAME, REPORTS_PATH, sectionCandidates } from '../discover/section.js';
 import { columnKey, dateFromUrl, findDate, titleFacts } from '../discover/urls.js';
@@ -122,21 +122,31 @@ async function handleDocument(t: Task, page: Page, kind: string, opts: HandlerOp
   const name = decodeURIComponent(new URL(page.url).pathname.split('/').pop() ?? '') || null;
   // pdf.js refuses Node Buffers: hand the parser a plain Uint8Array copy.
   const parsed = await parseBytes(new Uint8Array(page.bytes), { url: page.url, name, contentType: page.contentType, publishedAt, agency: facts.agency, ocr: opts.ocr });
-  let report = parsed.ok ? parsed.report : null;
-  const wrapper = !!report && isWrapper(report, discovered.length);
-  if (wrapper) report = null;
+  const { report, reason, message } = interpret(parsed, kind, discovered.length, opts.ocr);
   const document: DocRow = {
     url: page.url, viaUrl: r.via, host: new URL(page.url).host, listTitle: r.title,
     agency: facts.agency ?? report?.agency ?? null, year: report?.year ?? facts.year,
     publishedAt: report?.publishedAt ?? publishedAt, contentType: page.contentType, kind,
-    sha256: page.sha256, parseOk: !!report, parseReason: wrapper ? 'attachment-wrapper' : parsed.ok ? null : parsed.reason,
-    parseMessage: wrapper ? `Article that links ${discovered.length} attachment(s) of the report` : parsed.ok ? null : parsed.message.en,
+    sha256: page.sha256, parseOk: !!report, parseReason: reason, parseMessage: message,
     report: report ? JSON.stringify(report) : null,
   };
   return { state: 'done', document, discovered };
 }
 
-/** An article whose body only links the report's files is a wrapper, not a report of its own. */
-export function isWrapper(report: Report, attachments: number): boolean {
-  return attachments > 0 && !report.table2 && !report.table3 && !report.table4 && report.sections.length <= 1;
+/**
+ * What a parse result means for the crawl: an article whose body only links the report's files is a
+ * wrapper, not a report of its own; a PDF without text read with OCR off is a scan, not "empty".
+ */
+export function interpret(parsed: ParseResult, kind: string, attachments: number, ocr: boolean): { report: Report | null; reason: string | null; message: string | null } {
+  if (parsed.ok) {
+    const r = parsed.report;
+    if (attachments > 0 && !r.table2 && !r.table3 && !r.table4 && r.sections.length <= 1) {
+      return { report: null, reason: 'attachment-wrapper', message: `Article that links ${attachments} attachment(s) of the report` };
+    }
+    return { report: r, reason: null, message: null };
+  }
+  if (parsed.reason === 'empty' && kind === 'pdf' && !ocr) {
+    return { report: null, reason: 'scanned-needs-ocr', message: 'A scanned PDF (no text layer): run with --ocr to read it' };
+  }
+  return { report: null, reason: parsed.reason, message: parsed.message.en };
 }
