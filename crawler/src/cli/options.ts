@@ -7,6 +7,7 @@ import { SqliteStore } from '../store/sqlite.js';
 import { PostgresStore } from '../store/postgres.js';
 import type { Store } from '../store/types.js';
 import type { CrawlOptions } from '../crawl/run.js';
+import { NoRunError, runSummary, type RunSummary } from '../report/summary.js';
 
 export const DEFAULT_DB = process.env.GONGKAI_DB ?? './gongkai-data/gongkai.db';
 
@@ -104,4 +105,13 @@ export function readPortals(file: string): string[] {
     throw new UsageError(`cannot read portals file '${file}'`);
   }
   return text.split(/\r?\n/).map((l) => l.replace(/#.*$/, '').trim()).filter(Boolean);
+}
+
+/** The summary of the run named by --run (default: the latest); a missing run is a usage error. */
+export async function summaryOf(store: Store, values: { run?: string }): Promise<RunSummary> {
+  try {
+    return await runSummary(store, runId(values));
+  } catch (err) {
+    throw err instanceof NoRunError ? new UsageError(err.message) : err;
+  }
 }

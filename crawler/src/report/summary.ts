@@ -26,9 +26,12 @@ export interface RunSummary {
   claims: ClaimRow[];
 }
 
+/** Asked for a run the database does not have. */
+export class NoRunError extends Error {}
+
 export async function runSummary(store: Store, runId?: number): Promise<RunSummary> {
   const run = await store.getRun(runId);
-  if (!run) throw new Error(runId === undefined ? 'The database has no crawl runs yet: run `gongkai crawl` first.' : `No run #${runId} in the database.`);
+  if (!run) throw new NoRunError(runId === undefined ? 'The database has no crawl runs yet: run `gongkai crawl` first.' : `No run #${runId} in the database.`);
   const stats = await store.stats(run.id);
   const failures = await store.failures(run.id);
   const faultMap = new Map<string, string[]>();

@@ -1,8 +1,7 @@
 /** `gongkai export --format json|csv|xlsx`: a crawl run as data. */
 import { parseArgs } from 'node:util';
 import { EXIT, UsageError, type Command } from '../command.js';
-import { DEFAULT_DB, openStore, runId, STORE_OPTIONS } from '../options.js';
-import { runSummary } from '../../report/summary.js';
+import { DEFAULT_DB, openStore, STORE_OPTIONS, summaryOf } from '../options.js';
 import { writeExport, type ExportFormat } from '../../export/write.js';
 
 export const exportCommand: Command = {
@@ -23,13 +22,7 @@ export const exportCommand: Command = {
     if (!format || !['json', 'csv', 'xlsx'].includes(format)) throw new UsageError('--format must be json, csv or xlsx');
     const { store } = openStore(values);
     try {
-      let s;
-      try {
-        s = await runSummary(store, runId(values));
-      } catch (err) {
-        process.stderr.write(`gongkai export: ${(err as Error).message}\n`);
-        return EXIT.usage;
-      }
+      const s = await summaryOf(store, values);
       const docs = await store.documents(s.run.id), findings = await store.findings(s.run.id);
       if (values.out === '-' && format === 'json') {
         const { toJson } = await import('../../export/write.js');

@@ -1,7 +1,7 @@
 /** `gongkai reparse [--run id]`: parse and check a run's stored documents again from the raw blobs, no network. */
 import { parseArgs } from 'node:util';
 import { EXIT, type Command } from '../command.js';
-import { DEFAULT_DB, openStore, runId, STORE_OPTIONS } from '../options.js';
+import { DEFAULT_DB, openStore, STORE_OPTIONS, summaryOf } from '../options.js';
 import { analyze } from '../../crawl/analyze.js';
 import { BlobStore } from '../../store/blobs.js';
 import { runSummary } from '../../report/summary.js';
@@ -23,11 +23,7 @@ self-reported-count comparison, and prints the run summary.
     const { values } = parseArgs({ args: argv, options: { ...STORE_OPTIONS, ocr: { type: 'boolean' }, json: { type: 'boolean' } } });
     const { store, blobDir } = openStore(values);
     try {
-      const run = await store.getRun(runId(values));
-      if (!run) {
-        process.stderr.write('gongkai reparse: no such run in the database (run `gongkai crawl` first)\n');
-        return EXIT.usage;
-      }
+      const { run } = await summaryOf(store, values);
       const a = await analyze(store, run, { reparse: new BlobStore(blobDir), ocr: !!values.ocr });
       const s = await runSummary(store, run.id);
       process.stdout.write(values.json ? JSON.stringify(s, null, 2) + '\n' : `Reparsed ${a.documents} documents of run #${run.id} (${a.parsed} parsed)\n\n${summaryText(s)}\n`);

@@ -2,8 +2,7 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { EXIT, type Command } from '../command.js';
-import { DEFAULT_DB, openStore, runId, STORE_OPTIONS } from '../options.js';
-import { runSummary } from '../../report/summary.js';
+import { DEFAULT_DB, openStore, STORE_OPTIONS, summaryOf } from '../options.js';
 import { summaryHtml } from '../../report/html.js';
 import { summaryText } from '../../report/text.js';
 
@@ -21,13 +20,7 @@ Writes one self-contained HTML page (no scripts, no CDN) and prints the text sum
     const { values } = parseArgs({ args: argv, options: { ...STORE_OPTIONS, out: { type: 'string' }, json: { type: 'boolean' } } });
     const { store } = openStore(values);
     try {
-      let s;
-      try {
-        s = await runSummary(store, runId(values));
-      } catch (err) {
-        process.stderr.write(`gongkai summary: ${(err as Error).message}\n`);
-        return EXIT.usage;
-      }
+      const s = await summaryOf(store, values);
       const out = values.out ?? 'gongkai-summary.html';
       writeFileSync(out, summaryHtml(s, { runs: await store.listRuns(), snapshots: await store.snapshots() }));
       if (values.json) process.stdout.write(JSON.stringify(s, null, 2) + '\n');
