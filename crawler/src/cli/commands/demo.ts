@@ -17,7 +17,7 @@ import { writeFileSync } from 'node:fs';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', '..');
 
-interface PortalModule { startPortal(o: { port?: number; now?: string }): Promise<{ url: string; homes: string[]; resolve: string[]; now: string; close(): Promise<void> }> }
+interface PortalModule { startPortal(o: { port?: number; now?: string }): Promise<{ url: string; homes: string[]; resolve: string[]; now: string; fixtures: boolean; close(): Promise<void> }> }
 
 export const demoCommand: Command = {
   name: 'demo',
@@ -37,6 +37,10 @@ embedded store, prints the summary, and writes into <dir> (default ./gongkai-dem
     const { startPortal } = (await import(pathToFileURL(portalPath).href)) as PortalModule;
     const portal = await startPortal({ port: 0 });
     process.stderr.write(`Demo portal on ${portal.url} (hosts ${portal.homes.map((h) => new URL(h).host).join(', ')})\n`);
+    if (!portal.fixtures) {
+      process.stderr.write('gongkai demo: ../shared/fixtures (seed reports and documents) not found next to the repository; ' +
+        'serving the generated reports only (set GONGKAI_FIXTURES to the fixtures directory)\n');
+    }
     rmSync(join(out, 'gongkai.db'), { force: true });
     rmSync(join(out, 'gongkai.db-wal'), { force: true });
     rmSync(join(out, 'gongkai.db-shm'), { force: true });
