@@ -28,20 +28,44 @@ export type BadgeState =
 /** A browser PDF checker, when the shared library provides one (see check-attachment.ts). */
 export type PdfChecker = (bytes: Uint8Array, url: string) => Promise<BadgeState>;
 
+const MAX_BYTES = 40 * 1024 * 1024;
+
+/** Reads a response body up to `max` bytes; null when it is larger (the download is cancelled). */
+async function readCapped(res: Response, max: number): Promise<Uint8Array | null> {
+  if (Number(res.headers.get('content-length') ?? 0) > max) { await res.body?.cancel(); return null; }
+  const reader = res.body?.getReader();
+  if (!reader) return new Uint8Array(await res.arrayBuffer());
+  const parts: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.length;
+    if (size > max) { await reader.cancel(); return null; }
+    parts.push(value);
+  }
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const p of parts) { out.set(p, at); at += p.length; }
+  return out;
+}
+
 export async function checkAttachment(link: AttachmentLink, pageUrl: string, pdf: PdfChecker | null): Promise<BadgeState> {
   if (!link.url) return { state: 'not-checked', reason: { zh: '文件不在本网站，不跨站请求', en: 'file is on another site; no cross-site requests' } };
   if (link.ext !== 'pdf') return { state: 'not-checked', reason: { zh: 'Word 文件请用命令行检查', en: 'Word files are checked by the CLI only' } };
-  let bytes: Uint8Array;
+  // Nothing to check it with: do not download it at all.
+  if (!pdf) return { state: 'not-checked', reason: { zh: 'PDF 解析器尚不能在浏览器中运行', en: 'PDF extractor not available in the browser yet' } };
+  let bytes: Uint8Array | null;
   try {
     const res = await fetch(link.url.href, { credentials: 'same-origin' });
     if (!res.ok) return { state: 'not-checked', reason: { zh: `无法下载（HTTP ${res.status}）`, en: `download failed (HTTP ${res.status})` } };
-    if (!sameOrigin(res.url || link.url.href, pageUrl)) return { state: 'not-checked', reason: { zh: '跳转到其他网站', en: 'redirected to another site' } };
-    bytes = new Uint8Array(await res.arrayBuffer());
+    if (!sameOrigin(res.url || link.url.href, pageUrl)) { await res.body?.cancel(); return { state: 'not-checked', reason: { zh: '跳转到其他网站', en: 'redirected to another site' } }; }
+    bytes = await readCapped(res, MAX_BYTES);
   } catch (e) {
     return { state: 'not-checked', reason: { zh: '无法下载', en: `download failed: ${String((e as Error).message).slice(0, 60)}` } };
   }
+  if (!bytes) return { state: 'not-checked', reason: { zh: '文件过大（超过 40 MB）', en: 'file too large (over 40 MB)' } };
   if (sniffKind(bytes) !== 'pdf') return { state: 'not-checked', reason: { zh: '不是 PDF 文件', en: 'not a PDF file' } };
-  if (!pdf) return { state: 'not-checked', reason: { zh: 'PDF 解析器尚不能在浏览器中运行', en: 'PDF extractor not available in the browser yet' } };
   try {
     return await pdf(bytes, link.url.href);
   } catch (e) {
