@@ -25,10 +25,10 @@ function Badge({ link, pageUrl, pdf, lang }: { link: AttachmentLink; pageUrl: st
   );
 }
 
-export interface MountedBadges { unmount(): void }
+export interface MountedBadges { unmount(): void; setLang(lang: Lang): void }
 
 export function mountBadges(links: readonly AttachmentLink[], pageUrl: string, pdf: PdfChecker | null, lang: Lang): MountedBadges {
-  const roots: { host: Element; root: Root }[] = [];
+  const roots: { host: Element; root: Root; link: AttachmentLink }[] = [];
   for (const link of links) {
     if (link.a.nextElementSibling?.tagName.toLowerCase() === BADGE_TAG) continue;
     const host = document.createElement(BADGE_TAG);
@@ -43,7 +43,10 @@ export function mountBadges(links: readonly AttachmentLink[], pageUrl: string, p
     link.a.insertAdjacentElement('afterend', host);
     const root = createRoot(mount);
     root.render(<Badge link={link} pageUrl={pageUrl} pdf={pdf} lang={lang} />);
-    roots.push({ host, root });
+    roots.push({ host, root, link });
   }
-  return { unmount() { for (const r of roots) { r.root.unmount(); r.host.remove(); } } };
+  return {
+    unmount() { for (const r of roots) { r.root.unmount(); r.host.remove(); } },
+    setLang(l: Lang) { for (const r of roots) r.root.render(<Badge link={r.link} pageUrl={pageUrl} pdf={pdf} lang={l} />); },
+  };
 }

@@ -82,7 +82,11 @@ export function Lens() {
         setOff(true);
         (globalThis as unknown as { __gongkaiLensHost?: Element }).__gongkaiLensHost?.remove();
       }
-      if (changes[LANG_KEY]) setLang(changes[LANG_KEY].newValue === 'en' ? 'en' : 'zh');
+      if (changes[LANG_KEY]) {
+        const l: Lang = changes[LANG_KEY].newValue === 'en' ? 'en' : 'zh';
+        setLang(l);
+        badges.current?.setLang(l);
+      }
     };
     chrome.storage.onChanged.addListener(onChange);
     return () => chrome.storage.onChanged.removeListener(onChange);

@@ -30,6 +30,9 @@ test('an attachment link gets a badge; other sites are never requested', async (
   expect(await page.evaluate(() => document.querySelector('a[href$=".pdf"]')?.nextElementSibling?.tagName)).toBe('GONGKAI-LENS-BADGE');
   await expect(panel(page)).toHaveCount(0);
   await page.screenshot({ path: info.outputPath('attachment.png') });
+  // The language setting reaches the badges at once.
+  await lab.sw.evaluate(() => chrome.storage.local.set({ lang: 'en' }));
+  await expect(badges.nth(0)).toContainText('not checked');
 });
 
 test('column pages: a stale news column, a fresh notice column, an empty column', async ({}, info) => {
