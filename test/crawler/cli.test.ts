@@ -75,6 +75,16 @@ describe('columns, export, summary', () => {
     expect(j.columns.map((c: { name: string; itemCount: number; isReports: boolean }) => [c.name, c.itemCount, c.isReports])).toEqual([['政府信息公开年报', 3, true]]);
   });
 
+  it('reports a JavaScript-built list as needing the browser when browser mode is off', async () => {
+    const r = await gk('columns', 'http://yjglj.example.gov.cn/', '--db', join(dir, 'nobrowser.db'), '--now', portal.now, '--delay', '0',
+      '--browser', 'never', '--json', ...resolveArgs());
+    expect(r.code, r.err).toBe(0);
+    const j = JSON.parse(r.out);
+    const cols = Object.fromEntries(j.columns.map((c: { name: string; status: string; freshness: string | null }) => [c.name, `${c.status}:${c.freshness}`]));
+    expect(cols).toMatchObject({ 工作动态: 'needs-browser:unknown', 政府信息公开年报: 'needs-browser:unknown', 法定主动公开内容: 'ok:null' });
+    expect(j.faults.map((f: { kind: string }) => f.kind)).toEqual(['needs-browser']);
+  });
+
   it('gongkai columns prints a readable table', async () => {
     const r = await gk('columns', 'http://www.ca.example.gov.cn/', '--db', join(dir, 'ca2.db'), '--now', portal.now, '--delay', '0', '--quiet', ...resolveArgs());
     expect(r.code).toBe(0);

@@ -4,6 +4,7 @@ import { columnKey, dateFromUrl, findDate, titleFacts, urlKind } from '../../cra
 import { attachments, listItems, paginate, parse, siteName } from '../../crawler/src/discover/html.js';
 import { columnLinks, isSection, sectionCandidates } from '../../crawler/src/discover/section.js';
 import { parseRobots } from '../../crawler/src/fetch/robots.js';
+import { backoffMs, HostGate } from '../../crawler/src/fetch/politeness.js';
 import { classifyColumn } from '../../crawler/src/columns/classify.js';
 import { extractClaims } from '../../crawler/src/columns/claims.js';
 import { freshness, judgePortal } from '../../crawler/src/columns/verdict.js';
@@ -105,6 +106,33 @@ describe('robots.txt', () => {
   });
   it('prefers a group naming us', () => {
     expect(parseRobots('User-agent: GongkaiLens\nDisallow: /x/\n\nUser-agent: *\nDisallow: /\n').allowed('/y/')).toBe(true);
+  });
+});
+
+describe('politeness', () => {
+  it('limits requests in flight per host and spaces their starts', () => {
+    const g = new HostGate(2, 100);
+    expect(g.waitFor('a', 1000)).toBe(0);
+    g.acquire('a', 1000);
+    expect(g.waitFor('a', 1050)).toBe(50);
+    expect(g.waitFor('b', 1050)).toBe(0);
+    g.acquire('a', 1100);
+    expect(g.waitFor('a', 1300)).toBe(Infinity); // two in flight
+    g.release('a');
+    expect(g.waitFor('a', 1300)).toBe(0);
+    g.setDelay('a', 2000); // robots Crawl-delay
+    g.acquire('a', 1300);
+    g.release('a');
+    expect(g.waitFor('a', 1400)).toBe(1900);
+  });
+
+  it('backs off exponentially, with jitter, up to a cap', () => {
+    for (let i = 0; i < 20; i++) {
+      expect(backoffMs(0, 1000)).toBeGreaterThanOrEqual(500);
+      expect(backoffMs(0, 1000)).toBeLessThanOrEqual(1000);
+      expect(backoffMs(3, 1000)).toBeGreaterThanOrEqual(4000);
+      expect(backoffMs(20, 1000, 60_000)).toBeLessThanOrEqual(60_000);
+    }
   });
 });
 

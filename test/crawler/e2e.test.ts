@@ -85,6 +85,13 @@ describe('reports', () => {
     expect(missing).not.toContain('of 杭州市人民政府');
   });
 
+  it('finds every report the portal lists (its own inventory)', () => {
+    const listed = portal.reports.filter((r) => r.kind !== 'broken' && r.kind !== 'oversized').map((r) => r.url).sort();
+    const found = new Set(s.reports.map((r) => r.url));
+    expect(listed.filter((u) => !found.has(u))).toEqual([]);
+    expect(listed).toHaveLength(26);
+  });
+
   it('gives clean generated reports a full score', () => {
     for (const y of [2019, 2020, 2021, 2022, 2023, 2024]) expect(doc('杭州市人民政府', y).score).toBe(100);
   });
