@@ -10,7 +10,7 @@ import { likelyReport } from '../lib/check-page';
 import { checkColumnPage, type ColumnVerdict } from '../lib/column';
 import { crossYear } from '../lib/cross-year';
 import { attachmentLinks } from '../lib/attachments';
-import { LANG_KEY, loadLang, saveLang, t, type Lang } from '../lib/i18n';
+import { LANG_KEY, saveLang, t, type Lang } from '../lib/i18n';
 import { buildTextIndex, placesOf } from '../lib/locate';
 import { quickClassify } from '../lib/quick-detect';
 import { analyzeReport, fetchEarlierYears, type ReportState } from '../lib/report-session';
@@ -54,7 +54,9 @@ export function Lens() {
 
   const run = useCallback(async () => {
     const url = location.href;
-    setBench((await chrome.storage.local.get(BENCH_KEY))[BENCH_KEY]);
+    const settings = await chrome.storage.local.get([BENCH_KEY, LANG_KEY]);
+    setBench(settings[BENCH_KEY]);
+    const l: Lang = settings[LANG_KEY] === 'en' ? 'en' : 'zh';
     const { kinds, links, likely } = timed('classify', () => {
       const k = quickClassify(document, url);
       return { kinds: k, links: attachmentLinks(document, url), likely: k.report || likelyReport(document) };
@@ -65,9 +67,9 @@ export function Lens() {
       // An article that only links its report file gets badges, not a panel about a missing report.
       if (links.length === 0 || (state.check.ok && hasReportBody(state.check.report))) v = { kind: 'report', state };
     } else if (kinds.column) v = { kind: 'column', verdict: timed('column', () => checkColumnPage(document, new Date())) };
-    setView(v);
-    const l = await loadLang();
+    // One render with both the view and the language.
     setLang(l);
+    setView(v);
     if (links.length && !badges.current) badges.current = mountBadges(links, url, pdfChecker(), l);
     await send({ type: 'verdict:set', verdict: verdictOf(v.kind === 'report' ? v.state.check : null, v.kind === 'column' ? v.verdict : null, links.length, url) });
   }, []);

@@ -23,14 +23,17 @@ export function cellElement(doc: Document, src: SourceRef | null): HTMLTableCell
   return cell ?? null;
 }
 
-interface TextIndex { stripped: string; map: { node: Text; offset: number }[] }
+/** The body's visible text without whitespace, and where each text node's piece starts in it. */
+export interface TextIndex { stripped: string; nodes: Text[]; starts: number[] }
 
+const WS_ALL = /[\s\u00a0\u3000]+/g;
 const WS = /[\s\u00a0\u3000]/;
 
-/** The body's visible text without whitespace, each character mapped back to its text node. */
 export function buildTextIndex(doc: Document, skip: (el: Element) => boolean = () => false): TextIndex {
-  const map: TextIndex['map'] = [];
-  let stripped = '';
+  const nodes: Text[] = [];
+  const starts: number[] = [];
+  const pieces: string[] = [];
+  let length = 0;
   const root = doc.body ?? doc.documentElement;
   const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
     acceptNode(n) {
@@ -41,17 +44,34 @@ export function buildTextIndex(doc: Document, skip: (el: Element) => boolean = (
       return NodeFilter.FILTER_ACCEPT;
     },
   });
-  for (let n = walker.nextNode(); n && stripped.length < 400_000; n = walker.nextNode()) {
-    const t = n as Text;
-    const d = t.data;
-    for (let i = 0; i < d.length; i++) {
-      const ch = d[i]!;
-      if (WS.test(ch)) continue;
-      stripped += ch;
-      map.push({ node: t, offset: i });
-    }
+  for (let n = walker.nextNode(); n && length < 400_000; n = walker.nextNode()) {
+    const piece = (n as Text).data.replace(WS_ALL, '');
+    if (!piece) continue;
+    nodes.push(n as Text);
+    starts.push(length);
+    pieces.push(piece);
+    length += piece.length;
   }
-  return { stripped, map };
+  return { stripped: pieces.join(''), nodes, starts };
+}
+
+/** The text node and offset of the `at`-th character of the stripped text. */
+export function locateChar(index: TextIndex, at: number): { node: Text; offset: number } | null {
+  let lo = 0;
+  let hi = index.starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (index.starts[mid]! <= at) lo = mid; else hi = mid - 1;
+  }
+  const node = index.nodes[lo];
+  if (!node) return null;
+  let k = at - index.starts[lo]!;
+  const d = node.data;
+  for (let i = 0; i < d.length; i++) {
+    if (WS.test(d[i]!)) continue;
+    if (k-- === 0) return { node, offset: i };
+  }
+  return null;
 }
 
 export function sentenceRange(doc: Document, index: TextIndex, sentence: string): Range | null {
@@ -67,8 +87,9 @@ export function sentenceRange(doc: Document, index: TextIndex, sentence: string)
     }
   }
   if (at < 0) return null;
-  const a = index.map[at]!;
-  const b = index.map[at + len - 1]!;
+  const a = locateChar(index, at);
+  const b = locateChar(index, at + len - 1);
+  if (!a || !b) return null;
   const r = doc.createRange();
   r.setStart(a.node, a.offset);
   r.setEnd(b.node, b.offset + 1);
