@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPortal, type Portal } from '../fixtures/portal/server.js';
 import { join } from 'node:path';
-import { crawlPortal, LOCAL, resolveOf, tempDir } from './helpers.js';
+import { crawlPortal, LOCAL, resolveOf, SLOW_MS, tempDir } from './helpers.js';
 import { crawl } from '../../crawler/src/crawl/run.js';
 import { runSummary, type RunSummary } from '../../crawler/src/report/summary.js';
 import type { SqliteStore } from '../../crawler/src/store/sqlite.js';
@@ -19,7 +19,7 @@ let findings: FindingRow[];
 let dir: string;
 
 beforeAll(async () => {
-  portal = await startPortal({ port: 0, slowMs: 3000 });
+  portal = await startPortal({ port: 0, slowMs: SLOW_MS });
   dir = tempDir('e2e');
   ({ store } = await crawlPortal(portal, dir));
   s = await runSummary(store);

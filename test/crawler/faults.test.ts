@@ -49,7 +49,7 @@ beforeAll(async () => {
         res.writeHead(200, { 'content-type': 'application/pdf', 'content-length': String(50 * 1024 * 1024) });
         return void res.end();
       case '/boom/': res.writeHead(500); return void res.end('error');
-      case '/slow/': return void setTimeout(() => html('<p>late</p>'), 1500).unref();
+      case '/slow/': return void setTimeout(() => html('<p>late</p>'), 20_000).unref();
       case '/loop/a/': res.writeHead(302, { location: '/loop/b/' }); return void res.end();
       case '/loop/b/': res.writeHead(301, { location: '/loop/a/' }); return void res.end();
       case '/private/': return html('<p>secret</p>');
@@ -64,7 +64,7 @@ afterAll(async () => {
   await new Promise((ok) => server.close(ok));
 });
 
-const opts = { timeoutMs: 500, maxBytes: 500_000 };
+const opts = { timeoutMs: 2000, maxBytes: 500_000 };
 const failure = async (url: string, o = opts): Promise<FetchError> => {
   try {
     await httpGet(url, o);
@@ -108,7 +108,7 @@ describe('crawl run summary', () => {
     hits.clear();
     const dir = tempDir('faults');
     const store = new SqliteStore(join(dir, 'gongkai.db'));
-    const r = await crawl({ seeds: [`${base}/`], store, blobDir: join(dir, 'blobs'), now: '2025-06-30', delayMs: 0, timeoutMs: 500,
+    const r = await crawl({ seeds: [`${base}/`], store, blobDir: join(dir, 'blobs'), now: '2025-06-30', delayMs: 0, timeoutMs: 2000,
       maxBytes: 500_000, retries: 2, backoffBaseMs: 5, browser: 'never' });
     expect(r.complete).toBe(true);
     const s = await runSummary(store, r.run.id);
@@ -128,7 +128,7 @@ describe('crawl run summary', () => {
     hits.clear();
     const dir = tempDir('faults-robots');
     const store = new SqliteStore(join(dir, 'gongkai.db'));
-    const r = await crawl({ seeds: [`${base}/`], store, blobDir: join(dir, 'blobs'), now: '2025-06-30', delayMs: 0, timeoutMs: 500, retries: 0, browser: 'never' });
+    const r = await crawl({ seeds: [`${base}/`], store, blobDir: join(dir, 'blobs'), now: '2025-06-30', delayMs: 0, timeoutMs: 2000, retries: 0, browser: 'never' });
     const s = await runSummary(store, r.run.id);
     expect(s.faults).toEqual([{ kind: 'robots', count: 1, urls: [`${base}/`] }]);
     expect(s.failures[0]!.error).toMatch(/could not be read/);

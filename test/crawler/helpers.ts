@@ -10,8 +10,13 @@ export const tempDir = (name: string): string => mkdtempSync(join(tmpdir(), `gon
 
 export const resolveOf = (p: Portal): Map<string, string> => new Map(p.resolve.map((r) => r.split('=') as [string, string]));
 
-/** Fast, deterministic settings for the local portal: no delay, short time limit (the slow page times out), one retry. */
-export const LOCAL = { delayMs: 0, perHost: 4, concurrency: 8, timeoutMs: 1000, retries: 1, backoffBaseMs: 10 } as const;
+/**
+ * Deterministic settings for the local portal: no delay, one retry, and a time limit far from both
+ * sides — a normal page (even rendered in Chromium on a loaded machine) answers well within it, the
+ * slow page (SLOW_MS) never does.
+ */
+export const LOCAL = { delayMs: 0, perHost: 4, concurrency: 8, timeoutMs: 5000, retries: 1, backoffBaseMs: 10 } as const;
+export const SLOW_MS = 20_000;
 
 export async function crawlPortal(p: Portal, dir: string, extra: Partial<CrawlOptions> = {}) {
   const store = new SqliteStore(join(dir, 'gongkai.db'));

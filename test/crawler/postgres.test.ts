@@ -8,7 +8,7 @@ import { startPortal, type Portal } from '../fixtures/portal/server.js';
 import { crawl } from '../../crawler/src/crawl/run.js';
 import { PostgresStore } from '../../crawler/src/store/postgres.js';
 import { runSummary } from '../../crawler/src/report/summary.js';
-import { crawlPortal, LOCAL, resolveOf, tempDir } from './helpers.js';
+import { crawlPortal, LOCAL, resolveOf, SLOW_MS, tempDir } from './helpers.js';
 import { startTestPostgres, type TestPostgres } from './pg-helpers.js';
 
 let portal: Portal;
@@ -18,7 +18,7 @@ let oneWorker: Map<string, number> | null = null;
 let oneWorkerFetched = 0;
 
 beforeAll(async () => {
-  portal = await startPortal({ port: 0, slowMs: 3000 });
+  portal = await startPortal({ port: 0, slowMs: SLOW_MS });
   pgServer = await startTestPostgres();
 }, 60_000);
 afterAll(async () => {

@@ -9,13 +9,13 @@ import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startPortal, type Portal } from '../fixtures/portal/server.js';
-import { crawlPortal, tempDir } from './helpers.js';
+import { crawlPortal, LOCAL, SLOW_MS, tempDir } from './helpers.js';
 
 const BIN = resolve(import.meta.dirname, '..', '..', 'crawler', 'bin', 'gongkai.js');
 let portal: Portal;
 
 beforeAll(async () => {
-  portal = await startPortal({ port: 0, slowMs: 3000 });
+  portal = await startPortal({ port: 0, slowMs: SLOW_MS });
 });
 afterAll(async () => {
   await portal?.close();
@@ -79,7 +79,7 @@ it('continues after SIGKILL with nothing lost or duplicated', async () => {
   const seeds = join(dir, 'portals.txt');
   writeFileSync(seeds, `# the demo portal\n${portal.homes.join('\n')}\n`);
   const args = ['crawl', '--portals', seeds, '--db', db, '--now', portal.now, '--delay', '15', '--per-host', '1',
-    '--timeout', '1000', '--retries', '1', '--quiet', ...portal.resolve.flatMap((r) => ['--resolve', r])];
+    '--timeout', String(LOCAL.timeoutMs), '--retries', '1', '--quiet', ...portal.resolve.flatMap((r) => ['--resolve', r])];
 
   await killAt(args, db, 25);
   const first = processed(db);
@@ -90,7 +90,7 @@ it('continues after SIGKILL with nothing lost or duplicated', async () => {
   expect(last.output()).toMatch(/Resumed run #1/);
 
   const ref = tempDir('resume-ref');
-  const { store } = await crawlPortal(portal, ref, { delayMs: 15, perHost: 1, retries: 1, timeoutMs: 1000 });
+  const { store } = await crawlPortal(portal, ref, { delayMs: 15, perHost: 1 });
   store.close();
   const got = snapshot(db), want = snapshot(join(ref, 'gongkai.db'));
   expect(got.runs).toHaveLength(1);

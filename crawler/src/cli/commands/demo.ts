@@ -17,7 +17,7 @@ import { writeFileSync } from 'node:fs';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', '..');
 
-interface PortalModule { startPortal(o: { port?: number; now?: string }): Promise<{ url: string; homes: string[]; resolve: string[]; now: string; fixtures: boolean; close(): Promise<void> }> }
+interface PortalModule { startPortal(o: { port?: number; now?: string; slowMs?: number }): Promise<{ url: string; homes: string[]; resolve: string[]; now: string; fixtures: boolean; close(): Promise<void> }> }
 
 export const demoCommand: Command = {
   name: 'demo',
@@ -35,7 +35,7 @@ embedded store, prints the summary, and writes into <dir> (default ./gongkai-dem
     const out = resolve(values.out ?? 'gongkai-demo');
     const portalPath = join(repoRoot, 'test', 'fixtures', 'portal', 'server.ts');
     const { startPortal } = (await import(pathToFileURL(portalPath).href)) as PortalModule;
-    const portal = await startPortal({ port: 0 });
+    const portal = await startPortal({ port: 0, slowMs: 10_000 });
     process.stderr.write(`Demo portal on ${portal.url} (hosts ${portal.homes.map((h) => new URL(h).host).join(', ')})\n`);
     if (!portal.fixtures) {
       process.stderr.write('gongkai demo: ../shared/fixtures (seed reports and documents) not found next to the repository; ' +
@@ -50,7 +50,7 @@ embedded store, prints the summary, and writes into <dir> (default ./gongkai-dem
         seeds: portal.homes, store, blobDir: join(out, 'blobs'), now: portal.now, fresh: true,
         resolve: new Map(portal.resolve.map((r) => r.split('=') as [string, string])),
         // A local demo: no politeness delay needed; the slow page gets a short time limit.
-        delayMs: 0, perHost: 4, concurrency: 8, timeoutMs: 2000, retries: 1, backoffBaseMs: 100,
+        delayMs: 0, perHost: 4, concurrency: 8, timeoutMs: 4000, retries: 1, backoffBaseMs: 100,
         browser: (values.browser as 'auto' | 'never' | undefined) ?? 'auto',
       }, !!values.quiet);
       process.stdout.write(`Crawled ${result.fetched} pages in ${(result.elapsedMs / 1000).toFixed(1)} s\n\n${summaryText(summary)}\n\n`);
