@@ -1,0 +1,94 @@
+/**
+ * The extension's DOM logic (page classification, column lists, finding report columns and earlier
+ * reports, locating sentences and cells) run in Chromium on small hand-made pages: the helpers are
+ * bundled with esbuild and called through page.evaluate. No extension needed.
+ */
+import { build } from 'esbuild';
+import { expect, test, type Page } from '@playwright/test';
+import { fileURLToPath } from 'node:url';
+
+const lib = fileURLToPath(new URL('../../extension/lib/', import.meta.url));
+let bundle = '';
+test.beforeAll(async () => {
+  const out = await build({
+    stdin: {
+      contents: ['quick-detect', 'column', 'earlier-years', 'locate'].map((m) => `export * from './${m}.ts';`).join('\n'),
+      resolveDir: lib, loader: 'ts',
+    },
+    bundle: true, format: 'iife', globalName: 'L', write: false, platform: 'browser', target: 'es2022', logLevel: 'silent',
+  });
+  bundle = out.outputFiles[0]!.text;
+});
+
+async function load(page: Page, body: string, title = 't'): Promise<void> {
+  await page.setContent(`<!DOCTYPE html><html><head><meta charset="utf-8"><title>${title}</title></head><body>${body}</body></html>`);
+  await page.addScriptTag({ content: bundle });
+}
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Lib = any;
+const call = <T>(page: Page, fn: (l: Lib) => T) => page.evaluate(`(${fn.toString()})(window.L)`) as Promise<T>;
+
+test('quickClassify: title, table labels, attachments, dated lists, nothing', async ({ page }) => {
+  const url = 'http://www.example.gov.cn/zwgk/a/t20210120_1.htm';
+  await load(page, '<p>x</p>', '某局2020年政府信息公开工作年度报告');
+  expect(await call(page, (L) => L.quickClassify(document, 'http://www.example.gov.cn/a/t20210120_1.htm'))).toEqual({ report: true, column: false, attachments: false });
+  await load(page, '<table><tr><td>一、本年新收政府信息公开申请数量</td><td>3</td></tr></table>', '2020年度报告');
+  expect(await call(page, (L) => L.quickClassify(document, 'http://www.example.gov.cn/a/t20210120_1.htm').report)).toBe(true);
+  // A layout table around the whole page does not count as a report table.
+  await load(page, '<table><tr><td><table><tr><td>导航</td></tr></table>一、本年新收政府信息公开申请数量</td></tr></table>', '讲话');
+  expect(await call(page, (L) => L.quickClassify(document, 'http://www.example.gov.cn/a/t20210120_1.htm').report)).toBe(false);
+  await load(page, '<a href="/f/P0202101.PDF">附件</a>', '通知');
+  expect(await call(page, (L) => L.quickClassify(document, 'http://www.example.gov.cn/a/t1.htm').attachments)).toBe(true);
+  await load(page, '<ul>' + [1, 2, 3].map((i) => `<li><a href="./${i}.htm">条目${i}</a><span>[2024-0${i}-01]</span></li>`).join('') + '</ul>', '工作动态');
+  expect(await call(page, (L) => L.quickClassify(document, 'http://www.example.gov.cn/zwgk/gzdt/index.html').column)).toBe(true);
+  await load(page, '<h1>联系我们</h1><p>电话</p>', '联系我们');
+  expect(await call(page, (L) => L.anyKind(L.quickClassify(document, 'http://www.example.gov.cn/about.html')))).toBe(false);
+  void url;
+});
+
+test('column pages: name from meta, heading or breadcrumb; items; pager', async ({ page }) => {
+  await load(page, '<meta name="ColumnName" content="通知公告"><div class="position"><a href="/">首页</a> &gt; 其他</div><ul><li><a href="1.htm">a</a> 2024年5月6日</li><li><a href="2.htm" title="B 标题">b</a> <span>2024-05-01</span></li><li>no link 2024-01-01</li></ul><script>createPageHTML(7, 0, "index", "html");</script>');
+  const v = await call(page, (L) => L.checkColumnPage(document, new Date('2024-06-01T00:00:00Z')));
+  expect(v).toMatchObject({ name: '通知公告', type: 'notice', count: 2, pages: 7, newest: '2024-05-06', ageDays: 26, freshness: 'fresh' });
+  expect(await call(page, (L) => L.columnItems(document).map((i: { title: string }) => i.title))).toEqual(['a', 'B 标题']);
+  await load(page, '<div class="position">当前位置：<a href="/">首页</a> &gt; <a href="/zwgk/">政务公开</a> &gt; 工作动态</div><ul></ul>');
+  expect(await call(page, (L) => L.columnName(document))).toBe('工作动态');
+  expect(await call(page, (L) => L.checkColumnPage(document, new Date()).freshness)).toBe('empty');
+});
+
+test('report columns and earlier reports: CMS URL shapes, agency filter, same origin only', async ({ page }) => {
+  await load(page, '<div class="position"><a href="/">首页</a> &gt; <a href="/zwgk/zfxxgk/nb/">政府信息公开年报</a></div>');
+  const c1 = await call(page, (L) => L.reportColumnCandidates(document, 'http://a.gov.cn/zwgk/zfxxgk/nb/202101/t20210120_1.htm').map((u: URL) => u.href));
+  expect(c1[0]).toBe('http://a.gov.cn/zwgk/zfxxgk/nb/');
+  await load(page, '<a href="http://evil.example/nb/">政府信息公开年报</a>');
+  const c2 = await call(page, (L) => L.reportColumnCandidates(document, 'http://a.gov.cn/art/2021/1/28/art_1229_55.html').map((u: URL) => u.href));
+  expect(c2).toContain('http://a.gov.cn/col/col1229/index.html');
+  expect(c2.some((h: string) => h.includes('evil'))).toBe(false);
+  const c3 = await call(page, (L) => L.reportColumnCandidates(document, 'http://a.gov.cn/zwgk/nb/content/post_9.html').map((u: URL) => u.href));
+  expect(c3[0]).toBe('http://a.gov.cn/zwgk/nb/');
+
+  await load(page, [
+    '<a href="./2022.htm">某县人民政府2022年政府信息公开工作年度报告</a>',
+    '<a href="./2021.htm">某县人民政府2021年政府信息公开工作年度报告</a>',
+    '<a href="./2021b.htm">某县人民政府2021年政府信息公开工作年度报告（旧版）</a>',
+    '<a href="./2020-dept.htm">某县交通运输局2020年政府信息公开工作年度报告</a>',
+    '<a href="https://a.gov.cn/2019.htm">某县人民政府2019年政府信息公开工作年度报告</a>',
+    '<a href="http://b.gov.cn/2018.htm">某县人民政府2018年政府信息公开工作年度报告</a>',
+    '<a href="./2017.htm">2017年度报告</a>',
+  ].join(''));
+  const links = await call(page, (L) => L.earlierReportLinks(document, 'http://a.gov.cn/nb/', 2022, '某县人民政府').map((l: { year: number; url: URL }) => `${l.year} ${l.url.href}`));
+  expect(links).toEqual(['2021 http://a.gov.cn/nb/2021.htm', '2017 http://a.gov.cn/nb/2017.htm']);
+});
+
+test('locating evidence: a sentence across inline elements and whitespace, a cell by indices', async ({ page }) => {
+  await load(page, '<p>2020年，我局<b>共收到</b>依申请\n公开 28件，其中网络申请5件。</p><table><tr><td>a</td></tr></table><table><tr><td>x</td><td>y</td></tr><tr><td colspan="2">z</td><td>29</td></tr></table>');
+  const text = await call(page, (L) => {
+    const idx = L.buildTextIndex(document);
+    return L.sentenceRange(document, idx, '我局共收到依申请公开28件')?.toString() ?? null;
+  });
+  expect(text?.replace(/\s+/g, '')).toBe('我局共收到依申请公开28件');
+  expect(await call(page, (L) => L.sentenceRange(document, L.buildTextIndex(document), '完全不存在的句子内容在这里') === null)).toBe(true);
+  expect(await call(page, (L) => L.cellElement(document, { kind: 'grid', table: 1, row: 1, cell: 1, col: 2 })?.textContent)).toBe('29');
+  expect(await call(page, (L) => L.cellElement(document, { kind: 'grid', table: 5, row: 0, cell: 0, col: 0 }))).toBeNull();
+  expect(await call(page, (L) => L.cellElement(document, { kind: 'text', line: 1, start: 0, end: 2 }))).toBeNull();
+});
