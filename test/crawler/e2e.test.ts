@@ -116,6 +116,7 @@ describe('columns', () => {
     expect(col('www.example.gov.cn', '机构职能').status).toBe('redirect-loop');
     expect(col('www.example.gov.cn', '历史档案').status).toBe('robots');
     expect(col('www.example.gov.cn', '统计信息').status).toBe('timeout');
+    expect(col('www.example.gov.cn', '专题专栏').status).toBe('maintenance');
     expect(col('www.example.gov.cn', '规划信息')).toMatchObject({ status: 'ok', itemCount: 0 });
   });
 
@@ -141,7 +142,7 @@ describe('columns', () => {
 
 describe('faults and politeness', () => {
   it('handles and reports each fault once', () => {
-    expect(s.faults.map((f) => `${f.kind} ${f.count}`)).toEqual(['http-404 1', 'http-500 1', 'redirect-loop 1', 'robots 1', 'timeout 1', 'too-large 1']);
+    expect(s.faults.map((f) => `${f.kind} ${f.count}`)).toEqual(['http-404 1', 'http-500 1', 'maintenance 1', 'redirect-loop 1', 'robots 1', 'timeout 1', 'too-large 1']);
     expect(s.faults.find((f) => f.kind === 'http-404')!.urls).toEqual(['http://www.example.gov.cn/zwgk/zfxxgk/zfxxgknb/201903/t20190328_80592.htm']);
     expect(s.faults.find((f) => f.kind === 'too-large')!.urls[0]).toMatch(/\.pdf$/);
   });

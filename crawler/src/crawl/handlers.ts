@@ -17,6 +17,7 @@ export interface HandlerOptions { browser: 'auto' | 'always' | 'never'; maxPages
 
 type Result = Pick<Outcome, 'discovered' | 'portal' | 'sectionUrl' | 'columns' | 'items' | 'document' | 'error' | 'state'>;
 
+const MAINTENANCE = /网站维护|系统维护|升级维护|维护中|系统升级/;
 const PRIORITY: Record<Task['kind'], number> = { home: 0, section: 1, column: 2, report: 3, attachment: 4 };
 const task = (from: Task, kind: Task['kind'], url: string, meta: Partial<Task['meta']>, mode: Task['mode'] = 'http'): NewTask =>
   ({ url, mode, kind, priority: PRIORITY[kind], depth: from.depth + 1, meta: { portal: from.meta.portal, ...meta } });
@@ -64,6 +65,10 @@ function columnResult(t: Task, $: ReturnType<typeof parse>, base: string, html: 
   const items = listItems($, base);
   const discovered: NewTask[] = [];
   const out: Result = { state: 'done', discovered };
+  if (items.length === 0 && MAINTENANCE.test($('title').text() + $('body').text().slice(0, 2000))) {
+    // A "网站维护" page (often where migrated columns redirect) says nothing about the column: not empty.
+    return { state: 'failed', error: { kind: 'maintenance', message: `${t.url} shows a site-maintenance page${page.url !== t.url ? ` (redirected to ${page.url})` : ''}` } };
+  }
   if (items.length === 0 && col.page === 0) {
     // A parent column lists its sub-columns instead of items.
     const kids = columnLinks($, base, new Set([base, new URL('/', base).href, ...(t.meta.column?.parentKey ? [t.meta.column.parentKey] : [])]))
