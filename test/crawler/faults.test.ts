@@ -5,6 +5,9 @@
  * means no crawling), wrong URLs and unknown hosts — each a typed error and a line in the run summary.
  */
 import { createServer, type Server } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { httpGet } from '../../crawler/src/fetch/http.js';
@@ -65,7 +68,7 @@ afterAll(async () => {
 });
 
 const opts = { timeoutMs: 2000, maxBytes: 500_000 };
-const failure = async (url: string, o = opts): Promise<FetchError> => {
+const failure = async (url: string, o: Parameters<typeof httpGet>[1] = opts): Promise<FetchError> => {
   try {
     await httpGet(url, o);
   } catch (err) {
@@ -90,6 +93,22 @@ describe('httpGet', () => {
   it('rejects what is not a crawlable URL with a clear message', () => {
     expect(() => checkUrl('www.example.gov.cn')).toThrow(BadUrlError);
     expect(() => checkUrl('ftp://example.gov.cn/')).toThrow(/scheme ftp: is not http or https/);
+  });
+
+  it('refuses a self-signed certificate unless told to accept it', async () => {
+    const dir = tempDir('tls');
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', join(dir, 'k.pem'), '-out', join(dir, 'c.pem'),
+      '-days', '1', '-subj', '/CN=mirror.example.gov.cn'], { stdio: 'pipe' });
+    const s = createHttpsServer({ key: readFileSync(join(dir, 'k.pem')), cert: readFileSync(join(dir, 'c.pem')) }, (_q, r) => r.end('<p>镜像</p>'));
+    await new Promise<void>((ok) => s.listen(0, '127.0.0.1', ok));
+    const resolve = new Map([['mirror.example.gov.cn', `127.0.0.1:${(s.address() as { port: number }).port}`]]);
+    try {
+      expect(await failure('https://mirror.example.gov.cn/', { ...opts, resolve })).toMatchObject({ kind: 'tls', retryable: false });
+      const ok = await httpGet('https://mirror.example.gov.cn/', { ...opts, resolve, insecure: true });
+      expect(ok.body.toString()).toBe('<p>镜像</p>');
+    } finally {
+      s.close();
+    }
   });
 
   it('sends an honest User-Agent and maps hosts with resolve', async () => {

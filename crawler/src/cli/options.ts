@@ -31,6 +31,7 @@ export const CRAWL_OPTIONS = {
   resolve: { type: 'string', multiple: true },
   new: { type: 'boolean' },
   ocr: { type: 'boolean' },
+  insecure: { type: 'boolean' },
   json: { type: 'boolean' },
   quiet: { type: 'boolean' },
 } satisfies ParseArgsConfig['options'];
@@ -49,6 +50,7 @@ export const CRAWL_HELP = `  --db <file|url>      SQLite file (default ${DEFAULT
   --resolve <h=a:p>    send requests for host h to address a:port (repeatable; like curl --resolve)
   --new                start a new run even if the last run with these seeds is unfinished
   --ocr                OCR scanned attachments (slow)
+  --insecure           accept self-signed TLS certificates (mirrors you trust)
   --json               print the run summary as JSON on stdout
   --quiet              no progress line on stderr`;
 
@@ -92,7 +94,7 @@ export function crawlSettings(v: Record<string, unknown>): Omit<CrawlOptions, 's
     now: s.now, concurrency: int(s.concurrency, 'concurrency', 1), perHost: int(s['per-host'], 'per-host', 1), delayMs: int(s.delay, 'delay'),
     timeoutMs: int(s.timeout, 'timeout', 1), maxBytes: int(s['max-bytes'], 'max-bytes', 1), maxPages: int(s['max-pages'], 'max-pages', 1),
     retries: int(s.retries, 'retries'), browser: s.browser as CrawlOptions['browser'], resolve: resolveMap(v.resolve as string[] | undefined),
-    fresh: !!v.new, ocr: !!v.ocr,
+    fresh: !!v.new, ocr: !!v.ocr, insecure: !!v.insecure,
   };
 }
 

@@ -37,6 +37,8 @@ export interface CrawlOptions {
   maxPagesPerColumn?: number;
   ocr?: boolean;
   userAgent?: string;
+  /** Accept self-signed certificates (mirrors). */
+  insecure?: boolean;
   onProgress?: (p: Progress) => void;
   signal?: AbortSignal;
 }
@@ -66,8 +68,8 @@ export async function crawl(o: CrawlOptions): Promise<CrawlResult> {
   const { run, resumed } = await o.store.openRun(seeds, options, now, !!o.fresh);
   if (!resumed) await o.store.enqueue(run.id, seeds.map(seedTask));
   const blobs = new BlobStore(o.blobDir);
-  const http: HttpOptions = { timeoutMs: o.timeoutMs ?? 15_000, maxBytes: o.maxBytes ?? 20 * 1024 * 1024, resolve: o.resolve, userAgent: o.userAgent };
-  const browser = new BrowserRenderer({ timeoutMs: o.timeoutMs ?? 15_000, resolve: o.resolve, userAgent: o.userAgent, waitForXhr: needsScript });
+  const http: HttpOptions = { timeoutMs: o.timeoutMs ?? 15_000, maxBytes: o.maxBytes ?? 20 * 1024 * 1024, resolve: o.resolve, userAgent: o.userAgent, insecure: o.insecure };
+  const browser = new BrowserRenderer({ timeoutMs: o.timeoutMs ?? 15_000, resolve: o.resolve, userAgent: o.userAgent, insecure: o.insecure, waitForXhr: needsScript });
   const gate = new HostGate(options.perHost, options.delayMs);
   const handlerOpts: HandlerOptions = { browser: options.browser, maxPagesPerColumn: o.maxPagesPerColumn ?? 500, ocr: o.ocr ?? false, columnsOnly: options.columnsOnly };
   const robots = new Map<string, Promise<Robots>>();

@@ -15,7 +15,7 @@ export interface Rendered { url: string; status: number; html: string; elapsedMs
 
 export class BrowserRenderer {
   private browser: Promise<{ browser: Browser; context: BrowserContext }> | null = null;
-  constructor(private readonly opts: { timeoutMs: number; resolve?: Map<string, string>; userAgent?: string;
+  constructor(private readonly opts: { timeoutMs: number; resolve?: Map<string, string>; userAgent?: string; insecure?: boolean;
     /** Whether a loaded page still builds content by XHR (then wait for the network to go idle). */
     waitForXhr?: (html: string) => boolean }) {}
 
@@ -27,7 +27,7 @@ export class BrowserRenderer {
         executablePath: CHROMIUM_PATH, headless: true,
         args: rules ? [...ARGS, `--host-resolver-rules=${rules}`] : ARGS,
       });
-      const context = await browser.newContext({ userAgent: this.opts.userAgent ?? USER_AGENT, javaScriptEnabled: true });
+      const context = await browser.newContext({ userAgent: this.opts.userAgent ?? USER_AGENT, javaScriptEnabled: true, ignoreHTTPSErrors: !!this.opts.insecure });
       // Images, fonts and media are never needed to read a list or an article.
       await context.route(/\.(png|jpe?g|gif|webp|svg|woff2?|ttf|mp4)(\?|$)/i, (r) => r.abort());
       return { browser, context };

@@ -10,6 +10,7 @@ export type FetchErrorKind =
   | 'robots'          // robots.txt forbids the path
   | 'network'         // connection refused/reset
   | 'dns'             // the host name does not resolve
+  | 'tls'             // the TLS certificate is not accepted (self-signed mirror without --insecure)
   | 'bad-url'         // not an http(s) URL
   | 'needs-browser'   // the page builds its content with JavaScript and browser mode is off
   | 'browser';        // the browser failed to render the page

@@ -18,6 +18,8 @@ export interface HttpOptions {
   /** host → "address:port" overrides (like curl --resolve). */
   resolve?: Map<string, string>;
   maxRedirects?: number;
+  /** Accept self-signed or otherwise unverifiable TLS certificates (mirrors). */
+  insecure?: boolean;
 }
 
 export interface Conditional { etag?: string | null; lastModified?: string | null }
@@ -79,7 +81,8 @@ function once(url: string, opts: HttpOptions, deadline: number, cond: Conditiona
     if (left <= 0) return reject(new FetchError('timeout', url, `Timed out fetching ${url}`));
     let settled = false;
     const fail = (e: FetchError) => { if (!settled) { settled = true; clearTimeout(timer); req.destroy(); reject(e); } };
-    const req = lib.request({ host: addr, port, path: u.pathname + u.search, method: 'GET', headers, servername: u.hostname, agent: false }, (res) => {
+    const req = lib.request({ host: addr, port, path: u.pathname + u.search, method: 'GET', headers, servername: u.hostname, agent: false,
+      rejectUnauthorized: !opts.insecure }, (res) => {
       const status = res.statusCode ?? 0;
       const h = (k: string) => { const v = res.headers[k]; return Array.isArray(v) ? v[0] ?? null : v ?? null; };
       const declared = Number(h('content-length') ?? 0);
@@ -109,6 +112,8 @@ function once(url: string, opts: HttpOptions, deadline: number, cond: Conditiona
     const timer = setTimeout(() => fail(new FetchError('timeout', url, `Timed out after ${opts.timeoutMs} ms fetching ${url}`)), left);
     req.on('error', (e: NodeJS.ErrnoException) => {
       const dns = e.code === 'ENOTFOUND' || e.code === 'EAI_AGAIN';
+      const tls = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS/.test(e.code ?? '');
+      if (tls) return fail(new FetchError('tls', url, `TLS certificate of ${u.host} not accepted (${e.code}); use --insecure for a mirror you trust`, { cause: e, retryable: false }));
       fail(new FetchError(dns ? 'dns' : 'network', url, dns ? `Host not found: ${u.hostname}` : `Connection to ${u.host} failed: ${e.code ?? e.message}`, { cause: e, retryable: !dns }));
     });
     req.end();
