@@ -69,7 +69,8 @@ export async function crawl(o: CrawlOptions): Promise<CrawlResult> {
   if (!resumed) await o.store.enqueue(run.id, seeds.map(seedTask));
   const blobs = new BlobStore(o.blobDir);
   const http: HttpOptions = { timeoutMs: o.timeoutMs ?? 15_000, maxBytes: o.maxBytes ?? 20 * 1024 * 1024, resolve: o.resolve, userAgent: o.userAgent, insecure: o.insecure };
-  const browser = new BrowserRenderer({ timeoutMs: o.timeoutMs ?? 15_000, resolve: o.resolve, userAgent: o.userAgent, insecure: o.insecure, waitForXhr: needsScript });
+  // A page in the browser is many requests and a script run: it gets at least 30 s.
+  const browser = new BrowserRenderer({ timeoutMs: Math.max(30_000, o.timeoutMs ?? 15_000), resolve: o.resolve, userAgent: o.userAgent, insecure: o.insecure, waitForXhr: needsScript });
   const gate = new HostGate(options.perHost, options.delayMs);
   const handlerOpts: HandlerOptions = { browser: options.browser, maxPagesPerColumn: o.maxPagesPerColumn ?? 500, ocr: o.ocr ?? false, columnsOnly: options.columnsOnly };
   const robots = new Map<string, Promise<Robots>>();
