@@ -2,7 +2,8 @@
 import { checkReport } from '@gongkai/shared/browser';
 import type { Report } from '@gongkai/shared/browser';
 import { putEntry } from './db';
-import { parseImport, toEntry } from './history-model';
+import { toEntry } from './history-model';
+import { parseImport } from './import-parse';
 
 export interface ImportSummary { imported: number; rejected: number; reasons: string[] }
 

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkReport, parseHtml, toContract, type Report } from '@gongkai/shared';
-import { earlierOf, entryId, exportJson, EXPORT_FORMAT, parseImport, summarize, toEntry } from '../../extension/lib/history-model.ts';
+import { earlierOf, entryId, exportJson, EXPORT_FORMAT, summarize, toEntry } from '../../extension/lib/history-model.ts';
+import { parseImport } from '../../extension/lib/import-parse.ts';
 import { isContract, reportFromContract } from '../../extension/lib/contract-import.ts';
 
 const html = readFileSync(new URL('../fixtures/extension/report001.html', import.meta.url), 'utf8');
