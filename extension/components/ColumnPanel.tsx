@@ -1,8 +1,10 @@
 /** A column list page's freshness by the national check-list thresholds. */
-import type { ColumnVerdict } from '../lib/column';
+import type { ColumnItem, ColumnVerdict } from '../lib/column';
+import { isReportColumn, reportListing } from '../lib/report-column';
+import { ReportColumn } from './ReportColumn';
 import { t, type Lang } from '../lib/i18n';
 
-export function ColumnPanel({ v, lang }: { v: ColumnVerdict; lang: Lang }) {
+export function ColumnPanel({ v, lang }: { v: ColumnVerdict & { items?: ColumnItem[] }; lang: Lang }) {
   const bad = v.freshness === 'stale' || v.freshness === 'empty';
   return (
     <div data-testid="column-verdict" data-freshness={v.freshness}>
@@ -16,6 +18,7 @@ export function ColumnPanel({ v, lang }: { v: ColumnVerdict; lang: Lang }) {
         {v.ageDays !== null && <span>{v.ageDays} {t(lang, 'daysAgo')}</span>}
         {v.limitDays !== null && <span>{t(lang, 'limit')}: {v.limitDays} {t(lang, 'days')}</span>}
       </p>
+      {isReportColumn(v.name) && v.items && <ReportColumn listing={reportListing(v.items, new Date())} lang={lang} />}
     </div>
   );
 }

@@ -4,7 +4,6 @@
  * matching check and shows the result. Any failure shows as a message in the panel, never as a
  * broken page.
  */
-import type { Report } from '@gongkai/shared/browser';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { likelyReport } from '../lib/check-page';
 import { checkColumnPage, type ColumnVerdict } from '../lib/column';
@@ -13,7 +12,7 @@ import { attachmentLinks } from '../lib/attachments';
 import { LANG_KEY, saveLang, t, type Lang } from '../lib/i18n';
 import { buildTextIndex, placesOf } from '../lib/locate';
 import { quickClassify } from '../lib/quick-detect';
-import { analyzeReport, fetchEarlierYears, type ReportState } from '../lib/report-session';
+import { analyzeReport, fetchEarlierYears, hasReportBody, type ReportState } from '../lib/report-session';
 import { DISABLED_KEY, isDisabled } from '../lib/sites';
 import { verdictOf } from '../lib/verdict';
 import { send } from '../lib/messages';
@@ -33,10 +32,6 @@ type View =
 
 const PANEL_WIDTH = 400;
 
-/** The page itself carries a report (tables or most sections), not just a link to one. */
-function hasReportBody(r: Report): boolean {
-  return r.table2 !== null || r.table3 !== null || r.table4 !== null || r.sections.length >= 3;
-}
 
 // Injected twice (gate and popup)? Only the first copy in this isolated world does anything.
 const g = globalThis as unknown as { __gongkaiLens?: boolean };
@@ -62,11 +57,11 @@ export function Lens() {
       return { kinds: k, links: attachmentLinks(document, url), likely: k.report || likelyReport(document) };
     });
     let v: View = { kind: 'none' };
-    if (likely) {
-      const state = await analyzeReport(document, url);
-      // An article that only links its report file gets badges, not a panel about a missing report.
-      if (links.length === 0 || (state.check.ok && hasReportBody(state.check.report))) v = { kind: 'report', state };
-    } else if (kinds.column) v = { kind: 'column', verdict: timed('column', () => checkColumnPage(document, new Date())) };
+    const state = likely ? await analyzeReport(document, url) : null;
+    if (state && state.check.ok && hasReportBody(state.check.report)) v = { kind: 'report', state };
+    // A list of reports is a column; an article that only links its report file gets badges only.
+    else if (kinds.column) v = { kind: 'column', verdict: timed('column', () => checkColumnPage(document, new Date())) };
+    else if (state && links.length === 0) v = { kind: 'report', state };
     // One render with both the view and the language.
     setLang(l);
     setView(v);

@@ -105,6 +105,7 @@ export function judgeColumn(name: string, items: readonly ColumnItem[], now: Dat
   return { name, type, count: items.length, pages: pages !== null && pages > 1 ? pages : null, newest, ageDays, limitDays, freshness };
 }
 
-export function checkColumnPage(doc: Document, now: Date): ColumnVerdict {
-  return judgeColumn(columnName(doc), columnItems(doc), now, pageCount(doc));
+export function checkColumnPage(doc: Document, now: Date): ColumnVerdict & { items: ColumnItem[] } {
+  const items = columnItems(doc);
+  return { ...judgeColumn(columnName(doc), items, now, pageCount(doc)), items };
 }

@@ -30,6 +30,8 @@ const STRINGS = {
   open: { zh: '展开', en: 'Expand' },
   language: { zh: 'English', en: '中文' },
   column: { zh: '栏目检查', en: 'Column check' },
+  reportsListed: { zh: '栏目中的年度报告', en: 'Annual reports in this column' },
+  missingYears: { zh: '缺少年度', en: 'Missing years' },
   items: { zh: '本页条目', en: 'Items on this page' },
   pagesOf: { zh: '共 {n} 页', en: '{n} pages' },
   newest: { zh: '最新条目', en: 'Newest item' },

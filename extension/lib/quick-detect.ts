@@ -64,7 +64,7 @@ export function quickClassify(doc: Document, url: string): PageKinds {
   const attachments = doc.querySelector(ATTACHMENT_SELECTOR) !== null;
   let path = '/';
   try { path = new URL(url).pathname; } catch { /* keep '/' */ }
-  const column = !report && (datedListEntries(doc) >= 3 || (LIST_URL.test(path) && doc.querySelector('.list,.xxgk_list,ul.list,.zfxxgk_list,.empty,.no-data') !== null));
+  const column = (datedListEntries(doc) >= 3 || (LIST_URL.test(path) && doc.querySelector('.list,.xxgk_list,ul.list,.zfxxgk_list,.empty,.no-data') !== null));
   return { report, column, attachments };
 }
 

@@ -12,6 +12,16 @@ import { timed } from './perf';
 
 export interface ReportState { check: PageCheck; history: HistoryEntry[] }
 
+/** The page itself carries a report (tables or most sections), not just a link to one or a list of them. */
+export function hasReportBody(r: Report): boolean {
+  return r.table2 !== null || r.table3 !== null || r.table4 !== null || r.sections.length >= 3;
+}
+
+/** Kept in the history: a report body, or at least sections or figures (free-form reports, seed 004). */
+function worthKeeping(r: Report): boolean {
+  return hasReportBody(r) || r.sections.length > 0 || r.claims.length > 0;
+}
+
 async function historyOf(agency: string): Promise<HistoryEntry[]> {
   const got = await send<HistoryEntry[] | null>({ type: 'history:list', agency });
   return Array.isArray(got) ? got : [];
@@ -19,7 +29,7 @@ async function historyOf(agency: string): Promise<HistoryEntry[]> {
 
 export async function analyzeReport(doc: Document, url: string): Promise<ReportState> {
   let check = timed('check', () => checkDocument(doc, url, []));
-  if (!check.ok || !check.report.agency || check.report.year === null) return { check, history: [] };
+  if (!check.ok || !check.report.agency || check.report.year === null || !worthKeeping(check.report)) return { check, history: [] };
   const { agency, year } = check.report;
   const history = (await historyOf(agency)).filter((e) => e.year !== year);
   const base = check.report;

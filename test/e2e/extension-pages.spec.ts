@@ -54,6 +54,21 @@ test('column pages: a stale news column, a fresh notice column, an empty column'
   await expect(v).toContainText('空白栏目');
 });
 
+test('the annual-report column lists each agency\'s years and the years missing', async ({}, info) => {
+  const { page } = lab;
+  await page.goto(ORIGIN + PATHS.reportColumn);
+  const rc = page.locator('#gongkai-lens [data-testid="report-column"]');
+  await expect(rc).toBeVisible({ timeout: 15_000 });
+  const water = rc.locator('tr[data-agency="市水利局"]');
+  await expect(water).toContainText('2019 2020');
+  // Reports from 2021 on were due by 31 March of the following year and are not in the column.
+  const due = new Date().getUTCMonth() > 2 ? new Date().getUTCFullYear() - 1 : new Date().getUTCFullYear() - 2;
+  expect(await water.getAttribute('data-missing')).toBe(Array.from({ length: due - 2020 }, (_, i) => 2021 + i).join(','));
+  // A list page of reports is a column, not a report: nothing is stored in the history.
+  expect(await lab.sw.evaluate(async () => (globalThis as unknown as { lensDb: { reports: { count(): Promise<number> } } }).lensDb.reports.count())).toBe(0);
+  await page.screenshot({ path: info.outputPath('report-column.png') });
+});
+
 test('a page that is none of ours gets nothing', async () => {
   const { page } = lab;
   await page.goto(ORIGIN + PATHS.plain);
