@@ -6,14 +6,22 @@ import { sniffKind } from '@gongkai/shared/browser';
 import { ATTACHMENT_SELECTOR } from './quick-detect';
 import { sameOrigin } from './earlier-years';
 
-export interface AttachmentLink { a: HTMLAnchorElement; url: URL | null; ext: string }
+/** `a` is the element the badge goes after: a link, or an embedded viewer (iframe/embed/object). */
+export interface AttachmentLink { a: Element; url: URL | null; ext: string }
+
+/** The file an element points at: href, src, data, a pdf.js viewer's `file=`, or window.open('…') in onclick. */
+export function attachmentTarget(el: Element): string {
+  const raw = el.getAttribute('href') || el.getAttribute('src') || el.getAttribute('data') || '';
+  const onclick = /open\(\s*['"]([^'"]+\.(?:pdf|docx?|wps)[^'"]*)['"]/i.exec(el.getAttribute('onclick') ?? '')?.[1];
+  const src = raw && !/^javascript:/i.test(raw) && !(onclick && raw === '#') ? raw : onclick ?? raw;
+  const file = /[?&]file=([^&]+)/.exec(src)?.[1];
+  return file ? decodeURIComponent(file) : src;
+}
 
 export function attachmentLinks(doc: Document, pageUrl: string): AttachmentLink[] {
   const out: AttachmentLink[] = [];
-  for (const a of Array.from(doc.querySelectorAll<HTMLAnchorElement>(ATTACHMENT_SELECTOR)).slice(0, 50)) {
-    const href = a.getAttribute('href') ?? '';
-    const file = /[?&]file=([^&]+)/.exec(href)?.[1];
-    const target = file ? decodeURIComponent(file) : href;
+  for (const a of Array.from(doc.querySelectorAll(ATTACHMENT_SELECTOR)).slice(0, 50)) {
+    const target = attachmentTarget(a);
     const ext = (/\.(pdf|docx?|wps)(?:$|[?#])/i.exec(target)?.[1] ?? 'pdf').toLowerCase();
     out.push({ a, url: sameOrigin(target, pageUrl), ext });
   }

@@ -12,7 +12,7 @@ let bundle = '';
 test.beforeAll(async () => {
   const out = await build({
     stdin: {
-      contents: ['quick-detect', 'column', 'earlier-years', 'locate'].map((m) => `export * from './${m}.ts';`).join('\n'),
+      contents: ['quick-detect', 'column', 'earlier-years', 'locate', 'attachments'].map((m) => `export * from './${m}.ts';`).join('\n'),
       resolveDir: lib, loader: 'ts',
     },
     bundle: true, format: 'iife', globalName: 'L', write: false, platform: 'browser', target: 'es2022', logLevel: 'silent',
@@ -78,6 +78,25 @@ test('report columns and earlier reports: CMS URL shapes, agency filter, same or
   ].join(''));
   const links = await call(page, (L) => L.earlierReportLinks(document, 'http://a.gov.cn/nb/', 2022, '某县人民政府').map((l: { year: number; url: URL }) => `${l.year} ${l.url.href}`));
   expect(links).toEqual(['2021 http://a.gov.cn/nb/2021.htm', '2017 http://a.gov.cn/nb/2017.htm']);
+});
+
+test('attachments: links, pdf.js viewers, window.open, embedded PDFs; other sites marked', async ({ page }) => {
+  await load(page, [
+    '<a href="./P0202101.pdf">报告.pdf</a>',
+    '<a href="/pdfjs/web/viewer.html?file=%2Ffiles%2Fr.pdf">在线阅读</a>',
+    '<a href="javascript:void(0)" onclick="window.open(\'/files/w.PDF\')">下载</a>',
+    '<iframe src="/files/embedded.pdf"></iframe>',
+    '<a href="http://cdn.other.example/r.docx">附件</a>',
+    '<a href="/news/1.htm">新闻</a>',
+  ].join(''));
+  const got = await call(page, (L) => L.attachmentLinks(document, 'http://a.gov.cn/nb/t1.htm').map((x: { url: URL | null; ext: string; a: Element }) => `${x.a.tagName} ${x.ext} ${x.url?.href ?? 'other-site'}`));
+  expect(got).toEqual([
+    'A pdf http://a.gov.cn/nb/P0202101.pdf',
+    'A pdf http://a.gov.cn/files/r.pdf',
+    'A pdf http://a.gov.cn/files/w.PDF',
+    'IFRAME pdf http://a.gov.cn/files/embedded.pdf',
+    'A docx other-site',
+  ]);
 });
 
 test('locating evidence: a sentence across inline elements and whitespace, a cell by indices', async ({ page }) => {
