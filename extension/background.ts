@@ -3,7 +3,7 @@
  * Service worker: registers the gate for granted portals, injects the lens into pages the gate
  * picked, keeps the history (Dexie) and the per-tab verdict for the popup. Makes no network request.
  */
-import { agencyEntries, getDb, putEntry } from './lib/db';
+import { agencyEntries, getDb, putEntry, scoresFor } from './lib/db';
 import type { HistoryEntry } from './lib/history-model';
 import { LENS_FILE, type Message, type TabVerdict } from './lib/messages';
 import { syncGateRegistration } from './lib/registration';
@@ -40,6 +40,8 @@ async function handle(msg: Message, sender: chrome.runtime.MessageSender): Promi
     }
     case 'history:list':
       return agencyEntries(msg.agency);
+    case 'history:scores':
+      return Array.isArray(msg.names) ? scoresFor(msg.names.filter((n) => typeof n === 'string')) : {};
     case 'history:put':
       if (!validEntry(msg.entry)) return false;
       await putEntry(msg.entry);

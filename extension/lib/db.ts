@@ -3,7 +3,7 @@
  * options pages share it; content scripts reach it through messages).
  */
 import Dexie, { type Table } from 'dexie';
-import type { HistoryEntry } from './history-model';
+import type { HistoryEntry, Summary } from './history-model';
 
 export class LensDb extends Dexie {
   reports!: Table<HistoryEntry, string>;
@@ -33,4 +33,20 @@ export async function allEntries(): Promise<HistoryEntry[]> {
 
 export async function clearHistory(): Promise<void> {
   await getDb().reports.clear();
+}
+
+/** Same agency although one name is shortened ("市水利局" in a list, "嘉兴市水利局" in the report). */
+export function sameAgency(a: string, b: string): boolean {
+  return a === b || (a.length >= 3 && b.length >= 3 && (a.endsWith(b) || b.endsWith(a)));
+}
+
+export async function scoresFor(names: readonly string[]): Promise<Record<string, Record<number, Summary>>> {
+  const out: Record<string, Record<number, Summary>> = {};
+  const all = await getDb().reports.toArray();
+  for (const name of names.slice(0, 50)) {
+    for (const e of all) {
+      if (e.summary && sameAgency(name, e.agency)) (out[name] ??= {})[e.year] = e.summary;
+    }
+  }
+  return out;
 }

@@ -16,6 +16,8 @@ export interface TabVerdict {
 export type Message =
   | { type: 'activate' }
   | { type: 'history:list'; agency: string }
+  /** Scores of stored years for agencies named (possibly shortened) in a column: agency → year → summary. */
+  | { type: 'history:scores'; names: string[] }
   | { type: 'history:put'; entry: HistoryEntry }
   | { type: 'verdict:set'; verdict: TabVerdict }
   | { type: 'verdict:get'; tabId: number };
@@ -24,6 +26,5 @@ export function send<T>(msg: Message): Promise<T> {
   return chrome.runtime.sendMessage(msg) as Promise<T>;
 }
 
-export const LENS_OFF = 'gongkai-lens:off';
 export const GATE_FILE = 'gate.js';
 export const LENS_FILE = 'lens.js';
