@@ -4,6 +4,7 @@
  */
 import Dexie, { type Table } from 'dexie';
 import type { HistoryEntry, Summary } from './history-model';
+import { sameAgency } from './agency';
 
 export class LensDb extends Dexie {
   reports!: Table<HistoryEntry, string>;
@@ -35,11 +36,7 @@ export async function clearHistory(): Promise<void> {
   await getDb().reports.clear();
 }
 
-/** Same agency although one name is shortened ("市水利局" in a list, "嘉兴市水利局" in the report). */
-export function sameAgency(a: string, b: string): boolean {
-  return a === b || (a.length >= 3 && b.length >= 3 && (a.endsWith(b) || b.endsWith(a)));
-}
-
+/** Display only (a column's list): shortened names match their full form. History itself keys by the exact name. */
 export async function scoresFor(names: readonly string[]): Promise<Record<string, Record<number, Summary>>> {
   const out: Record<string, Record<number, Summary>> = {};
   const all = await getDb().reports.toArray();

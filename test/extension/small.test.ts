@@ -57,3 +57,13 @@ describe('findings order', () => {
     expect(out.map((x) => x.index)).toEqual([2, 1, 3, 0]);
   });
 });
+
+import { sameAgency } from '../../extension/lib/agency.ts';
+describe('agency names', () => {
+  it('match their shortened form, not other agencies', () => {
+    expect(sameAgency('市水利局', '嘉兴市水利局')).toBe(true);
+    expect(sameAgency('嘉兴市水利局', '嘉兴市水利局')).toBe(true);
+    expect(sameAgency('嘉兴市水利局', '温州市水利局')).toBe(false);
+    expect(sameAgency('局', '嘉兴市水利局')).toBe(false);
+  });
+});
