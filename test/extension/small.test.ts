@@ -5,6 +5,7 @@ import { sameOrigin } from '../../extension/lib/earlier-years.ts';
 import { formatDelta, formatValue, deltaInto } from '../../extension/lib/years.ts';
 import { isCrossYear } from '../../extension/lib/cross-year.ts';
 import { sortFindings } from '../../extension/components/FindingList.tsx';
+import { sameAgency } from '../../extension/lib/agency.ts';
 import type { Finding } from '@gongkai/shared';
 
 describe('kill-switch list', () => {
@@ -58,7 +59,6 @@ describe('findings order', () => {
   });
 });
 
-import { sameAgency } from '../../extension/lib/agency.ts';
 describe('agency names', () => {
   it('match their shortened form, not other agencies', () => {
     expect(sameAgency('市水利局', '嘉兴市水利局')).toBe(true);
