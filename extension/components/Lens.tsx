@@ -23,6 +23,7 @@ import { Outlines, type Marked } from './Outlines';
 import { Panel } from './Panel';
 import { ReportPanel } from './ReportPanel';
 import { pdfChecker } from '../lib/pdf-check';
+import { whenContentGrows } from '../lib/late-content';
 import { BENCH_KEY, setBench, timed } from '../lib/perf';
 
 type View =
@@ -47,7 +48,7 @@ export function Lens() {
   const [fetchState, setFetchState] = useState<string | null>(null);
   const badges = useRef<MountedBadges | null>(null);
 
-  const run = useCallback(async () => {
+  const run = useCallback(async (retry = true): Promise<void> => {
     const url = location.href;
     const settings = await chrome.storage.local.get([BENCH_KEY, LANG_KEY]);
     setBench(settings[BENCH_KEY]);
@@ -61,7 +62,19 @@ export function Lens() {
     if (state && state.check.ok && hasReportBody(state.check.report)) v = { kind: 'report', state };
     // A list of reports is a column; an article that only links its report file gets badges only.
     else if (kinds.column) v = { kind: 'column', verdict: timed('column', () => checkColumnPage(document, new Date())) };
-    else if (state && links.length === 0) v = { kind: 'report', state };
+    else if (state && links.length === 0) {
+      // The article may be filled in by script: read the page again once its text has arrived.
+      // Unreadable so far: say so only if nothing comes. Readable but thin (no tables, few
+      // sections): show it now, and again if more arrives.
+      if (!state.check.ok && retry) {
+        void whenContentGrows(document).then((grew) => (grew ? run(false) : setView({ kind: 'report', state })));
+      } else {
+        v = { kind: 'report', state };
+        if (retry && state.check.ok && !hasReportBody(state.check.report)) {
+          void whenContentGrows(document).then((grew) => { if (grew) void run(false); });
+        }
+      }
+    }
     // One render with both the view and the language.
     setLang(l);
     setView(v);
@@ -115,7 +128,7 @@ export function Lens() {
     try {
       const out = await fetchEarlierYears(document, location.href, check.report);
       setFetchState(out.message[lang]);
-      if (out.fetched > 0) await run();
+      if (out.fetched > 0) await run(false);
     } catch (e) {
       setFetchState(String((e as Error).message).slice(0, 80));
     }

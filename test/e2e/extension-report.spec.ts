@@ -83,6 +83,14 @@ test('a report whose title does not name it is still found (standard labels in i
   await expect(finding(page, 'prose.received')).toHaveCount(1);
 });
 
+test('an article filled in by script after load is read once its text arrives', async () => {
+  const { page } = lab;
+  await page.goto(ORIGIN + PATHS.late);
+  await expect(panel(page)).toBeVisible({ timeout: 15_000 });
+  await expect(finding(page, 'prose.received')).toHaveCount(1);
+  await expect(page.locator('#gongkai-lens [data-testid="not-report"]')).toHaveCount(0);
+});
+
 test('seed 004: a report without tables says the tables are missing', async ({}, info) => {
   const { page } = lab;
   await page.goto(ORIGIN + PATHS.seed004);
