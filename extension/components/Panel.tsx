@@ -5,11 +5,12 @@ import { t, type Lang } from '../lib/i18n';
 export function Panel({ lang, onLang, dock, children }: { lang: Lang; onLang: () => void; dock: 'left' | 'right'; children: ReactNode }) {
   const [open, setOpen] = useState(true);
   return (
-    <div className={`gl-panel ${dock}${open ? '' : ' collapsed'}`} data-testid="panel" data-dock={dock} lang={lang === 'zh' ? 'zh-CN' : 'en'}>
+    <div className={`gl-panel ${dock}${open ? '' : ' collapsed'}`} data-testid="panel" data-dock={dock} lang={lang === 'zh' ? 'zh-CN' : 'en'}
+      role="complementary" aria-label={t(lang, 'title')}>
       <div className="gl-head">
         <h1>{t(lang, 'title')}</h1>
         <button data-testid="lang" onClick={onLang}>{t(lang, 'language')}</button>
-        <button data-testid="collapse" onClick={() => setOpen(!open)}>{open ? t(lang, 'close') : t(lang, 'open')}</button>
+        <button data-testid="collapse" aria-expanded={open} onClick={() => setOpen(!open)}>{open ? t(lang, 'close') : t(lang, 'open')}</button>
       </div>
       {open && <div className="gl-body">{children}</div>}
     </div>
