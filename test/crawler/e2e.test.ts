@@ -178,4 +178,20 @@ describe('faults and politeness', () => {
     expect(s2.agencies).toEqual(s.agencies);
     expect(s2.documents).toEqual(s.documents);
   }, 120_000);
+
+  it('keeps one snapshot per run, so a column that stopped being updated shows over time', async () => {
+    const past = await startPortal({ port: 0, now: portal.now, asOf: '2025-06-02', slowMs: SLOW_MS });
+    try {
+      const r = await crawl({ seeds: past.homes, store, blobDir: join(dir, 'blobs'), now: past.now, resolve: resolveOf(past), ...LOCAL, fresh: true, columnsOnly: true });
+      const then = await runSummary(store, r.run.id);
+      const gzdt = (x: RunSummary) => x.columns.find((c) => c.host === 'sthjj.example.gov.cn' && c.name === '工作动态')!;
+      expect(gzdt(then)).toMatchObject({ itemCount: 38, newest: '2025-05-29' });
+      expect(gzdt(s)).toMatchObject({ itemCount: 40, newest: '2025-06-10' });
+      const passed = (x: RunSummary) => x.portals.find((p) => p.host === 'sthjj.example.gov.cn')!.passed;
+      expect([passed(then), passed(s)]).toEqual([true, false]);
+      expect(new Set(store.snapshots().map((c) => c.runId))).toEqual(new Set([s.run.id, s.run.id + 1, r.run.id]));
+    } finally {
+      await past.close();
+    }
+  }, 120_000);
 });

@@ -17,7 +17,7 @@ import { writeFileSync } from 'node:fs';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', '..');
 
-interface PortalModule { startPortal(o: { port?: number; now?: string; slowMs?: number }): Promise<{ url: string; homes: string[]; resolve: string[]; now: string; fixtures: boolean; close(): Promise<void> }> }
+interface PortalModule { startPortal(o: { port?: number; now?: string; asOf?: string; slowMs?: number }): Promise<{ url: string; homes: string[]; resolve: string[]; now: string; fixtures: boolean; close(): Promise<void> }> }
 
 export const demoCommand: Command = {
   name: 'demo',
@@ -29,9 +29,11 @@ embedded store, prints the summary, and writes into <dir> (default ./gongkai-dem
   gongkai.db, blobs/        the store (raw documents content-addressed)
   summary.html              the HTML summary
   export.json, export.xlsx, csv/   the exports
-  --keep    keep the portal running after the crawl (Ctrl-C to stop)`,
+  --keep        keep the portal running after the crawl (Ctrl-C to stop)
+  --no-history  skip the earlier columns-only snapshot (four weeks before) that the summary's
+                freshness-over-time chart compares with`,
   async run(argv) {
-    const { values } = parseArgs({ args: argv, options: { out: { type: 'string' }, browser: { type: 'string' }, keep: { type: 'boolean' }, quiet: { type: 'boolean' } } });
+    const { values } = parseArgs({ args: argv, options: { out: { type: 'string' }, browser: { type: 'string' }, keep: { type: 'boolean' }, quiet: { type: 'boolean' }, 'no-history': { type: 'boolean' } } });
     const out = resolve(values.out ?? 'gongkai-demo');
     const portalPath = join(repoRoot, 'test', 'fixtures', 'portal', 'server.ts');
     const { startPortal } = (await import(pathToFileURL(portalPath).href)) as PortalModule;
@@ -45,14 +47,25 @@ embedded store, prints the summary, and writes into <dir> (default ./gongkai-dem
     rmSync(join(out, 'gongkai.db-wal'), { force: true });
     rmSync(join(out, 'gongkai.db-shm'), { force: true });
     const store = new SqliteStore(join(out, 'gongkai.db'));
+    // A local demo: no politeness delay needed; the slow page (10 s) runs into the 4 s time limit.
+    const local = { store, blobDir: join(out, 'blobs'), fresh: true, delayMs: 0, perHost: 4, concurrency: 8, timeoutMs: 4000, retries: 1,
+      backoffBaseMs: 100, browser: (values.browser as 'auto' | 'never' | undefined) ?? 'auto' } as const;
+    const resolveOf = (p: { resolve: string[] }) => new Map(p.resolve.map((r) => r.split('=') as [string, string]));
     try {
-      const { result, summary } = await crawlWithProgress({
-        seeds: portal.homes, store, blobDir: join(out, 'blobs'), now: portal.now, fresh: true,
-        resolve: new Map(portal.resolve.map((r) => r.split('=') as [string, string])),
-        // A local demo: no politeness delay needed; the slow page gets a short time limit.
-        delayMs: 0, perHost: 4, concurrency: 8, timeoutMs: 4000, retries: 1, backoffBaseMs: 100,
-        browser: (values.browser as 'auto' | 'never' | undefined) ?? 'auto',
-      }, !!values.quiet);
+      if (!values['no-history']) {
+        // The same portal as it was four weeks earlier, columns only: the summary then shows how each
+        // column's freshness changed (sthjj's 工作动态 was fresh then; it has not been updated since).
+        const earlier = new Date(Date.parse(portal.now) - 28 * 86_400_000).toISOString().slice(0, 10);
+        const past = await startPortal({ port: 0, now: portal.now, asOf: earlier, slowMs: 10_000 });
+        try {
+          process.stderr.write(`Columns as of ${earlier} (an earlier snapshot)…\n`);
+          await crawlWithProgress({ ...local, seeds: past.homes, now: past.now, resolve: resolveOf(past), columnsOnly: true }, !!values.quiet);
+        } finally {
+          await past.close();
+        }
+      }
+      process.stderr.write(`Crawling as of ${portal.now}…\n`);
+      const { result, summary } = await crawlWithProgress({ ...local, seeds: portal.homes, now: portal.now, resolve: resolveOf(portal) }, !!values.quiet);
       process.stdout.write(`Crawled ${result.fetched} pages in ${(result.elapsedMs / 1000).toFixed(1)} s\n\n${summaryText(summary)}\n\n`);
       const docs = store.documents(summary.run.id), findings = store.findings(summary.run.id);
       const html = join(out, 'summary.html');
