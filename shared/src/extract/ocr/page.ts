@@ -30,15 +30,24 @@ export async function ocrPage(src: Gray, page: number, scale: number, deadline: 
   if (angle) notes.push(`Page ${page}: deskewed by ${angle}°.`);
   const t = otsu(img);
   const pxLines = detectLines(img, t);
-  const clean = eraseLines(img, pxLines, t);
-  deadline();
-  const words = await recognizeWords(clean);
-  deadline();
   const toPt = (v: number): number => v / scale;
   const rules = {
     h: pxLines.h.map((l) => ({ y: toPt(l.y), x1: toPt(l.x1), x2: toPt(l.x2) })),
     v: pxLines.v.map((l) => ({ x: toPt(l.x), y1: toPt(l.y1), y2: toPt(l.y2) })),
   };
+  // Erase only lines inside table regions: long strokes of big bold text (titles) also pass the
+  // line test, and erasing them would wreck the text.
+  const regions = pageTables(rules, [], page, { keepLayout: true }).tables.map((tb) => [tb.left * scale - 6, tb.top * scale - 6, tb.right * scale + 6, tb.bottom * scale + 6] as const);
+  const within = (x1: number, y1: number, x2: number, y2: number): boolean =>
+    regions.some(([a, b, c, d]) => x1 >= a && x2 <= c && y1 >= b && y2 <= d);
+  const tableLines = {
+    h: pxLines.h.filter((l) => within(l.x1, l.y, l.x2, l.y)),
+    v: pxLines.v.filter((l) => within(l.x, l.y1, l.x, l.y2)),
+  };
+  const clean = eraseLines(img, tableLines, t);
+  deadline();
+  const words = await recognizeWords(clean);
+  deadline();
   const runs: (TextRun & { conf: number })[] = words.map((w: OcrWord) => ({
     // Vertical extent from the text line (when sane): a "一" or "，" alone has a tiny box.
     str: normaliseOcr(w.text), x: toPt(w.x0), w: toPt(w.x1 - w.x0), conf: w.conf,

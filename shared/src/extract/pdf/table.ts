@@ -38,8 +38,8 @@ function axis(values: number[]): number[] {
   return cluster(values, MIN_GAP);
 }
 
-/** Finds the ruled tables on a page and takes their text out of `runs` (returns the runs left over). */
-export function pageTables(rules: Rules, runs: TextRun[], page: number): { tables: PageTable[]; rest: TextRun[] } {
+/** Finds the ruled tables on a page and takes their text out of `runs` (returns the runs left over). `keepLayout` keeps boxes that hold no data table (used to find table regions before OCR). */
+export function pageTables(rules: Rules, runs: TextRun[], page: number, opts: { keepLayout?: boolean } = {}): { tables: PageTable[]; rest: TextRun[] } {
   if (rules.h.length + rules.v.length > 20_000) return { tables: [], rest: runs };
   const h = mergeH(rules.h);
   const v = mergeV(rules.v);
@@ -75,7 +75,7 @@ export function pageTables(rules: Rules, runs: TextRun[], page: number): { table
   for (const t of tables) fillText(t, inside.get(t) ?? []);
   // Boxes drawn around prose or infographic panels are layout, not data: give their text back.
   const kept = tables.filter((t) => {
-    if (isDataTable(t)) return true;
+    if (opts.keepLayout || isDataTable(t)) return true;
     rest.push(...(inside.get(t) ?? []));
     return false;
   });
