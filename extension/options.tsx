@@ -1,8 +1,6 @@
 /** Options: language, the history browser (per agency: years, deltas, chart), import and export. */
-import { useEffect, useMemo, useState } from 'react';
-import { compareYears } from '@gongkai/shared/browser';
-import { YearChart } from './components/YearChart';
-import { YearTable } from './components/HistoryPanel';
+import { useEffect, useState } from 'react';
+import { AgencyView } from './components/AgencyView';
 import { allEntries, clearHistory } from './lib/db';
 import { exportJson, type HistoryEntry } from './lib/history-model';
 import { t, loadLang, saveLang, type Lang } from './lib/i18n';
@@ -23,28 +21,6 @@ function download(name: string, text: string) {
   a.download = name;
   a.click();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
-
-function AgencyView({ entries, lang }: { entries: HistoryEntry[]; lang: Lang }) {
-  const cmp = useMemo(() => {
-    const sorted = [...entries].sort((a, b) => a.year - b.year);
-    const last = sorted[sorted.length - 1];
-    return last ? compareYears(last.report, sorted.slice(0, -1).map((e) => e.report)) : null;
-  }, [entries]);
-  if (!cmp) return null;
-  return (
-    <>
-      <YearTable cmp={cmp} lang={lang} />
-      <YearChart years={cmp.years} keys={['received', 'granted', 'carriedOver']} lang={lang} width={600} height={160} />
-      <table className="gl-table" data-testid="entries">
-        <thead><tr><th>{t(lang, 'year')}</th><th>{t(lang, 'errors')}</th><th>{t(lang, 'warnings')}</th><th>{t(lang, 'score')}</th><th>URL</th></tr></thead>
-        <tbody>{[...entries].sort((a, b) => b.year - a.year).map((e) => (
-          <tr key={e.id}><td>{e.year}</td><td>{e.summary?.errors ?? '—'}</td><td>{e.summary?.warnings ?? '—'}</td><td>{e.summary?.score ?? '—'}</td>
-            <td style={{ textAlign: 'left' }}>{e.url ?? e.origin}</td></tr>
-        ))}</tbody>
-      </table>
-    </>
-  );
 }
 
 function Options() {

@@ -47,6 +47,9 @@ test('visiting 2019 then 2020 shows the history, deltas, chart and the carry-ove
   await options.goto(`chrome-extension://${lab.extensionId}/options.html`);
   await expect(options.getByTestId('history-browser')).toContainText('水利局');
   await expect(options.locator('[data-testid="years"] tbody tr')).toHaveCount(2);
+  // Opening a stored year lists its findings, the cross-year ones included.
+  await options.locator('[data-testid="entries"] tr[data-entry="2020"]').click();
+  await expect(options.locator('[data-testid="entry-findings"] [data-check="history.carry-over"]').first()).toBeVisible();
   await options.screenshot({ path: info.outputPath('options.png'), fullPage: true });
 });
 
