@@ -5,7 +5,7 @@ import { t, type Lang, type StringKey } from '../lib/i18n';
 const COLORS = ['#b22222', '#2563eb', '#059669', '#7c3aed', '#d97706'];
 
 export function YearChart({ years, keys, lang, width = 360, height = 120 }: { years: readonly Headline[]; keys: readonly FigureKey[]; lang: Lang; width?: number; height?: number }) {
-  const pad = { l: 30, r: 10, t: 10, b: 20 };
+  const pad = { l: 30, r: 20, t: 10, b: 20 };
   const values = years.flatMap((r) => keys.map((k) => r[k])).filter((v): v is number => v !== null);
   if (years.length === 0 || values.length === 0) return null;
   const max = Math.max(1, ...values);
@@ -19,7 +19,7 @@ export function YearChart({ years, keys, lang, width = 360, height = 120 }: { ye
       <line x1={pad.l} y1={height - pad.b} x2={width - pad.r} y2={height - pad.b} stroke="#9ca3af" />
       <text x={2} y={pad.t + 4}>{max}</text>
       <text x={2} y={height - pad.b}>0</text>
-      {years.map((r, i) => <text key={r.year} x={x(i) - 12} y={height - 4}>{r.year}</text>)}
+      {years.map((r, i) => <text key={r.year} x={x(i)} y={height - 4} textAnchor="middle">{r.year}</text>)}
       {keys.map((k, ki) => {
         const color = COLORS[ki % COLORS.length];
         const pts = years.flatMap((r, i) => (r[k] === null ? [] : [`${x(i)},${y(r[k]!)}`]));
