@@ -1,16 +1,12 @@
 /** Seed 001 as a text PDF, DOCX and DOC: the same values and findings as the HTML version. */
 import { describe, expect, it } from 'vitest';
-import { checkReport, parseExtracted, type Grid } from '../../shared/src/index.ts';
+import { checkReport, parseExtracted } from '../../shared/src/index.ts';
+import { htmlVerdicts, table3Grid, verdicts } from './verdicts.ts';
 import { extractBinary } from '../../shared/src/extract/binary.ts';
 import { documentBytes, expectedReports } from '../core/fixtures.ts';
 import { valuesOf } from '../core/report-values.ts';
 
 const seed001 = expectedReports().find((r) => r.file.startsWith('001_'))!;
-
-/** The grid holding table 3 (its 本年新收 row). */
-export function table3Grid(grids: Grid[]): Grid | undefined {
-  return grids.find((g) => g.rows.some((r) => r.some((c) => c.text.includes('本年新收'))));
-}
 
 describe.each([
   ['report001.pdf', 'pdf'],
@@ -35,6 +31,7 @@ describe.each([
     for (const id of ['table3.identity', 'table3.outcome-sum', 'table4.sum']) {
       expect(res.outcomes.find((o) => o.id === id)?.status).toBe('pass');
     }
+    expect(verdicts(parsed.report)).toEqual(htmlVerdicts());
   });
 });
 

@@ -9,6 +9,7 @@ import { extractBinary } from '../../shared/src/extract/binary.ts';
 import { closeOcr } from '../../shared/src/extract/ocr/index.ts';
 import { documentBytes, expectedReports } from '../core/fixtures.ts';
 import { valuesOf } from '../core/report-values.ts';
+import { htmlVerdicts, verdicts } from './verdicts.ts';
 
 const seed001 = expectedReports().find((r) => r.file.startsWith('001_'))!;
 process.env.OMP_THREAD_LIMIT ??= '1';
@@ -53,6 +54,9 @@ describe('report001-scanned.pdf (OCR)', () => {
     for (const id of ['table3.identity', 'table3.outcome-sum', 'table4.sum']) {
       expect(res.outcomes.find((o) => o.id === id)?.status).toBe('pass');
     }
+    expect(verdicts(report)).toEqual(htmlVerdicts());
+    expect(report.agency).toBe('嘉兴市生态环境局');
+    expect(report.year).toBe(2020);
   });
 });
 
