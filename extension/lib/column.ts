@@ -37,7 +37,8 @@ export function parseDate(text: string): string | null {
 }
 
 export function columnType(name: string): ColumnType {
-  if (/动态|要闻|新闻|资讯|快讯|工作信息|政务信息/.test(name)) return 'dynamic';
+  // The home page counts like a dynamic column: no new item for 2 weeks fails the check-list.
+  if (/^首页/.test(name) || /动态|要闻|新闻|资讯|快讯|工作信息|政务信息/.test(name)) return 'dynamic';
   if (/通知公告|公告|通知|政策文件|政策|文件|规范性文件|法规/.test(name)) return 'notice';
   return 'other';
 }
@@ -105,7 +106,13 @@ export function judgeColumn(name: string, items: readonly ColumnItem[], now: Dat
   return { name, type, count: items.length, pages: pages !== null && pages > 1 ? pages : null, newest, ageDays, limitDays, freshness };
 }
 
-export function checkColumnPage(doc: Document, now: Date): ColumnVerdict & { items: ColumnItem[] } {
+/** A site's home page (`/`, `/index.html`). */
+export function isHomePath(path: string): boolean {
+  return /^\/(index\.s?html?)?$/i.test(path);
+}
+
+export function checkColumnPage(doc: Document, now: Date, path = doc.location?.pathname ?? ''): ColumnVerdict & { items: ColumnItem[] } {
   const items = columnItems(doc);
-  return { ...judgeColumn(columnName(doc), items, now, pageCount(doc)), items };
+  const name = isHomePath(path) ? `首页 · ${(doc.title || '').trim().slice(0, 40)}` : columnName(doc);
+  return { ...judgeColumn(name, items, now, pageCount(doc)), items };
 }

@@ -82,6 +82,11 @@ test('column pages of the portal: fresh news, empty column, stale notices', asyn
   await expect(v).toHaveAttribute('data-freshness', 'empty', { timeout: 15_000 });
   await page.goto('http://sthjj.example.gov.cn/zwgk/zfxxgk/fdzdgknr/tzgg/');
   await expect(v).toHaveAttribute('data-freshness', 'stale', { timeout: 15_000 });
+  // A home page is judged like a dynamic column (2 weeks); 应急管理局's newest item is 3 days old.
+  await page.goto('http://yjglj.example.gov.cn/');
+  await expect(v).toHaveAttribute('data-freshness', 'fresh', { timeout: 15_000 });
+  await expect(v).toContainText('首页');
+  await expect(v).toContainText('14');
   // Hanweb: the list arrives by XHR from the data proxy after the page loads.
   await page.goto('http://yjglj.example.gov.cn/col/col1229005/index.html');
   await expect(v).toHaveAttribute('data-freshness', 'fresh', { timeout: 15_000 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { columnType, daysBetween, judgeColumn, LIMIT_DAYS, parseDate } from '../../extension/lib/column.ts';
+import { columnType, daysBetween, isHomePath, judgeColumn, LIMIT_DAYS, parseDate } from '../../extension/lib/column.ts';
 
 const now = new Date('2026-11-22T04:00:00Z');
 const item = (date: string) => ({ title: 't', date, href: null });
@@ -19,6 +19,8 @@ describe('column freshness (国办秘函〔2019〕19号 thresholds)', () => {
     expect(columnType('通知公告')).toBe('notice');
     expect(columnType('政策文件')).toBe('notice');
     expect(columnType('政府信息公开年报')).toBe('other');
+    expect(columnType('首页 · 杭州市人民政府')).toBe('dynamic');
+    expect([isHomePath('/'), isHomePath('/index.html'), isHomePath('/zwgk/index.html')]).toEqual([true, true, false]);
     expect(LIMIT_DAYS).toEqual({ dynamic: 14, notice: 183, other: null });
   });
 
