@@ -10,7 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { httpGet } from '../../crawler/src/fetch/http.js';
+import { httpGet, retryAfterMs } from '../../crawler/src/fetch/http.js';
 import { FetchError, BadUrlError, checkUrl } from '../../crawler/src/fetch/errors.js';
 import { crawl } from '../../crawler/src/crawl/run.js';
 import { SqliteStore } from '../../crawler/src/store/sqlite.js';
@@ -37,7 +37,7 @@ beforeAll(async () => {
         <li><a href="/zwgk/zfxxgk/zfxxgkzn/">政府信息公开指南</a></li>
         <li><a href="/zwgk/zfxxgk/zfxxgknb/">政府信息公开年报</a></li>
         <li><a href="/gone/">政策文件</a></li><li><a href="/boom/">通知公告</a></li><li><a href="/slow/">工作动态</a></li>
-        <li><a href="/loop/a/">机构职能</a></li><li><a href="/private/">人事信息</a></li></ul></div></body></html>`);
+        <li><a href="/loop/a/">机构职能</a></li><li><a href="/private/">人事信息</a></li><li><a href="/busy/">统计信息</a></li></ul></div></body></html>`);
       case '/zwgk/zfxxgk/zfxxgkzn/': return html('<ul class="list"><li><a href="./202401/t20240102_1.htm">指南</a><span>2024-01-02</span></li></ul>');
       case '/zwgk/zfxxgk/zfxxgknb/': return html(`<ul class="list">
         <li><a href="./202403/P020240301000001.pdf">测试县人民政府2023年政府信息公开工作年度报告</a><span>2024-03-01</span></li>
@@ -52,6 +52,9 @@ beforeAll(async () => {
         res.writeHead(200, { 'content-type': 'application/pdf', 'content-length': String(50 * 1024 * 1024) });
         return void res.end();
       case '/boom/': res.writeHead(500); return void res.end('error');
+      case '/busy/': // rate-limited once: 429 with Retry-After, then the page
+        if (hits.get(path) === 1) { res.writeHead(429, { 'retry-after': '1' }); return void res.end('too many requests'); }
+        return html('<ul><li><a href="./202401/t20240105_9.htm">统计公报</a><span>2024-01-05</span></li></ul>');
       case '/slow/': return void setTimeout(() => html('<p>late</p>'), 20_000).unref();
       case '/loop/a/': res.writeHead(302, { location: '/loop/b/' }); return void res.end();
       case '/loop/b/': res.writeHead(301, { location: '/loop/a/' }); return void res.end();
@@ -88,6 +91,13 @@ describe('httpGet', () => {
     expect(await failure(`${base}/zwgk/zfxxgk/zfxxgknb/202403/P020240301000002.pdf`)).toMatchObject({ kind: 'too-large', retryable: false });
     expect(await failure(`${base}/zwgk/zfxxgk/zfxxgknb/202403/P020240301000001.pdf`)).toMatchObject({ kind: 'too-large' });
     expect(await failure('http://no-such-host.invalid/')).toMatchObject({ kind: 'dns', retryable: false });
+  });
+
+  it('reads Retry-After as seconds or as a date', () => {
+    expect(retryAfterMs('120')).toBe(120_000);
+    expect(retryAfterMs('Wed, 21 Oct 2015 07:28:10 GMT', Date.parse('Wed, 21 Oct 2015 07:28:00 GMT'))).toBe(10_000);
+    expect(retryAfterMs('soon')).toBeNull();
+    expect(retryAfterMs('999999')).toBe(3_600_000);
   });
 
   it('rejects what is not a crawlable URL with a clear message', () => {
@@ -137,7 +147,8 @@ describe('crawl run summary', () => {
     expect(hits.get('/slow/')).toBe(3);
     expect(hits.get('/private/')).toBeUndefined();
     const cols = Object.fromEntries(s.columns.map((c) => [c.name, c.status]));
-    expect(cols).toMatchObject({ 政策文件: 'http-404', 通知公告: 'http-500', 工作动态: 'timeout', 机构职能: 'redirect-loop', 人事信息: 'robots', 政府信息公开指南: 'ok' });
+    expect(cols).toMatchObject({ 政策文件: 'http-404', 通知公告: 'http-500', 工作动态: 'timeout', 机构职能: 'redirect-loop', 人事信息: 'robots', 政府信息公开指南: 'ok', 统计信息: 'ok' });
+    expect(hits.get('/busy/')).toBe(2); // 429 honoured (Retry-After), then fetched
     expect(s.failures.find((f) => f.errorKind === 'http-500')!.attempts).toBe(3);
     store.close();
   });

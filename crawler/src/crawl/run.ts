@@ -130,8 +130,13 @@ export async function crawl(o: CrawlOptions): Promise<CrawlResult> {
     } catch (err) {
       const e = err instanceof FetchError ? err : null;
       const error = e ? { kind: e.label, message: e.message } : { kind: 'internal', message: (err as Error)?.stack ?? String(err) };
+      if (e?.status === 429 || e?.status === 503) {
+        // The host says slow down: from now on, at least twice the gap (or its Retry-After) between requests.
+        const host = new URL(t.url).host;
+        gate.setDelay(host, Math.min(60_000, Math.max(e.retryAfterMs ?? 0, 2 * Math.max(options.delayMs, 250))));
+      }
       if (e?.retryable && t.attempts < retries) {
-        await o.store.retryLater(t, Date.now() + backoffMs(t.attempts, o.backoffBaseMs ?? 1000), error);
+        await o.store.retryLater(t, Date.now() + Math.max(backoffMs(t.attempts, o.backoffBaseMs ?? 1000), e.retryAfterMs ?? 0), error);
       } else {
         await o.store.complete({ ...base, state: 'failed', status: e?.status ?? null, error });
       }

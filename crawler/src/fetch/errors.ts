@@ -22,12 +22,15 @@ export class FetchError extends Error {
   readonly retryable: boolean;
   readonly status: number | null;
   readonly url: string;
-  constructor(kind: FetchErrorKind, url: string, message: string, opts: { status?: number; retryable?: boolean; cause?: unknown } = {}) {
+  /** The server's Retry-After, in ms (429/503). */
+  readonly retryAfterMs: number | null;
+  constructor(kind: FetchErrorKind, url: string, message: string, opts: { status?: number; retryable?: boolean; retryAfterMs?: number | null; cause?: unknown } = {}) {
     super(message, { cause: opts.cause });
     this.name = 'FetchError';
     this.kind = kind;
     this.url = url;
     this.status = opts.status ?? null;
+    this.retryAfterMs = opts.retryAfterMs ?? null;
     this.retryable = opts.retryable ?? (kind === 'timeout' || kind === 'network' || (kind === 'http-status' && RETRYABLE_STATUS.has(opts.status ?? 0)));
   }
   /** The label used in run summaries: "http-404", "http-500", "timeout" … */

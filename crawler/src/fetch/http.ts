@@ -55,12 +55,21 @@ export async function httpGet(rawUrl: string, opts: HttpOptions, cond: Condition
       url = checkUrl(next).href;
       continue;
     }
-    if (res.status >= 400) throw new FetchError('http-status', url, `${url} answered HTTP ${res.status}`, { status: res.status });
+    if (res.status >= 400) {
+      throw new FetchError('http-status', url, `${url} answered HTTP ${res.status}`, { status: res.status, retryAfterMs: retryAfterMs(res.retryAfter) });
+    }
     return { ...res, url, redirects, notModified: res.status === 304, elapsedMs: Date.now() - started };
   }
 }
 
-interface Once { status: number; location: string | null; contentType: string | null; etag: string | null; lastModified: string | null; body: Buffer }
+interface Once { status: number; location: string | null; contentType: string | null; etag: string | null; lastModified: string | null; retryAfter: string | null; body: Buffer }
+
+/** Retry-After as seconds or an HTTP date, in ms from now (capped at an hour). */
+export function retryAfterMs(v: string | null, now = Date.now()): number | null {
+  if (!v) return null;
+  const ms = /^\d+$/.test(v.trim()) ? Number(v) * 1000 : Date.parse(v) - now;
+  return Number.isFinite(ms) && ms >= 0 ? Math.min(ms, 3_600_000) : null;
+}
 
 function once(url: string, opts: HttpOptions, deadline: number, cond: Conditional): Promise<Once> {
   const u = new URL(url);
@@ -106,7 +115,7 @@ function once(url: string, opts: HttpOptions, deadline: number, cond: Conditiona
         if (settled) return;
         settled = true;
         clearTimeout(timer);
-        resolve({ status, location: h('location'), contentType: h('content-type'), etag: h('etag'), lastModified: h('last-modified'), body: Buffer.concat(chunks) });
+        resolve({ status, location: h('location'), contentType: h('content-type'), etag: h('etag'), lastModified: h('last-modified'), retryAfter: h('retry-after'), body: Buffer.concat(chunks) });
       });
     });
     const timer = setTimeout(() => fail(new FetchError('timeout', url, `Timed out after ${opts.timeoutMs} ms fetching ${url}`)), left);
