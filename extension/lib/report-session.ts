@@ -60,7 +60,9 @@ export async function fetchEarlierYears(doc: Document, url: string, report: Repo
   }
   if (!links.length) return none('在本网站年报栏目中未找到往年报告', 'no earlier reports found in the portal\'s annual-report column');
   let fetched = 0;
-  for (const link of links) {
+  for (const [i, link] of links.entries()) {
+    // Politely spaced: portals' firewalls answer bursts with 403/412.
+    if (i > 0) await new Promise((r) => setTimeout(r, 300));
     try {
       const d = await fetchDocument(link.url, url);
       const parsed = parseDom(d, { url: link.url.href });
