@@ -28,7 +28,11 @@ function Popup() {
       const tb = await targetTab();
       setTab(tb);
       const o = originOf(tb?.url);
-      if (tb?.id !== undefined) setVerdict(await send<TabVerdict | null>({ type: 'verdict:get', tabId: tb.id }));
+      if (tb?.id !== undefined) {
+        const v = await send<TabVerdict | null>({ type: 'verdict:get', tabId: tb.id });
+        // A verdict left from an earlier page of this tab does not describe this one.
+        setVerdict(v && v.url === tb.url ? v : null);
+      }
       if (o) {
         setEnabled(await siteEnabled(o));
         setGranted(await chrome.permissions.contains({ origins: [`${o}/*`] }));

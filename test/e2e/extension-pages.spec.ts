@@ -93,6 +93,14 @@ test('popup shows the verdict; the kill-switch turns everything off for the site
   await popup.goto(`chrome-extension://${extensionId}/popup.html?tabId=${tabId}`);
   await expect(popup.getByTestId('popup-verdict')).toContainText('警告 1');
   await popup.screenshot({ path: info.outputPath('popup.png') });
+  // On a page that is none of ours, the tab's old verdict is not shown.
+  await page.goto(ORIGIN + PATHS.plain);
+  await popup.reload();
+  await expect(popup.getByTestId('popup-verdict')).toContainText('不是年度报告');
+  await page.goto(ORIGIN + PATHS.seed001);
+  await expect(panel(page)).toBeVisible({ timeout: 15_000 });
+  await popup.reload();
+  await expect(popup.getByTestId('popup-verdict')).toContainText('警告 1');
   const sw = popup.getByTestId('site-switch');
   await expect(sw).toBeChecked();
   await sw.uncheck();
