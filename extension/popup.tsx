@@ -31,7 +31,7 @@ function Popup() {
       if (tb?.id !== undefined) {
         const v = await send<TabVerdict | null>({ type: 'verdict:get', tabId: tb.id });
         // A verdict left from an earlier page of this tab does not describe this one.
-        setVerdict(v && v.url === tb.url ? v : null);
+        setVerdict(v && v.url.split('#')[0] === (tb.url ?? '').split('#')[0] ? v : null);
       }
       if (o) {
         setEnabled(await siteEnabled(o));
