@@ -167,3 +167,41 @@ describe('crawl run summary', () => {
     robotsStatus = 200;
   });
 });
+
+describe('pages built by script', () => {
+  it('renders a disclosure catalogue built by XHR in Chromium and walks its columns', async () => {
+    const s = createServer((req, res) => {
+      const html = (body: string) => { res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }); res.end(body); };
+      switch (req.url) {
+        case '/robots.txt': res.writeHead(404); return void res.end();
+        case '/': return html('<html><head><meta name="SiteName" content="脚本县人民政府"></head><body><a href="/xxgk/">政府信息公开</a></body></html>');
+        case '/xxgk/': return html(`<html><body><div id="tree"></div><script>
+          var x = new XMLHttpRequest(); x.open('GET', '/api/tree.json');
+          x.onload = function () { var t = JSON.parse(x.responseText), h = '<ul>';
+            for (var i = 0; i < t.length; i++) h += '<li><a href="' + t[i].href + '">' + t[i].name + '</a></li>';
+            document.getElementById('tree').innerHTML = h + '</ul>'; };
+          x.send();</script></body></html>`);
+        case '/api/tree.json':
+          res.writeHead(200, { 'content-type': 'application/json' });
+          return void res.end(JSON.stringify([{ name: '政府信息公开指南', href: '/xxgk/zn/' }, { name: '政府信息公开年报', href: '/xxgk/nb/' }]));
+        case '/xxgk/zn/': return html('<ul><li><a href="./202401/t20240102_1.htm">指南</a><span>2024-01-02</span></li></ul>');
+        case '/xxgk/nb/': return html('<ul><li><a href="./202401/t20240110_2.htm">通知</a><span>2024-01-10</span></li><li><a href="./202301/t20230110_3.htm">通知</a><span>2023-01-10</span></li></ul>');
+        default: res.writeHead(404); return void res.end();
+      }
+    });
+    await new Promise<void>((ok) => s.listen(0, '127.0.0.1', ok));
+    const dir = tempDir('script-section');
+    const store = new SqliteStore(join(dir, 'gongkai.db'));
+    try {
+      const host = `127.0.0.1:${(s.address() as { port: number }).port}`;
+      const r = await crawl({ seeds: [`http://${host}/`], store, blobDir: join(dir, 'blobs'), now: '2025-06-30', delayMs: 0, timeoutMs: 5000,
+        retries: 0, browser: 'auto', columnsOnly: true });
+      const sum = await runSummary(store, r.run.id);
+      expect(sum.columns.map((c) => `${c.name}:${c.itemCount}`).sort()).toEqual(['政府信息公开年报:2', '政府信息公开指南:1']);
+      expect(sum.faults).toEqual([]);
+    } finally {
+      store.close();
+      s.close();
+    }
+  }, 60_000);
+});

@@ -40,6 +40,11 @@ export async function handle(t: Task, page: Page, opts: HandlerOptions): Promise
   }
   if (t.kind === 'section') {
     if (isSection($, base)) return { state: 'done', ...sectionResult(t, $, base) };
+    if (!page.rendered && needsScript(html) && opts.browser !== 'never') {
+      // A disclosure catalogue built by script (Hanweb 信息公开目录 trees): look again in Chromium.
+      return { state: 'done', discovered: [{ ...task(t, 'section', t.url, {}, 'browser'), depth: t.depth }],
+        error: { kind: 'needs-browser', message: `${t.url} builds its links with JavaScript: rendering it in Chromium` } };
+    }
     if (t.depth >= 3) return { state: 'done' };
     return { state: 'done', discovered: sectionCandidates($, base).map((u) => task(t, 'section', u, {})) };
   }
