@@ -74,9 +74,10 @@ export function earlierReportLinks(doc: Document, base: string, beforeYear: numb
 /** Fetches a same-origin HTML page and parses it inertly. */
 export async function fetchDocument(url: URL, pageUrl: string, signal?: AbortSignal): Promise<Document> {
   if (!sameOrigin(url.href, pageUrl)) throw new Error('cross-origin request refused');
-  const res = await fetch(url.href, { credentials: 'same-origin', redirect: 'follow', signal });
+  // Redirects are not followed: one could send the browser to another site.
+  const res = await fetch(url.href, { credentials: 'same-origin', redirect: 'manual', signal });
+  if (res.type === 'opaqueredirect') throw new Error('redirect not followed');
   if (!res.ok) throw new Error(`HTTP ${res.status}`);
-  if (!sameOrigin(res.url || url.href, pageUrl)) throw new Error('redirected to another origin');
   const bytes = new Uint8Array(await res.arrayBuffer());
   if (bytes.length > 8_000_000) throw new Error('page too large');
   const { text } = decodeBytes(bytes, res.headers.get('content-type'));

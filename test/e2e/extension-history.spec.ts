@@ -69,6 +69,16 @@ test('fetching earlier years from the portal column (same origin only)', async (
   expect(lab.site.requests.some((r) => r.includes('1001'))).toBe(false); // another agency's report is not fetched
 });
 
+test('a column link that redirects to another host is not followed; the next candidate is used', async () => {
+  const { page } = lab;
+  await page.goto(ORIGIN + PATHS.water2020moved);
+  await expect(panel(page)).toBeVisible({ timeout: 15_000 });
+  await page.locator('#gongkai-lens [data-testid="fetch-earlier"]').click();
+  await expect(page.locator('#gongkai-lens [data-testid="years"] tbody tr')).toHaveCount(2, { timeout: 15_000 });
+  expect(lab.site.requests).toContain(`${HOST}${PATHS.moved}`);
+  expect(lab.site.requests.filter((r) => !r.startsWith(HOST))).toEqual([]);
+});
+
 test('import a crawler export (JSON contracts) and export the history', async ({}, info) => {
   const options = lab.page;
   await options.goto(`chrome-extension://${lab.extensionId}/options.html`);
