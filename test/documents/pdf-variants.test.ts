@@ -90,7 +90,7 @@ describe('boxes that are layout, not tables', () => {
 
 describe('mixed documents', () => {
   it('notes picture-only pages of a text PDF instead of OCR-ing the whole file', async () => {
-    const pages = [...table3Pages({ borders: 'stroke', split: 5 }), { texts: [] }];
+    const pages = [...table3Pages({ borders: 'stroke', split: 5 }), { texts: [], picture: true }];
     const doc = await extractBinary(makePdf(pages), 'pdf');
     expect(doc.ocr).toBe(false);
     expect(doc.notes.join(' ')).toMatch(/Page\(s\) 3 have \(almost\) no text layer/);
@@ -140,6 +140,14 @@ describe('bad PDFs give typed errors', () => {
     const doc = await extractBinary(makePdf(pages), 'pdf', { maxPages: 60 });
     expect(doc.pages).toBe(60);
     expect(doc.notes.join(' ')).toMatch(/first 60 of 300 pages/);
+  });
+
+  it('a page of dense hatching (thousands of segments) still yields its text', async () => {
+    const lines: [number, number, number, number][] = [];
+    for (let k = 0; k < 3000; k++) lines.push([50 + (k % 100) * 5, 200 + Math.floor(k / 100) * 5, 54 + (k % 100) * 5, 200 + Math.floor(k / 100) * 5]);
+    for (let k = 0; k < 3000; k++) lines.push([50 + (k % 100) * 5, 200 + Math.floor(k / 100) * 5, 50 + (k % 100) * 5, 204 + Math.floor(k / 100) * 5]);
+    const doc = await extractBinary(makePdf([{ texts: [{ x: 50, y: 100, s: '政府信息公开工作年度报告（图表页）' }], lines }]), 'pdf');
+    expect(doc.text).toContain('政府信息公开工作年度报告（图表页）');
   });
 
   it('an already aborted signal → timeout', async () => {

@@ -13,6 +13,8 @@ export interface PageSpec {
   rects?: [number, number, number, number][];
   /** Store the page portrait with /Rotate 90 and the content turned, as some tools write landscape pages. */
   rotate90?: boolean;
+  /** Paint a small gray picture over the whole page (a scanned or stamped page). */
+  picture?: boolean;
 }
 
 function hexUcs2(s: string): string {
@@ -31,7 +33,7 @@ export function makePdf(pages: PageSpec[], opts: { encrypt?: boolean } = {}): Ui
   const fd = add('<< /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [-25 -254 1000 880] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >>');
   const cid = add(`<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 2 >> /FontDescriptor ${fd} 0 R /DW 1000 >>`);
   const font = add(`<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light-UniGB-UCS2-H /Encoding /UniGB-UCS2-H /DescendantFonts [${cid} 0 R] >>`);
-  const pagesId = objs.length + 1 + pages.length * 2;
+  const pagesId = add(''); // filled in once the kids are known
   const kids: number[] = [];
   for (const p of pages) {
     const W = p.width ?? 595, H = p.height ?? 842;
@@ -40,11 +42,18 @@ export function makePdf(pages: PageSpec[], opts: { encrypt?: boolean } = {}): Ui
     for (const [x, y, w, h] of p.rects ?? []) c += `0 0 0 rg ${x} ${H - y - h} ${w} ${h} re f\n`;
     for (const t of p.texts) c += `BT /F1 ${t.size ?? 10} Tf ${t.x} ${H - t.y - (t.size ?? 10)} Td ${hexUcs2(t.s)} Tj ET\n`;
     if (p.rotate90) c = `q 0 1 -1 0 ${H} 0 cm\n${c}Q\n`;
+    let xobj = '';
+    if (p.picture) {
+      const px = 'c8'.repeat(32 * 32);
+      const img = add(`<< /Type /XObject /Subtype /Image /Width 32 /Height 32 /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /ASCIIHexDecode /Length ${px.length + 1} >>\nstream\n${px}>\nendstream`);
+      xobj = ` /XObject << /Im1 ${img} 0 R >>`;
+      c = `q ${W} 0 0 ${H} 0 0 cm /Im1 Do Q\n${c}`;
+    }
     const content = add(`<< /Length ${Buffer.byteLength(c, 'latin1')} >>\nstream\n${c}endstream`);
     const box = p.rotate90 ? `[0 0 ${H} ${W}] /Rotate 90` : `[0 0 ${W} ${H}]`;
-    kids.push(add(`<< /Type /Page /Parent ${pagesId} 0 R /MediaBox ${box} /Resources << /Font << /F1 ${font} 0 R >> >> /Contents ${content} 0 R >>`));
+    kids.push(add(`<< /Type /Page /Parent ${pagesId} 0 R /MediaBox ${box} /Resources << /Font << /F1 ${font} 0 R >>${xobj} >> /Contents ${content} 0 R >>`));
   }
-  add(`<< /Type /Pages /Kids [${kids.map((k) => `${k} 0 R`).join(' ')}] /Count ${kids.length} >>`);
+  objs[pagesId - 1] = `<< /Type /Pages /Kids [${kids.map((k) => `${k} 0 R`).join(' ')}] /Count ${kids.length} >>`;
   const catalog = add(`<< /Type /Catalog /Pages ${pagesId} 0 R >>`);
   const enc = opts.encrypt ? add(`<< /Filter /Standard /V 1 /R 2 /Length 40 /P -44 /O <${'ab'.repeat(32)}> /U <${'cd'.repeat(32)}> >>`) : 0;
   let out = '%PDF-1.4\n';

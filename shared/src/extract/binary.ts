@@ -48,7 +48,8 @@ async function pdfWithOcr(bytes: Uint8Array, opts: BinaryOptions): Promise<Extra
   const started = Date.now();
   const res = await extractPdf(bytes, { ...nodePdfAssets(), maxPages: opts.maxPages ?? DEFAULT_MAX_PAGES, timeoutMs,
     ...(opts.signal ? { signal: opts.signal } : {}) });
-  const scanned = res.pages.filter((p) => p.chars < SCAN_CHARS_PER_PAGE);
+  // A scanned page: (almost) no text, and an image to read. A short page without images is just short.
+  const scanned = res.pages.filter((p) => p.chars < SCAN_CHARS_PER_PAGE && p.images > 0);
   if (scanned.length === 0) return res.doc;
   if (scanned.length < res.pages.length / 2) {
     // A text report with a few picture pages (a stamped signature page, an inserted scan).

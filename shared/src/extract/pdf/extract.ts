@@ -21,7 +21,7 @@ export interface PdfOptions extends PdfOpenOptions {
 }
 
 /** What one page yielded, kept for the scan decision and the OCR fallback. */
-export interface PdfPageInfo { page: number; width: number; height: number; chars: number }
+export interface PdfPageInfo { page: number; width: number; height: number; chars: number; images: number }
 
 export interface PdfResult { doc: ExtractedDocument; pages: PdfPageInfo[]; numPages: number }
 
@@ -48,6 +48,7 @@ async function readPdf(pdf: PDFDocumentProxy, opts: PdfOptions, deadline: Deadli
   const count = Math.min(numPages, maxPages);
   if (numPages > count) notes.push(`Read the first ${count} of ${numPages} pages (page limit ${maxPages}).`);
   const work: PageWork[] = [];
+  const images: number[] = [];
   let columns: BandColumns | null = null;
   for (let p = 1; p <= count; p++) {
     deadline.check();
@@ -66,6 +67,7 @@ async function readPdf(pdf: PDFDocumentProxy, opts: PdfOptions, deadline: Deadli
     const lines = [...toLines(restRuns, p), ...bandLines].sort((a, b) => a.y - b.y);
     const chars = runs.reduce((n, r) => n + r.str.replace(/\s/g, '').length, 0);
     work.push({ page: p, height: viewport.height, width: viewport.width, lines, tables, chars });
+    images.push(rules.images ?? 0);
     page.cleanup();
   }
   const { grids, paragraphs } = assemblePages(work, notes);
@@ -78,5 +80,5 @@ async function readPdf(pdf: PDFDocumentProxy, opts: PdfOptions, deadline: Deadli
     publishedAt: publishedDateFromText(text.slice(0, 3000)) ?? publishedDateFromText(text.slice(-600)),
     encoding: null, ocr: false, pages: count, notes,
   };
-  return { doc, numPages, pages: work.map((w) => ({ page: w.page, width: w.width, height: w.height, chars: w.chars })) };
+  return { doc, numPages, pages: work.map((w, i) => ({ page: w.page, width: w.width, height: w.height, chars: w.chars, images: images[i] ?? 0 })) };
 }

@@ -19,7 +19,8 @@ function isWhite(color: unknown): boolean {
   return false;
 }
 
-export interface Rules { h: HLine[]; v: VLine[] }
+/** Ruling lines of a page, and how many images it paints (a scan is one big image). */
+export interface Rules { h: HLine[]; v: VLine[]; images?: number }
 
 /** Collects ruling lines of a page. `maxOps` bounds the work on pathological pages. */
 export async function pageRules(page: PDFPageProxy, viewport: PageViewport, maxOps = 200_000): Promise<Rules> {
@@ -27,6 +28,7 @@ export async function pageRules(page: PDFPageProxy, viewport: PageViewport, maxO
   const h: HLine[] = [];
   const v: VLine[] = [];
   const stack: State[] = [];
+  let images = 0;
   let st: State = { ctm: viewport.transform as Matrix, fillWhite: false, strokeWhite: false };
   const n = Math.min(ol.fnArray.length, maxOps);
   for (let i = 0; i < n; i++) {
@@ -43,6 +45,7 @@ export async function pageRules(page: PDFPageProxy, viewport: PageViewport, maxO
         break;
       }
       case OPS.paintFormXObjectEnd: st = stack.pop() ?? st; break;
+      case OPS.paintImageXObject: case OPS.paintInlineImageXObject: case OPS.paintImageXObjectRepeat: images++; break;
       case OPS.setFillRGBColor: st.fillWhite = isWhite(args?.[0]); break;
       case OPS.setStrokeRGBColor: st.strokeWhite = isWhite(args?.[0]); break;
       case OPS.constructPath: {
@@ -58,7 +61,7 @@ export async function pageRules(page: PDFPageProxy, viewport: PageViewport, maxO
       default: break;
     }
   }
-  return { h, v };
+  return { h, v, images };
 }
 
 /** Walks a pdfjs 5 path (codes 0 moveTo, 1 lineTo, 2 curveTo, 3 quadraticCurveTo, 4 closePath). */

@@ -13,11 +13,13 @@ function mergeH(lines: HLine[]): HLine[] {
   const out: HLine[] = [];
   const sorted = [...lines].sort((a, b) => a.y - b.y || a.x1 - b.x1);
   for (const l of sorted) {
-    const same = out.filter((o) => Math.abs(o.y - l.y) <= 1.5 && l.x1 <= o.x2 + TOL && l.x2 >= o.x1 - TOL);
-    if (same.length) {
-      const o = same[0]!;
-      o.x1 = Math.min(o.x1, l.x1); o.x2 = Math.max(o.x2, l.x2);
-    } else out.push({ ...l });
+    // Only lines within 1.5 pt above can merge; `out` is in y order, so look back until past them.
+    let hit: HLine | undefined;
+    for (let k = out.length - 1; k >= 0 && l.y - out[k]!.y <= 1.5; k--) {
+      const o = out[k]!;
+      if (l.x1 <= o.x2 + TOL && l.x2 >= o.x1 - TOL) { hit = o; break; }
+    }
+    if (hit) { hit.x1 = Math.min(hit.x1, l.x1); hit.x2 = Math.max(hit.x2, l.x2); } else out.push({ ...l });
   }
   return out;
 }
@@ -40,9 +42,10 @@ function axis(values: number[]): number[] {
 
 /** Finds the ruled tables on a page and takes their text out of `runs` (returns the runs left over). `keepLayout` keeps boxes that hold no data table (used to find table regions before OCR). */
 export function pageTables(rules: Rules, runs: TextRun[], page: number, opts: { keepLayout?: boolean } = {}): { tables: PageTable[]; rest: TextRun[] } {
-  if (rules.h.length + rules.v.length > 20_000) return { tables: [], rest: runs };
+  if (rules.h.length + rules.v.length > 20_000) return { tables: [], rest: runs }; // hatching or a chart, not tables
   const h = mergeH(rules.h);
   const v = mergeV(rules.v);
+  if (h.length * v.length > 4_000_000) return { tables: [], rest: runs };
   const n = h.length + v.length;
   const parent = Array.from({ length: n }, (_, i) => i);
   for (let i = 0; i < h.length; i++) {
