@@ -73,9 +73,17 @@ export async function ocrPdf(bytes: Uint8Array, opts: OcrOptions = {}): Promise<
     if (pdf.numPages > count) notes.push(`Read the first ${count} of ${pdf.numPages} pages (page limit).`);
     const pages: OcrPage[] = [];
     for (let p = 1; p <= count; p++) {
-      const got = await deadline.race(pageImage(pdf, p));
-      if (!got) { notes.push(`Page ${p} has neither text nor an image.`); continue; }
-      pages.push(await ocrPage(got.img, p, got.img.width / got.pageWidth, () => deadline.check()));
+      try {
+        const got = await deadline.race(pageImage(pdf, p));
+        if (!got) { notes.push(`Page ${p} has neither text nor an image.`); continue; }
+        pages.push(await ocrPage(got.img, p, got.img.width / got.pageWidth, () => deadline.check()));
+      } catch (err) {
+        // Out of time with pages already read: return those, saying where OCR stopped.
+        const timedOut = err instanceof GongkaiError && err.reason === 'timeout' && !opts.signal?.aborted;
+        if (!timedOut || pages.length === 0) throw err;
+        notes.push(`OCR stopped at page ${p} of ${count} (time limit); later pages were not read.`);
+        break;
+      }
     }
     const info = (await pdf.getMetadata().catch(() => null))?.info as { Title?: unknown } | undefined;
     const doc = toDoc('pdf', pages, notes, typeof info?.Title === 'string' && info.Title.trim() ? info.Title.trim() : null);
