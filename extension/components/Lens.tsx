@@ -126,7 +126,8 @@ export function Lens() {
     if (!check?.ok) return;
     setFetchState('busy');
     try {
-      const out = await fetchEarlierYears(document, location.href, check.report);
+      const known = new Set(view.kind === 'report' ? view.state.history.map((e) => e.year) : []);
+      const out = await fetchEarlierYears(document, location.href, check.report, known);
       setFetchState(out.message[lang]);
       if (out.fetched > 0) await run(false);
     } catch (e) {

@@ -43,8 +43,8 @@ export async function analyzeReport(doc: Document, url: string): Promise<ReportS
 
 export interface FetchOutcome { fetched: number; tried: number; message: { zh: string; en: string } }
 
-/** Fetches up to `max` earlier years of the same agency from the portal's annual-report column. */
-export async function fetchEarlierYears(doc: Document, url: string, report: Report, max = 4): Promise<FetchOutcome> {
+/** Fetches up to `max` earlier years of the same agency (not `known` already) from the portal's annual-report column. */
+export async function fetchEarlierYears(doc: Document, url: string, report: Report, known: ReadonlySet<number> = new Set(), max = 4): Promise<FetchOutcome> {
   const none = (zh: string, en: string): FetchOutcome => ({ fetched: 0, tried: 0, message: { zh, en } });
   if (!report.agency || report.year === null) return none('缺少机关或年度', 'agency or year unknown');
   // The first candidate column that lists earlier reports of this agency.
@@ -52,13 +52,15 @@ export async function fetchEarlierYears(doc: Document, url: string, report: Repo
   for (const column of reportColumnCandidates(doc, url).slice(0, 5)) {
     try {
       const colDoc = await fetchDocument(column, url);
-      links = earlierReportLinks(colDoc, column.href, report.year, report.agency).slice(0, max);
+      links = earlierReportLinks(colDoc, column.href, report.year, report.agency);
     } catch {
       continue;
     }
     if (links.length) break;
   }
   if (!links.length) return none('在本网站年报栏目中未找到往年报告', 'no earlier reports found in the portal\'s annual-report column');
+  links = links.filter((l) => !known.has(l.year)).slice(0, max);
+  if (!links.length) return none('往年报告均已保存', 'every earlier report listed is stored already');
   let fetched = 0;
   for (const [i, link] of links.entries()) {
     // Politely spaced: portals' firewalls answer bursts with 403/412.
