@@ -51,7 +51,7 @@ export async function pageImage(pdf: PDFDocumentProxy, p: number): Promise<{ img
 }
 
 function toDoc(kind: 'pdf' | 'image', pages: OcrPage[], notes: string[], title: string | null): ExtractedDocument {
-  const work: PageWork[] = pages.map((p, i) => ({ page: i + 1, width: p.width, height: p.height, lines: p.lines, tables: p.tables, chars: p.words }));
+  const work: PageWork[] = pages.map((p) => ({ page: p.page, width: p.width, height: p.height, lines: p.lines, tables: p.tables, chars: p.words }));
   for (const p of pages) notes.push(...p.notes);
   const { grids, paragraphs } = assemblePages(work, notes);
   const text = paragraphs.join('\n');

@@ -11,7 +11,7 @@ import { pageTables } from '../pdf/table.js';
 import { toLines, type PageLine } from '../pdf/layout.js';
 import type { PageCell, PageTable, TextRun } from '../pdf/geometry.js';
 
-export interface OcrPage { lines: PageLine[]; tables: PageTable[]; height: number; width: number; notes: string[]; words: number }
+export interface OcrPage { page: number; lines: PageLine[]; tables: PageTable[]; height: number; width: number; notes: string[]; words: number }
 
 /** Confidence given to a cell whose reading stays doubtful after re-reading. */
 export const DOUBT_CONFIDENCE = 0.4;
@@ -64,7 +64,7 @@ export async function ocrPage(src: Gray, page: number, scale: number, deadline: 
     await verifyTable(tb, clean, t, scale, notes, deadline);
   }
   const lines = toLines(rest, page);
-  return { lines, tables, width: img.width / scale, height: img.height / scale, notes, words: words.length };
+  return { page, lines, tables, width: img.width / scale, height: img.height / scale, notes, words: words.length };
 }
 
 function inCell(c: PageCell, r: TextRun): boolean {
