@@ -110,6 +110,16 @@ describe('borderless table 3', () => {
     expect(at('（二）部分公开')).toBe('      ');
     expect(doc.notes.join(' ')).toMatch(/Borderless/);
   });
+
+  it('carries the column positions to the continuation page', async () => {
+    const doc = await extractBinary(makePdf(table3Pages({ borders: 'none', split: 6 })), 'pdf');
+    const lines = doc.text.split('\n');
+    const at = (label: string): string => lines[lines.indexOf(label) + 1]!;
+    expect(at('一、本年新收政府信息公开申请数量')).toBe('28   1   29');
+    expect(at('1.本机关不掌握相关政府信息')).toBe('2   0   2');
+    expect(at('（七）总计')).toBe('27   1   28');
+    expect(at('四、结转下年度继续办理')).toBe('1   0   1');
+  });
 });
 
 describe('bad PDFs give typed errors', () => {

@@ -41,7 +41,8 @@ export function bandTable3(runs: TextRun[], page: number, carried: BandColumns |
     firstAnchorX = Math.min(firstAnchorX, r.x);
     from = r.y + r.h * 0.5;
   }
-  if (anchors.length < 5) return null; // prose mentions a few labels; a table has most of them
+  // Prose mentions a few labels; a table has most of them (a continuation page, a few more).
+  if (anchors.length < (carried ? 2 : 5)) return null;
   const top = anchors[0]!.y - anchors[0]!.h * 0.6;
   const numbers = sorted.filter((r) => VALUE.test(r.str.trim()) && r.y >= top);
   let columns = carried ?? headerColumns(sorted, top, firstAnchorX);

@@ -63,6 +63,8 @@ async function readPdf(pdf: PDFDocumentProxy, opts: PdfOptions, deadline: Deadli
     if (banded) {
       restRuns = banded.rest; bandLines = banded.lines; columns = banded.columns;
       if (!notes.some((n) => n.startsWith('Borderless'))) notes.push('Borderless table 3 read by label-anchored row bands (values placed by column position).');
+    } else {
+      columns = null; // columns carry only to the next page
     }
     const lines = [...toLines(restRuns, p), ...bandLines].sort((a, b) => a.y - b.y);
     const chars = runs.reduce((n, r) => n + r.str.replace(/\s/g, '').length, 0);
