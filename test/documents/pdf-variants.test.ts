@@ -4,7 +4,9 @@ import { extractBinary } from '../../shared/src/extract/binary.ts';
 import { GongkaiError } from '../../shared/src/errors.ts';
 import { makePdf, table3Pages, TABLE3_ROWS } from './pdf-writer.ts';
 import { documentBytes } from '../core/fixtures.ts';
-import type { Grid } from '../../shared/src/index.ts';
+import { parseExtracted, type Grid } from '../../shared/src/index.ts';
+import { expectedReports } from '../core/fixtures.ts';
+import { valuesOf } from '../core/report-values.ts';
 
 function rowValues(g: Grid, label: string): string[] {
   const row = g.rows.find((r) => r[0]!.text === label);
@@ -164,5 +166,21 @@ describe('bad PDFs give typed errors', () => {
     const ac = new AbortController();
     ac.abort();
     await expect(extractBinary(documentBytes('report001.pdf'), 'pdf', { signal: ac.signal })).rejects.toMatchObject({ reason: 'timeout' });
+  });
+});
+
+describe.each([
+  ['stroked borders', { borders: 'stroke' as const }],
+  ['WPS rectangle borders, split with a repeated header', { borders: 'rects' as const, split: 6, repeatHeader: true }],
+  ['running headers and page numbers, split', { borders: 'stroke' as const, split: 4, running: true }],
+  ['landscape stored with /Rotate 90', { borders: 'stroke' as const, landscape: true, rotate90: true }],
+  ['borderless', { borders: 'none' as const }],
+  ['borderless, split', { borders: 'none' as const, split: 6 }],
+])('the core parser on a generated PDF (%s)', (_, variant) => {
+  it("reads seed 001's table 3", async () => {
+    const seed001 = expectedReports().find((r) => r.file.startsWith('001_'))!;
+    const parsed = parseExtracted(await extractBinary(makePdf(table3Pages(variant)), 'pdf'));
+    if (!parsed.ok) throw new Error(parsed.message.en);
+    expect(valuesOf(parsed.report).table3).toEqual(seed001.table3);
   });
 });
