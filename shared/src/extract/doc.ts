@@ -97,7 +97,6 @@ export function docFromBody(body: string): ExtractedDocument {
   let block: string[] = [];
   const flushBlock = (): void => {
     if (!block.length) return;
-    // A newline inside a table stands where a row-end mark would.
     // Each line ends with a cell's tab; the newline stands where a row-end mark would (an empty token).
     const tokens: string[] = [];
     const forced = new Set<number>();
@@ -109,18 +108,15 @@ export function docFromBody(body: string): ExtractedDocument {
       tokens.push('');
     }
     block = [];
-    const lastEnd = tokens.length - 1;
-    const tail = '';
     const rows = splitRows(tokens, forced);
     if (rows.length >= 2) {
       const g = toGrid(rows, grids.length);
       grids.push(g);
       lines.push(tableMarker(g.index));
     } else {
-      const t = tokens.slice(0, lastEnd + 1).map((s) => s.trim()).filter(Boolean).join(' ');
+      const t = tokens.map((s) => s.trim()).filter(Boolean).join(' ');
       if (t) lines.push(t);
     }
-    if (tail) lines.push(tail);
   };
   for (const p of paras) {
     if ((p.match(/\t/g)?.length ?? 0) >= 1 && (block.length > 0 || (p.match(/\t/g)?.length ?? 0) >= 2 || p.endsWith('\t'))) {
