@@ -53,6 +53,26 @@ export function reportColumnCandidates(doc: Document, pageUrl: string): URL[] {
 
 export interface ReportLink { url: URL; year: number; text: string }
 
+/**
+ * The next page of a column list: a "下一页" link, else page `index_N` of a TRS pager
+ * (`createPageHTML(count, …)` — its links only exist once its script has run, which a fetched page's
+ * never does). Same origin only.
+ */
+export function nextListPage(doc: Document, current: URL, n: number): URL | null {
+  for (const a of Array.from(doc.querySelectorAll('a[href]')).slice(0, 2000)) {
+    if (/^\s*下一页\s*$/.test(a.textContent ?? '')) {
+      const u = sameOrigin(a.getAttribute('href') ?? '', current.href);
+      if (u && u.href !== current.href) return u;
+    }
+  }
+  let pages = 0;
+  for (const sc of Array.from(doc.querySelectorAll('script:not([src])')).slice(0, 50)) {
+    const m = /createPageHTML\(\s*(\d+)\s*,\s*\d+\s*,\s*["']([\w-]+)["']\s*,\s*["'](\w+)["']/.exec(sc.textContent ?? '');
+    if (m) { pages = Number(m[1]); if (n < pages) return sameOrigin(`${m[2]}_${n}.${m[3]}`, current.href); }
+  }
+  return null;
+}
+
 /** Links of a column page that name an annual report of a year before `beforeYear`. */
 export function earlierReportLinks(doc: Document, base: string, beforeYear: number, agency: string | null): ReportLink[] {
   const out = new Map<number, ReportLink>();

@@ -80,6 +80,14 @@ test('report columns and earlier reports: CMS URL shapes, agency filter, same or
   expect(links).toEqual(['2021 http://a.gov.cn/nb/2021.htm', '2017 http://a.gov.cn/nb/2017.htm']);
 });
 
+test('next page of a column list: "下一页" links (same origin) and TRS pagers', async ({ page }) => {
+  await load(page, '<ul></ul><script>createPageHTML(3, 0, "index", "html");</script>');
+  expect(await call(page, (L) => L.nextListPage(document, new URL('http://a.gov.cn/nb/'), 1)?.href)).toBe('http://a.gov.cn/nb/index_1.html');
+  expect(await call(page, (L) => L.nextListPage(document, new URL('http://a.gov.cn/nb/'), 3))).toBeNull();
+  await load(page, '<a href="http://b.gov.cn/?page=2">下一页</a><a href="?page=2">下一页</a>');
+  expect(await call(page, (L) => L.nextListPage(document, new URL('http://a.gov.cn/nb/list.jsp'), 1)?.href)).toBe('http://a.gov.cn/nb/list.jsp?page=2');
+});
+
 test('attachments: links, pdf.js viewers, window.open, embedded PDFs; other sites marked', async ({ page }) => {
   await load(page, [
     '<a href="./P0202101.pdf">报告.pdf</a>',

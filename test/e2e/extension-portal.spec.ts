@@ -32,12 +32,23 @@ test('city government: two years in a row, then earlier years fetched from its o
   await expect(panel(page)).toBeVisible({ timeout: 15_000 });
   await page.locator('#gongkai-lens [data-testid="fetch-earlier"]').click();
   await expect(page.getByTestId('fetch-state')).toBeVisible({ timeout: 20_000 });
-  // 2020 and 2021 were stored by the visits; 2022 and 2023 come from the column: five years in all.
-  await expect(page.locator('#gongkai-lens [data-testid="years"] tbody tr')).toHaveCount(5, { timeout: 20_000 });
+  // 2020 and 2021 were stored by the visits; 2023 and 2022 come from the column's first page and
+  // 2019 from its second (index_1.html): six years in all.
+  await expect(page.locator('#gongkai-lens [data-testid="years"] tbody tr')).toHaveCount(6, { timeout: 20_000 });
   await page.screenshot({ path: info.outputPath('portal-hz-2024.png') });
   // The column also lists another agency's reports on another host: never requested.
   const hosts = new Set([...portal.hits.keys()].map((k) => k.split('/')[0]));
   expect([...hosts]).toEqual(['www.example.gov.cn']);
+});
+
+test('an earlier year on the second page of the column (TRS pager, index_1.html)', async () => {
+  const { page } = b;
+  await page.goto(`${HZ}${NB}202103/t20210320_80571.htm`);
+  await expect(panel(page)).toBeVisible({ timeout: 15_000 });
+  await page.locator('#gongkai-lens [data-testid="fetch-earlier"]').click();
+  await expect(page.locator('#gongkai-lens [data-testid="years"] tbody tr')).toHaveCount(2, { timeout: 20_000 });
+  await expect(page.locator('#gongkai-lens [data-testid="years"] tbody tr').first()).toHaveAttribute('data-year', '2019');
+  expect(portal.hits.has(`www.example.gov.cn${NB}index_1.html`)).toBe(true);
 });
 
 test('嘉兴 (seed 001 published by a TRS site): the warning; its attachment article gets badges', async ({}, info) => {
