@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPortal, type Portal } from '../fixtures/portal/server.js';
-import { tempDir } from './helpers.js';
+import { tempDir, removeTempDirs } from './helpers.js';
 
 const BIN = resolve(import.meta.dirname, '..', '..', 'crawler', 'bin', 'gongkai.js');
 let portal: Portal;
@@ -25,6 +25,7 @@ beforeAll(async () => {
   dir = tempDir('cli');
 });
 afterAll(async () => {
+  removeTempDirs();
   await portal?.close();
 });
 

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPortal, type Portal } from '../fixtures/portal/server.js';
 import { join } from 'node:path';
-import { crawlPortal, LOCAL, resolveOf, SLOW_MS, tempDir } from './helpers.js';
+import { crawlPortal, LOCAL, resolveOf, SLOW_MS, tempDir, removeTempDirs } from './helpers.js';
 import { crawl } from '../../crawler/src/crawl/run.js';
 import { runSummary, type RunSummary } from '../../crawler/src/report/summary.js';
 import type { SqliteStore } from '../../crawler/src/store/sqlite.js';
@@ -27,6 +27,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
+  removeTempDirs();
   store?.close();
   await portal?.close();
 });

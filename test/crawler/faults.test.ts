@@ -15,7 +15,7 @@ import { FetchError, BadUrlError, checkUrl } from '../../crawler/src/fetch/error
 import { crawl } from '../../crawler/src/crawl/run.js';
 import { SqliteStore } from '../../crawler/src/store/sqlite.js';
 import { runSummary } from '../../crawler/src/report/summary.js';
-import { tempDir } from './helpers.js';
+import { tempDir, removeTempDirs } from './helpers.js';
 
 let server: Server;
 let base: string;
@@ -66,6 +66,7 @@ beforeAll(async () => {
   base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
 });
 afterAll(async () => {
+  removeTempDirs();
   server.closeAllConnections();
   await new Promise((ok) => server.close(ok));
 });

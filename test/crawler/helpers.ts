@@ -1,12 +1,21 @@
 /** Shared setup of the crawler tests: a temporary store and a crawl of the demo portal. */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Portal } from '../fixtures/portal/server.js';
 import { crawl, type CrawlOptions } from '../../crawler/src/crawl/run.js';
 import { SqliteStore } from '../../crawler/src/store/sqlite.js';
 
-export const tempDir = (name: string): string => mkdtempSync(join(tmpdir(), `gongkai-${name}-`));
+const made: string[] = [];
+/** A fresh temporary directory, removed by `removeTempDirs()` (each file's afterAll). */
+export const tempDir = (name: string): string => {
+  const d = mkdtempSync(join(tmpdir(), `gongkai-crawler-${name}-`));
+  made.push(d);
+  return d;
+};
+export const removeTempDirs = (): void => {
+  for (const d of made.splice(0)) rmSync(d, { recursive: true, force: true });
+};
 
 export const resolveOf = (p: Portal): Map<string, string> => new Map(p.resolve.map((r) => r.split('=') as [string, string]));
 

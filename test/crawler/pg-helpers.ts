@@ -29,7 +29,7 @@ export async function startTestPostgres(): Promise<TestPostgres | null> {
   if (!serverUrl) {
     const bin = pgBin();
     if (!bin) return null;
-    const dir = mkdtempSync(join(tmpdir(), 'gongkai-pg-'));
+    const dir = mkdtempSync(join(tmpdir(), 'gongkai-crawler-pg-'));
     chmodSync(dir, 0o777);
     const asRoot = process.getuid?.() === 0;
     const run = (cmd: string, args: string[]) => (asRoot

@@ -8,7 +8,7 @@ import { startPortal, type Portal } from '../fixtures/portal/server.js';
 import { crawl } from '../../crawler/src/crawl/run.js';
 import { PostgresStore } from '../../crawler/src/store/postgres.js';
 import { runSummary } from '../../crawler/src/report/summary.js';
-import { crawlPortal, LOCAL, resolveOf, SLOW_MS, tempDir } from './helpers.js';
+import { crawlPortal, LOCAL, resolveOf, SLOW_MS, tempDir, removeTempDirs } from './helpers.js';
 import { startTestPostgres, type TestPostgres } from './pg-helpers.js';
 
 let portal: Portal;
@@ -22,6 +22,7 @@ beforeAll(async () => {
   pgServer = await startTestPostgres();
 }, 60_000);
 afterAll(async () => {
+  removeTempDirs();
   await portal?.close();
   pgServer?.stop();
 });

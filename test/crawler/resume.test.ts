@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startPortal, type Portal } from '../fixtures/portal/server.js';
-import { crawlPortal, LOCAL, SLOW_MS, tempDir } from './helpers.js';
+import { crawlPortal, LOCAL, SLOW_MS, tempDir, removeTempDirs } from './helpers.js';
 
 const BIN = resolve(import.meta.dirname, '..', '..', 'crawler', 'bin', 'gongkai.js');
 let portal: Portal;
@@ -18,6 +18,7 @@ beforeAll(async () => {
   portal = await startPortal({ port: 0, slowMs: SLOW_MS });
 });
 afterAll(async () => {
+  removeTempDirs();
   await portal?.close();
 });
 
