@@ -22,6 +22,11 @@ export interface BytesOptions extends ParseOptions {
   /** Run OCR on scanned pages and images (slow: seconds per page). Default true. */
   ocr?: boolean;
   maxBytes?: number;
+  /** Pages of a PDF read at most (default 60; the rest is noted, not read). */
+  maxPages?: number;
+  /** Time budget for extracting a binary document (default 60 s, 300 s with OCR). */
+  timeoutMs?: number;
+  signal?: AbortSignal;
 }
 
 /** Turn bytes of any supported format into the extraction model. */
@@ -45,13 +50,30 @@ export async function extractBytes(bytes: Uint8Array, opts: BytesOptions = {}): 
     }
     case 'pdf': case 'docx': case 'doc': case 'image': {
       const { extractBinary } = await import('./extract/binary.js');
-      return extractBinary(bytes, kind, { ocr: opts.ocr ?? true });
+      binaryUsed = true;
+      const o: import('./extract/binary.js').BinaryOptions = { ocr: opts.ocr ?? true };
+      if (opts.maxPages !== undefined) o.maxPages = opts.maxPages;
+      if (opts.timeoutMs !== undefined) o.timeoutMs = opts.timeoutMs;
+      if (opts.signal) o.signal = opts.signal;
+      return extractBinary(bytes, kind, o);
+    }
+    case 'image-other': {
+      throw new GongkaiError('unsupported', 'Only PNG and JPEG images are read (this is TIFF, GIF, BMP or WebP).', '图片只支持PNG和JPEG格式（此文件为TIFF、GIF、BMP或WebP）。');
     }
     case 'zip':
       throw new GongkaiError('unsupported', 'A ZIP archive that is not a Word document.', '压缩包（非Word文档），不支持。');
     default:
       throw new GongkaiError('binary', 'Binary data that is not a supported document (HTML, text, PDF, DOC, DOCX, image).', '二进制数据，不是支持的文档格式（HTML、文本、PDF、DOC、DOCX、图片）。');
   }
+}
+
+let binaryUsed = false;
+
+/** Stop the shared OCR worker (call once when a long-running process is done with parsing). */
+export async function closeOcr(): Promise<void> {
+  if (!binaryUsed) return;
+  const m = await import('./extract/ocr/index.js');
+  await m.closeOcr();
 }
 
 /** Parse bytes of any supported format. Never throws: bad input gives `{ ok: false, reason, message }`. */

@@ -1,5 +1,6 @@
 /** `gongkai` entry: dispatches to a command, prints help, maps failures to documented exit codes. */
 import { COMMANDS } from './commands/index.js';
+import { closeOcr } from '@gongkai/shared/node';
 import { EXIT, UsageError } from './command.js';
 
 function usage(): string {
@@ -36,6 +37,15 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(cmd.help.trimEnd() + '\n');
     return EXIT.ok;
   }
+  try {
+    return await runCommand(cmd, name, rest);
+  } finally {
+    // The OCR worker is shared and long-lived: stop it so the process can exit.
+    await closeOcr().catch(() => undefined);
+  }
+}
+
+async function runCommand(cmd: (typeof COMMANDS)[number], name: string, rest: string[]): Promise<number> {
   try {
     return await cmd.run(rest);
   } catch (err) {

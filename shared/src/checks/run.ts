@@ -1,7 +1,7 @@
 /** Running every check on a report. */
 import type { Report } from '../model/report.js';
 import { Collector, type CheckContext } from './context.js';
-import type { CheckResult } from './types.js';
+import type { CheckResult, Finding } from './types.js';
 import { checkStructure } from './structure.js';
 import { checkTable3, checkTable4 } from './arithmetic.js';
 import { checkTable2Rules, checkValues } from './values.js';
@@ -17,6 +17,18 @@ export interface CheckOptions {
   today?: string;
   /** Article 49 deadlines as MM-DD of the following year; local rules may be stricter. */
   deadlines?: { department?: string; government?: string };
+}
+
+/** A finding that rests on OCR readings says so, in the evidence and in both messages. */
+function markOcr(f: Finding): void {
+  const cells = f.evidence.cells.filter((c) => c.ocrConfidence !== undefined);
+  if (!cells.length) return;
+  const low = Math.min(...cells.map((c) => c.ocrConfidence!));
+  f.evidence.ocr = true;
+  f.message = {
+    zh: `${f.message.zh}（数值经OCR识别，最低置信度${low.toFixed(2)}，请对照原件）`,
+    en: `${f.message.en} (values read by OCR, lowest confidence ${low.toFixed(2)}: check the scan)`,
+  };
 }
 
 export function checkReport(report: Report, opts: CheckOptions = {}): CheckResult {
@@ -35,5 +47,6 @@ export function checkReport(report: Report, opts: CheckOptions = {}): CheckResul
   checkProse(ctx, out);
   checkTimeliness(ctx, out);
   checkHistory(ctx, out);
+  for (const f of out.findings) markOcr(f);
   return { findings: out.findings, outcomes: out.list(), score: score(out.findings) };
 }

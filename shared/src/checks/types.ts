@@ -18,6 +18,8 @@ export interface CellEvidence {
   value: number | null;
   raw: string;
   source: SourceRef | null;
+  /** Set when the value was read by OCR: its confidence 0..1. */
+  ocrConfidence?: number;
 }
 
 export interface SentenceEvidence {
@@ -34,6 +36,8 @@ export interface Evidence {
   right?: number;
   /** For cross-year findings: the year of the other report. */
   otherYear?: number;
+  /** True when any value in the evidence was read by OCR (a person should look at the scan). */
+  ocr?: boolean;
 }
 
 export interface Finding {
@@ -68,5 +72,7 @@ export interface Score {
 
 /** Helper to build cell evidence. */
 export function cellEvidence(table: string, row: string, col: number, label: string, cell: Cell | undefined): CellEvidence {
-  return { table, row, col, label, value: cell?.value ?? null, raw: cell?.raw ?? '', source: cell?.source ?? null };
+  const ev: CellEvidence = { table, row, col, label, value: cell?.value ?? null, raw: cell?.raw ?? '', source: cell?.source ?? null };
+  if (cell?.ocrConfidence !== undefined) ev.ocrConfidence = cell.ocrConfidence;
+  return ev;
 }

@@ -11,7 +11,7 @@ function encodingExists(label: string): boolean {
   try { new TextDecoder(label); return true; } catch { return false; }
 }
 
-export type SniffedKind = 'html' | 'text' | 'pdf' | 'docx' | 'doc' | 'image' | 'zip' | 'binary' | 'empty';
+export type SniffedKind = 'html' | 'text' | 'pdf' | 'docx' | 'doc' | 'image' | 'image-other' | 'zip' | 'binary' | 'empty';
 
 const GB_ALIASES = new Set(['gb2312', 'gbk', 'x-gbk', 'cp936', 'gb_2312-80', 'gb18030', 'euc-cn', 'windows-936']);
 
@@ -40,9 +40,9 @@ export function sniffKind(bytes: Uint8Array): SniffedKind {
     const probe = latin1(bytes.subarray(0, Math.min(bytes.length, 64 * 1024)));
     return probe.includes('word/') ? 'docx' : 'zip';
   }
-  if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47]) || startsWith(bytes, [0xff, 0xd8, 0xff]) ||
-      startsWith(bytes, [0x47, 0x49, 0x46, 0x38]) || (startsWith(bytes, [0x52, 0x49, 0x46, 0x46]) && startsWith(bytes, [0x57, 0x45, 0x42, 0x50], 8)) ||
-      startsWith(bytes, [0x49, 0x49, 0x2a, 0x00]) || startsWith(bytes, [0x4d, 0x4d, 0x00, 0x2a]) || startsWith(bytes, [0x42, 0x4d])) return 'image';
+  if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47]) || startsWith(bytes, [0xff, 0xd8, 0xff])) return 'image';
+  if (startsWith(bytes, [0x47, 0x49, 0x46, 0x38]) || (startsWith(bytes, [0x52, 0x49, 0x46, 0x46]) && startsWith(bytes, [0x57, 0x45, 0x42, 0x50], 8)) ||
+      startsWith(bytes, [0x49, 0x49, 0x2a, 0x00]) || startsWith(bytes, [0x4d, 0x4d, 0x00, 0x2a]) || (startsWith(bytes, [0x42, 0x4d]) && bytes.length > 26 && [12, 40, 56, 108, 124].includes(bytes[14]!) && bytes[15] === 0)) return 'image-other';
   // Text or binary: control bytes other than whitespace in the first 8 KB mean binary.
   const sample = bytes.subarray(0, 8192);
   let ctl = 0;

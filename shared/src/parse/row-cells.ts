@@ -3,6 +3,9 @@ import type { Cell } from '../model/report.js';
 import { makeCell, missingCell } from '../values/parse-cell.js';
 import { alignTokens, type Row, type RowCell } from './rows.js';
 
+/** OCR readings at or below this confidence are doubtful: shown, but never used in arithmetic. */
+export const OCR_DOUBT_CONFIDENCE = 0.4;
+
 /** A row of the source ready for mapping: label plus either cells or raw flattened tokens. */
 export type SourceRow = Row & { tokens?: string[]; line?: number; lineText?: string };
 
@@ -36,7 +39,10 @@ export function rowCells(row: SourceRow, n: number, what: string, notes: string[
   }
   return vals.slice(vals.length - n).map((v) => {
     const extra: { ocrConfidence?: number; doubt?: string } = {};
-    if (v.ocrConfidence !== undefined) extra.ocrConfidence = v.ocrConfidence;
+    if (v.ocrConfidence !== undefined) {
+      extra.ocrConfidence = v.ocrConfidence;
+      if (v.ocrConfidence <= OCR_DOUBT_CONFIDENCE) extra.doubt = `OCR reading "${v.text.trim()}" has confidence ${v.ocrConfidence.toFixed(2)}: not read with certainty`;
+    }
     if (v.copyH || v.copyV) extra.doubt = 'value of a merged cell spanning several slots';
     return makeCell(v.copyH || v.copyV ? '' : v.text, v.source, extra);
   });
