@@ -32,10 +32,7 @@ export function reportColumnCandidates(doc: Document, pageUrl: string): URL[] {
   };
   const crumbs = doc.querySelectorAll('.breadcrumb a, .crumb a, .position a, .bread a, .location a, .dqwz a');
   for (let i = crumbs.length - 1; i >= 0; i--) if (COLUMN_TEXT.test(crumbs[i]!.textContent ?? '')) add(crumbs[i]!.getAttribute('href') ?? '');
-  for (const a of Array.from(doc.querySelectorAll('a[href]')).slice(0, 1000)) {
-    const text = (a.textContent ?? '').trim();
-    if (text.length <= 16 && COLUMN_TEXT.test(text) && !/\d{4}/.test(text)) add(a.getAttribute('href') ?? '');
-  }
+  for (const href of columnLinks(doc)) add(href);
   const u = sameOrigin(pageUrl, pageUrl);
   if (!u) return out;
   const p = u.pathname;
@@ -48,6 +45,20 @@ export function reportColumnCandidates(doc: Document, pageUrl: string): URL[] {
   const parent = p.replace(/[^/]*$/, '');
   add(parent);
   add(parent.replace(/[^/]+\/$/, ''));
+  // Last: the disclosure section's hub page, whose menu names the annual-report column.
+  for (const a of Array.from(doc.querySelectorAll('a[href]')).slice(0, 1000)) {
+    if (/^(政府信息公开|政务公开|信息公开)$/.test((a.textContent ?? '').trim())) add(a.getAttribute('href') ?? '');
+  }
+  return out;
+}
+
+/** Menu or breadcrumb links named like an annual-report column (short text, no year). */
+export function columnLinks(doc: Document): string[] {
+  const out: string[] = [];
+  for (const a of Array.from(doc.querySelectorAll('a[href]')).slice(0, 1000)) {
+    const text = (a.textContent ?? '').trim();
+    if (text.length <= 16 && COLUMN_TEXT.test(text) && !/\d{4}/.test(text)) out.push(a.getAttribute('href') ?? '');
+  }
   return out;
 }
 

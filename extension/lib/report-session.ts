@@ -5,7 +5,8 @@
 import { parseDom } from '@gongkai/shared/browser';
 import type { Report } from '@gongkai/shared/browser';
 import { checkDocument, rerun, type PageCheck } from './check-page';
-import { earlierReportLinks, fetchDocument, nextListPage, reportColumnCandidates, type ReportLink } from './earlier-years';
+import { fetchDocument } from './earlier-years';
+import { findEarlierLinks } from './find-earlier';
 import { toEntry, type HistoryEntry } from './history-model';
 import { send } from './messages';
 import { timed } from './perf';
@@ -47,26 +48,7 @@ export interface FetchOutcome { fetched: number; tried: number; message: { zh: s
 export async function fetchEarlierYears(doc: Document, url: string, report: Report, known: ReadonlySet<number> = new Set(), max = 4): Promise<FetchOutcome> {
   const none = (zh: string, en: string): FetchOutcome => ({ fetched: 0, tried: 0, message: { zh, en } });
   if (!report.agency || report.year === null) return none('缺少机关或年度', 'agency or year unknown');
-  // The first candidate column that lists earlier reports of this agency.
-  let links: ReportLink[] = [];
-  for (const column of reportColumnCandidates(doc, url).slice(0, 5)) {
-    try {
-      // Up to three list pages: older reports sit on the later ones.
-      let page: URL | null = column;
-      for (let n = 1; page && n <= 3; n++) {
-        const colDoc = await fetchDocument(page, url);
-        const listed = earlierReportLinks(colDoc, page.href, Infinity, report.agency);
-        const more: ReportLink[] = listed.filter((l) => l.year < report.year! && !links.some((x) => x.year === l.year));
-        links.push(...more);
-        // Not a list of this agency's reports, or enough years found: stop here.
-        const wanted = links.filter((l) => !known.has(l.year)).length;
-        page = listed.length === 0 || wanted >= max ? null : nextListPage(colDoc, page, n);
-      }
-    } catch {
-      /* try the next candidate */
-    }
-    if (links.length) break;
-  }
+  let links = await findEarlierLinks(doc, url, report, known, max);
   if (!links.length) return none('在本网站年报栏目中未找到往年报告', 'no earlier reports found in the portal\'s annual-report column');
   links = links.filter((l) => !known.has(l.year)).sort((a, b) => b.year - a.year).slice(0, max);
   if (!links.length) return none('往年报告均已保存', 'every earlier report listed is stored already');

@@ -12,7 +12,7 @@ let bundle = '';
 test.beforeAll(async () => {
   const out = await build({
     stdin: {
-      contents: ['quick-detect', 'column', 'earlier-years', 'locate', 'attachments'].map((m) => `export * from './${m}.ts';`).join('\n'),
+      contents: ['quick-detect', 'column', 'earlier-years', 'locate', 'attachments', 'hanweb'].map((m) => `export * from './${m}.ts';`).join('\n'),
       resolveDir: lib, loader: 'ts',
     },
     bundle: true, format: 'iife', globalName: 'L', write: false, platform: 'browser', target: 'es2022', logLevel: 'silent',
@@ -86,6 +86,16 @@ test('next page of a column list: "下一页" links (same origin) and TRS pagers
   expect(await call(page, (L) => L.nextListPage(document, new URL('http://a.gov.cn/nb/'), 3))).toBeNull();
   await load(page, '<a href="http://b.gov.cn/?page=2">下一页</a><a href="?page=2">下一页</a>');
   expect(await call(page, (L) => L.nextListPage(document, new URL('http://a.gov.cn/nb/list.jsp'), 1)?.href)).toBe('http://a.gov.cn/nb/list.jsp?page=2');
+});
+
+test('Hanweb columns: inline XML records and the data-proxy request a page would make', async ({ page }) => {
+  await load(page, '<div id="d"><script type="text/xml"><datastore><recordset><record><![CDATA[<li><a href="/art/2021/1/2/art_1_2.html">某局2020年政府信息公开工作年度报告</a></li>]]></record></recordset></datastore></script></div>');
+  const inline = await call(page, async (L) => (await L.hanwebRecords(document, 'http://a.gov.cn/col/col1/index.html'))?.querySelectorAll('a').length ?? 0);
+  expect(inline).toBe(1);
+  await load(page, `<div id="d"></div><script>var x = new XMLHttpRequest(); x.open('POST', '/module/web/jpage/dataproxy.jsp?startrecord=1&endrecord=30&perpage=15', true); x.send('col=1&appid=1&webid=3&columnid=1229007&unitid=4007');</script>`);
+  const req = await call(page, (L) => { const r = L.proxyRequest(document, 'http://a.gov.cn/col/col1229007/index.html'); return r && `${r.url.href} ${r.body}`; });
+  expect(req).toBe('http://a.gov.cn/module/web/jpage/dataproxy.jsp?startrecord=1&endrecord=30&perpage=15 col=1&appid=1&webid=3&columnid=1229007&unitid=4007');
+  expect(await call(page, (L) => L.recordsOf('<record><![CDATA[<li>a</li>]]></record><record> <![CDATA[<li>b</li>]]> </record>'))).toEqual(['<li>a</li>', '<li>b</li>']);
 });
 
 test('attachments: links, pdf.js viewers, window.open, embedded PDFs; other sites marked', async ({ page }) => {

@@ -51,6 +51,24 @@ test('an earlier year on the second page of the column (TRS pager, index_1.html)
   expect(portal.hits.has(`www.example.gov.cn${NB}index_1.html`)).toBe(true);
 });
 
+test('a Hanweb site: earlier years from the data proxy of its annual-report column, found through the section page', async () => {
+  const { page } = b;
+  const YJ = 'http://yjglj.example.gov.cn';
+  // The column's list arrives by XHR; take the 2023 report's address from it.
+  await page.goto(`${YJ}/col/col1229007/index.html`);
+  const link = page.locator('a', { hasText: '2023年政府信息公开工作年度报告' });
+  await expect(link).toHaveCount(1, { timeout: 15_000 });
+  await page.goto(new URL((await link.getAttribute('href'))!, YJ).href);
+  await expect(panel(page)).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByTestId('year')).toHaveText('2023');
+  await page.locator('#gongkai-lens [data-testid="fetch-earlier"]').click();
+  // 2022, 2021 and 2020 (seed 003, no table 3: its figures stay unknown, not zero).
+  await expect(page.locator('#gongkai-lens [data-testid="years"] tbody tr')).toHaveCount(4, { timeout: 20_000 });
+  // The article names no column: the section's hub page (政府信息公开) led to it.
+  expect(portal.hits.has('yjglj.example.gov.cn/col/col1229000/index.html')).toBe(true);
+  expect([...portal.hits.keys()].every((k) => k.startsWith('yjglj.example.gov.cn/'))).toBe(true);
+});
+
 test('嘉兴 (seed 001 published by a TRS site): the warning; its attachment article gets badges', async ({}, info) => {
   const { page } = b;
   await page.goto(`${JX}${NB}202101/t20210120_2101.htm`);
