@@ -34,6 +34,11 @@ type View =
 const PANEL_WIDTH = 400;
 
 
+/** Large images in the page (a report published as scanned pages). */
+function pageImages(): number {
+  return Array.from(document.images).slice(0, 200).filter((i) => i.width >= 400 || i.naturalWidth >= 400).length;
+}
+
 // Injected twice (gate and popup)? Only the first copy in this isolated world does anything.
 const g = globalThis as unknown as { __gongkaiLens?: boolean };
 const FIRST = !g.__gongkaiLens;
@@ -143,7 +148,8 @@ export function Lens() {
       <Outlines marked={marked} active={active} lang={lang} />
       <Panel lang={lang} onLang={toggleLang} dock={dock}>
         {view.kind === 'column' && <ColumnPanel v={view.verdict} lang={lang} />}
-        {check && !check.ok && <p data-testid="not-report">{t(lang, 'notReport')}: {check.message[lang]}</p>}
+        {check && !check.ok && <p data-testid="not-report" data-reason={check.reason}>{t(lang, 'notReport')}: {check.message[lang]}</p>}
+        {check && (!check.ok || !hasReportBody(check.report)) && pageImages() > 0 && <p className="gl-muted" data-testid="image-report">{t(lang, 'imageReport')}</p>}
         {check?.ok && (
           <>
             <ReportPanel report={check.report} result={check.result} lang={lang} onHover={setActive} onPick={pick} />

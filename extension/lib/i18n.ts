@@ -14,6 +14,7 @@ const STRINGS = {
   findings: { zh: '发现的问题', en: 'Findings' },
   noFindings: { zh: '未发现问题', en: 'No problems found' },
   notReport: { zh: '无法解析为年度报告', en: 'Not readable as an annual report' },
+  imageReport: { zh: '本页报告正文似以图片发布：扩展不做文字识别，以上结果只反映页面文字；可用命令行（OCR）检查。', en: 'The report seems to be published as images: the extension does no OCR, so the result above reflects the page text only; the CLI (OCR) can check it.' },
   history: { zh: '历年报告', en: 'Earlier years' },
   noHistory: { zh: '尚无该机关往年记录', en: 'No earlier years of this agency yet' },
   fetchEarlier: { zh: '获取往年报告', en: 'Fetch earlier years' },

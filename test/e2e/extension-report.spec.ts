@@ -91,6 +91,14 @@ test('an article filled in by script after load is read once its text arrives', 
   await expect(page.locator('#gongkai-lens [data-testid="not-report"]')).toHaveCount(0);
 });
 
+test('a report published as images: the panel says the text check cannot see it', async () => {
+  const { page } = lab;
+  await page.goto(ORIGIN + PATHS.imageOnly);
+  await expect(panel(page)).toBeVisible({ timeout: 15_000 });
+  await expect(finding(page, 'structure.table3.missing')).toHaveCount(1);
+  await expect(page.locator('#gongkai-lens [data-testid="image-report"]')).toContainText('图片');
+});
+
 test('seed 004: a report without tables says the tables are missing', async ({}, info) => {
   const { page } = lab;
   await page.goto(ORIGIN + PATHS.seed004);
