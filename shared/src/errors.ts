@@ -11,12 +11,13 @@ export type UnparseableReason =
   | 'corrupt'          // truncated or malformed file of a supported format
   | 'not-a-report'     // readable, but not an annual report
   | 'timeout'          // extraction exceeded its time budget
+  | 'needs-ocr'        // a scan (no text layer) and OCR was switched off
   | 'not-found'        // no such file, or HTTP 404/410
   | 'fetch-failed';    // a URL could not be fetched (network, 5xx): may work later
 
 export const RETRYABLE: Record<UnparseableReason, boolean> = {
   empty: false, 'too-large': false, binary: false, unsupported: false, encrypted: false,
-  corrupt: false, 'not-a-report': false, timeout: true, 'not-found': false, 'fetch-failed': true,
+  corrupt: false, 'not-a-report': false, timeout: true, 'needs-ocr': false, 'not-found': false, 'fetch-failed': true,
 };
 
 /** Thrown by extractors and loaders; `parse*` functions turn it into an `Unparseable` result. */

@@ -30,7 +30,9 @@ export interface BytesOptions extends ParseOptions {
 }
 
 /** Turn bytes of any supported format into the extraction model. */
-export async function extractBytes(bytes: Uint8Array, opts: BytesOptions = {}): Promise<ExtractedDocument> {
+export async function extractBytes(input: Uint8Array, opts: BytesOptions = {}): Promise<ExtractedDocument> {
+  // A Node Buffer (or any Uint8Array subclass) is copied to a plain Uint8Array: pdf.js insists on one.
+  const bytes = input.constructor === Uint8Array ? input : new Uint8Array(input);
   const kind = sniffKind(bytes);
   const limit = opts.maxBytes ?? (kind === 'html' || kind === 'text' ? LIMITS.textBytes : LIMITS.binaryBytes);
   if (bytes.length > limit) {

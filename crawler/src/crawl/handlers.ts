@@ -155,7 +155,7 @@ export function interpret(parsed: ParseResult, kind: string, attachments: number
     }
     return { report: r, reason: null, message: null };
   }
-  if (parsed.reason === 'empty' && kind === 'pdf' && !ocr) {
+  if (parsed.reason === 'needs-ocr' || (parsed.reason === 'empty' && kind === 'pdf' && !ocr)) {
     return { report: null, reason: 'scanned-needs-ocr', message: 'A scanned PDF (no text layer): run with --ocr to read it' };
   }
   return { report: null, reason: parsed.reason, message: parsed.message.en };

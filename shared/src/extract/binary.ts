@@ -35,7 +35,7 @@ export async function extractBinary(bytes: Uint8Array, kind: 'pdf' | 'docx' | 'd
     case 'docx': return extractDocx(bytes);
     case 'doc': return extractDoc(bytes, { timeoutMs: opts.timeoutMs ?? 30_000 });
     case 'image': {
-      if (opts.ocr === false) throw new GongkaiError('unsupported', 'Images need OCR, which is switched off.', '图片需要文字识别（OCR），当前已关闭。');
+      if (opts.ocr === false) throw new GongkaiError('needs-ocr', 'Images need OCR, which is switched off.', '图片需要文字识别（OCR），当前已关闭。');
       const { ocrImage } = await import('./ocr/index.js');
       return ocrImage(bytes, { timeoutMs: opts.timeoutMs ?? 120_000, ...(opts.signal ? { signal: opts.signal } : {}) });
     }
@@ -57,8 +57,8 @@ async function pdfWithOcr(bytes: Uint8Array, opts: BinaryOptions): Promise<Extra
     return res.doc;
   }
   if (opts.ocr === false) {
-    res.doc.notes.push(`${scanned.length} page(s) have no text layer (scanned); OCR is switched off.`);
-    return res.doc;
+    throw new GongkaiError('needs-ocr', `A scanned PDF: ${scanned.length} of ${res.pages.length} page(s) have no text layer, and OCR is switched off.`,
+      `扫描版PDF：${res.pages.length}页中有${scanned.length}页没有文字层，且未启用OCR。`);
   }
   const { ocrPdf } = await import('./ocr/index.js');
   const left = (opts.timeoutMs ?? 300_000) - (Date.now() - started);
