@@ -55,3 +55,17 @@ describe('image formats', () => {
     expect(sniffKind(new TextEncoder().encode('BMW 2020年政府信息公开工作年度报告\n一、总体情况'))).toBe('text');
   });
 });
+
+describe('scans without OCR', () => {
+  it('a scanned PDF with OCR off is "needs-ocr", not "empty"', async () => {
+    const r = await parseBytes(documentBytes('report001-scanned.pdf'), { ocr: false });
+    expect(r).toMatchObject({ ok: false, reason: 'needs-ocr', retryable: false });
+    if (!r.ok) expect(r.message.zh).toContain('OCR');
+  });
+  it('a Node Buffer of a text PDF parses like a Uint8Array', async () => {
+    const bytes = documentBytes('report001.pdf');
+    const r = await parseBytes(Buffer.from(bytes));
+    expect(r.ok).toBe(true);
+    if (r.ok) expect(r.report.table3?.rows.find((x) => x.key === 'newReceived')?.cells[6]?.value).toBe(29);
+  });
+});
