@@ -8,7 +8,7 @@ import { checkReport, parseHtml, parseText, type ParseResult } from '../../share
 import { parseBytes } from '../../shared/src/node.ts';
 import { documentBytes, seedFiles, seedText } from './fixtures.ts';
 
-const REASONS = ['empty', 'too-large', 'binary', 'unsupported', 'encrypted', 'corrupt', 'not-a-report', 'timeout', 'not-found', 'fetch-failed'];
+const REASONS = ['empty', 'too-large', 'binary', 'unsupported', 'encrypted', 'corrupt', 'needs-ocr', 'not-a-report', 'timeout', 'not-found', 'fetch-failed'];
 
 function wellFormed(r: ParseResult): void {
   if (r.ok) {
