@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { verdictOf } from '../../extension/lib/verdict.ts';
+import type { PageCheck } from '../../extension/lib/check-page.ts';
+
+const url = 'http://www.example.gov.cn/a.htm';
+
+describe('popup verdict line', () => {
+  it('a checked report: counts and score in both languages', () => {
+    const check = {
+      ok: true, ms: 1, comparison: null,
+      report: { title: 't', agency: '某局', year: 2020 },
+      result: { findings: [{ severity: 'error' }, { severity: 'warning' }, { severity: 'warning' }], outcomes: [], score: { value: 80, deductions: [] } },
+    } as unknown as PageCheck;
+    const v = verdictOf(check, null, 0, url);
+    expect(v).toMatchObject({ kind: 'report', agency: '某局', year: 2020, summary: { errors: 1, warnings: 2, infos: 0, score: 80 } });
+    expect(v.line.zh).toBe('错误 1 · 警告 2 · 评分 80');
+    expect(v.line.en).toBe('1 errors · 2 warnings · score 80');
+  });
+
+  it('a column, an unreadable page, attachments only, nothing', () => {
+    const column = { name: '工作动态', type: 'dynamic', count: 8, pages: null, newest: '2024-01-01', ageDays: 3, limitDays: 14, freshness: 'fresh' } as const;
+    expect(verdictOf(null, column, 0, url).line.zh).toBe('栏目 8 条，最新 2024-01-01');
+    const failed = { ok: false, reason: 'empty', message: { zh: '文档没有文字内容。', en: 'The document has no text.' }, ms: 1 } as PageCheck;
+    expect(verdictOf(failed, null, 0, url)).toMatchObject({ kind: 'not-report', line: { en: 'not readable: The document has no text.' } });
+    expect(verdictOf(null, null, 2, url)).toMatchObject({ kind: 'attachments', line: { zh: '2 个附件' } });
+    expect(verdictOf(null, null, 0, url)).toMatchObject({ kind: 'not-report', line: { en: 'No report on this page' } });
+  });
+});
