@@ -17,6 +17,7 @@ export function Verdict({ report, result, lang }: { report: Report; result: Chec
         <span>{t(lang, 'agency')}: <b data-testid="agency">{report.agency ?? '—'}</b></span>
         <span>{t(lang, 'year')}: <b data-testid="year">{report.year ?? '—'}</b></span>
         <span>{t(lang, 'template')}: <b data-testid="template">{report.template}</b></span>
+        {report.publishedAt && <span>{t(lang, 'published')}: <b data-testid="published">{report.publishedAt}</b></span>}
       </p>
     </div>
   );

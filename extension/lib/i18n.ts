@@ -11,6 +11,7 @@ const STRINGS = {
   template: { zh: '模板', en: 'Template' },
   agency: { zh: '机关', en: 'Agency' },
   year: { zh: '年度', en: 'Year' },
+  published: { zh: '发布', en: 'Published' },
   findings: { zh: '发现的问题', en: 'Findings' },
   noFindings: { zh: '未发现问题', en: 'No problems found' },
   notReport: { zh: '无法解析为年度报告', en: 'Not readable as an annual report' },

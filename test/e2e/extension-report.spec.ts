@@ -32,6 +32,7 @@ test('seed 001: the 28 ≠ 29 warning, outlined in the table and in the text, ev
   await expect(page.getByTestId('agency')).toContainText('生态环境局');
   await expect(page.getByTestId('year')).toHaveText('2020');
   await expect(page.getByTestId('template')).toHaveText('2019');
+  await expect(page.getByTestId('published')).toHaveText('2021-01-20'); // from the page's 发布日期 / TRS URL
 
   // Both places are outlined: the table cell and the sentence.
   const idx = await f.getAttribute('data-finding');
