@@ -105,3 +105,11 @@ describe('property: random and mutated documents never throw', () => {
     }), { numRuns: 150 });
   });
 });
+
+describe('article pages without the report body', () => {
+  it('a page titled as a report whose body is only an attachment link is not-a-report, saying why', () => {
+    const r = parseHtml('<html><head><title>杭州市某某局2020年政府信息公开工作年度报告</title></head><body><h1>杭州市某某局2020年政府信息公开工作年度报告</h1><div class="TRS_Editor"><p>附件：<a href="P020210120.pdf">2020年政府信息公开工作年度报告.pdf</a></p></div></body></html>');
+    expect(r).toMatchObject({ ok: false, reason: 'not-a-report' });
+    if (!r.ok) expect(r.message.en).toMatch(/attachment or images/);
+  });
+});

@@ -155,6 +155,9 @@ export function interpret(parsed: ParseResult, kind: string, attachments: number
     }
     return { report: r, reason: null, message: null };
   }
+  if (parsed.reason === 'not-a-report' && attachments > 0) {
+    return { report: null, reason: 'attachment-wrapper', message: `Article that links ${attachments} attachment(s) of the report` };
+  }
   if (parsed.reason === 'needs-ocr' || (parsed.reason === 'empty' && kind === 'pdf' && !ocr)) {
     return { report: null, reason: 'scanned-needs-ocr', message: 'A scanned PDF (no text layer): run with --ocr to read it' };
   }

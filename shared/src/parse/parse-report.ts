@@ -54,16 +54,21 @@ function buildReport(doc: ExtractedDocument, opts: ParseOptions): Report {
   const period = statisticalPeriod(text.slice(0, 5000));
   const year = reportYear(title, period?.from ?? null, text);
   const hints = REPORT_HINTS.filter((h) => text.includes(h)).length;
+  const body = text.replace(/\u0000TABLE \d+\u0000/g, '').replace(/\s+/g, '');
   const isReport = sections.length >= 2 || tables.table3 !== null || tables.table4 !== null ||
-    (/报告|年报/.test(title) && hints >= 2);
+    (/报告|年报/.test(title) && hints >= 2 && body.length - title.length >= 200);
+  if (!isReport && /报告|年报/.test(title) && sections.length === 0 && body.length - title.length < 200) {
+    throw new GongkaiError('not-a-report',
+      `The page names a report ("${title.slice(0, 60)}") but holds no report text: the report is probably an attachment or images.`,
+      `页面标题为报告（“${title.slice(0, 60)}”），但没有报告正文：报告可能在附件或图片中。`);
+  }
   if (!isReport) {
     throw new GongkaiError('not-a-report',
       `Not a government information disclosure annual report: no standard sections or tables found${title ? ` (title: "${title.slice(0, 60)}")` : ''}.`,
       `不是政府信息公开工作年度报告：未找到标准章节或表格${title ? `（标题：“${title.slice(0, 60)}”）` : ''}。`);
   }
 
-  const body = lines.slice(0, 400).join('');
-  const agency = reportAgency(title, body) ?? opts.agency ?? null;
+  const agency = reportAgency(title, lines.slice(0, 400).join('')) ?? opts.agency ?? null;
   let template = templateForYear(year);
   if (template === 'unknown') template = tables.table3?.layout ?? tables.table2?.layout ?? 'unknown';
 
