@@ -1,11 +1,15 @@
 /// <reference types="chrome" />
 /**
  * Service worker: registers the gate for granted portals, injects the lens into pages the gate
- * picked, keeps the history (Dexie) and the per-tab verdict for the popup. Makes no network request.
+ * picked, keeps the history (Dexie) and the per-tab verdict for the popup, and hands PDF
+ * attachments of the sender's own origin to the offscreen document that checks them. Makes no
+ * network request itself.
  */
 import { agencyEntries, getDb, putEntry, scoresFor } from './lib/db';
 import type { HistoryEntry } from './lib/history-model';
-import { LENS_FILE, type Message, type TabVerdict } from './lib/messages';
+import type { BadgeState } from './lib/attachments';
+import { sameOrigin } from './lib/earlier-years';
+import { LENS_FILE, OFFSCREEN_PAGE, type Message, type OffscreenMessage, type TabVerdict } from './lib/messages';
 import { syncGateRegistration } from './lib/registration';
 
 // Tests read the store through the service worker.
@@ -23,6 +27,46 @@ chrome.permissions.onRemoved.addListener(sync);
 
 const verdictKey = (tabId: number) => `verdict:${tabId}`;
 chrome.tabs.onRemoved.addListener((tabId) => { void chrome.storage.session.remove(verdictKey(tabId)); });
+
+// The offscreen document that reads PDFs: created on the first request, closed when idle for a minute.
+let creating: Promise<void> | null = null;
+let inFlight = 0;
+let idleTimer: ReturnType<typeof setTimeout> | undefined;
+async function ensureOffscreen(): Promise<void> {
+  const url = chrome.runtime.getURL(OFFSCREEN_PAGE);
+  const open = await chrome.runtime.getContexts({ contextTypes: [chrome.runtime.ContextType.OFFSCREEN_DOCUMENT], documentUrls: [url] });
+  if (open.length) return;
+  creating ??= chrome.offscreen.createDocument({
+    url: OFFSCREEN_PAGE, reasons: [chrome.offscreen.Reason.WORKERS],
+    justification: 'Reads PDF attachments of the page with pdf.js (in a worker) to check them',
+  }).finally(() => { creating = null; });
+  await creating;
+}
+function idleClose(): void {
+  clearTimeout(idleTimer);
+  idleTimer = setTimeout(() => { if (inFlight === 0) void chrome.offscreen.closeDocument().catch(() => undefined); }, 60_000);
+}
+
+const OTHER_SITE: BadgeState = { state: 'not-checked', reason: { zh: '文件不在本网站，不跨站请求', en: 'file is on another site; no cross-site requests' } };
+
+/** A PDF linked from the sender's page: checked only when it has that page's origin (the page's URL as the browser knows it). */
+async function checkPdf(url: unknown, sender: chrome.runtime.MessageSender): Promise<BadgeState> {
+  const pageUrl = sender.tab ? sender.url ?? sender.tab.url : undefined;
+  if (typeof url !== 'string' || !pageUrl) return { state: 'failed', reason: { zh: '请求无效', en: 'invalid request' } };
+  const target = sameOrigin(url, pageUrl);
+  if (!target) return OTHER_SITE;
+  inFlight++;
+  clearTimeout(idleTimer);
+  try {
+    await ensureOffscreen();
+    const msg: OffscreenMessage = { target: 'offscreen', type: 'offscreen:pdf', url: target.href, pageUrl };
+    const out = (await chrome.runtime.sendMessage(msg)) as BadgeState | undefined;
+    return out ?? { state: 'failed', reason: { zh: 'PDF 检查未返回结果', en: 'the PDF check returned nothing' } };
+  } finally {
+    inFlight--;
+    if (inFlight === 0) idleClose();
+  }
+}
 
 /** Entries come from our own content script; still, keep only well-formed ones (full schema checks run on import). */
 function validEntry(e: HistoryEntry): boolean {
@@ -57,6 +101,8 @@ async function handle(msg: Message, sender: chrome.runtime.MessageSender): Promi
       const got = await chrome.storage.session.get(verdictKey(msg.tabId));
       return got[verdictKey(msg.tabId)] ?? null;
     }
+    case 'pdf:check':
+      return checkPdf(msg.url, sender);
     default:
       return null;
   }

@@ -17,10 +17,20 @@ function Badge({ link, pageUrl, pdf, lang }: { link: AttachmentLink; pageUrl: st
   if (s.state === 'not-checked') {
     return <span className="gl-badge" data-state="not-checked" title={s.reason[lang]}>{t(lang, 'title')}：{t(lang, 'notChecked')}（{s.reason[lang]}）</span>;
   }
+  if (s.state === 'scanned') {
+    const why = lang === 'zh' ? `扫描版 PDF（${s.pages} 页无文字层），需要文字识别：请用命令行检查` : `scanned PDF (${s.pages} pages without a text layer); OCR runs in the CLI`;
+    return <span className="gl-badge scan" data-state="scanned" title={why}>{t(lang, 'title')}：{lang === 'zh' ? '扫描件 — 需要 OCR（请用命令行）' : 'scanned — needs OCR (use the CLI)'}</span>;
+  }
+  if (s.state === 'failed') {
+    return <span className="gl-badge fail" data-state="failed" title={s.reason[lang]}>{t(lang, 'title')}：{lang === 'zh' ? '检查失败' : 'check failed'}（{s.reason[lang]}）</span>;
+  }
   const cls = s.errors ? 'err' : s.warnings ? 'warn' : 'ok';
+  const top = s.top ? s.top[lang] : lang === 'zh' ? '未发现问题' : 'no findings';
+  // The top finding shows on hover (and keyboard focus), in the badge's own shadow root.
   return (
-    <span className={`gl-badge ${cls}`} data-state="checked">
+    <span className={`gl-badge ${cls}`} data-state="checked" data-top={s.top?.id ?? ''} tabIndex={0} aria-describedby="gl-tip">
       {t(lang, 'title')}：{t(lang, 'errors')} {s.errors} · {t(lang, 'warnings')} {s.warnings} · {t(lang, 'score')} {s.score}
+      <span className="gl-tip" id="gl-tip" role="tooltip">{top}</span>
     </span>
   );
 }

@@ -20,7 +20,14 @@ export type Message =
   | { type: 'history:scores'; names: string[] }
   | { type: 'history:put'; entry: HistoryEntry }
   | { type: 'verdict:set'; verdict: TabVerdict }
-  | { type: 'verdict:get'; tabId: number };
+  | { type: 'verdict:get'; tabId: number }
+  /** Check a PDF attachment of the sender's page (answered with a `BadgeState`). */
+  | { type: 'pdf:check'; url: string };
+
+/** Background → offscreen document. */
+export interface OffscreenMessage { target: 'offscreen'; type: 'offscreen:pdf'; url: string; pageUrl: string }
+
+export const OFFSCREEN_PAGE = 'tabs/offscreen.html';
 
 export function send<T>(msg: Message): Promise<T> {
   return chrome.runtime.sendMessage(msg) as Promise<T>;

@@ -1,13 +1,14 @@
+/// <reference types="chrome" />
 /**
- * Checking a PDF attachment in the browser. The shared library's PDF extractor
- * (shared/src/extract/pdf, browser-safe) is not exported by the public entry
- * `@gongkai/shared/browser` yet, and the extension imports the public API only: so this returns
- * null and badges say "not checked" with that reason, without downloading the file.
- * Once exported: run `extractPdf` → `parseExtracted` → `checkReport` in an extension page (offscreen
- * document) with pdf.worker/cmaps/standard_fonts copied into the build (see docs/extension.md).
+ * Checking a PDF attachment, content-script side: the lens sends the file's URL to the background
+ * (`pdf:check`), which checks that it has the page's origin and hands it to the offscreen document
+ * (`offscreen.ts`), where the file is fetched and read with pdf.js. pdf.js never runs in the page.
  */
-import type { PdfChecker } from './attachments';
+import type { BadgeState, PdfChecker } from './attachments';
+import { send } from './messages';
 
 export function pdfChecker(): PdfChecker | null {
-  return null;
+  if (typeof chrome === 'undefined' || !chrome.runtime?.id) return null;
+  return (url: string) => send<BadgeState | null>({ type: 'pdf:check', url }).then((s) =>
+    s ?? { state: 'failed', reason: { zh: '后台未返回结果', en: 'no answer from the extension' } });
 }

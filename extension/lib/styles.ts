@@ -57,4 +57,12 @@ export const BADGE_CSS = `
 .gl-badge.ok { background: #dcfce7; color: #166534; }
 .gl-badge.warn { background: #fef3c7; color: #92400e; }
 .gl-badge.err { background: #fee2e2; color: #991b1b; }
+.gl-badge.scan { background: #e0e7ff; color: #3730a3; }
+.gl-badge.fail { background: #f3f4f6; color: #6b7280; border: 1px dashed #9ca3af; }
+.gl-badge[title], .gl-badge[data-state="checked"] { cursor: help; }
+.gl-badge[data-state="checked"] { position: relative; }
+.gl-tip { display: none; position: absolute; left: 0; top: 100%; margin-top: 4px; z-index: 2147483647; width: max-content;
+  max-width: 420px; white-space: normal; padding: 6px 8px; border-radius: 6px; background: #111827; color: #f9fafb;
+  font: 12px/18px "Noto Sans CJK SC", sans-serif; box-shadow: 0 2px 8px rgba(0,0,0,.25); }
+.gl-badge:hover .gl-tip, .gl-badge:focus .gl-tip { display: block; }
 `;

@@ -7,7 +7,7 @@ import { PROD_DIR } from './build-extension.ts';
 test('production manifest asks for nothing up front', () => {
   const m = JSON.parse(readFileSync(join(PROD_DIR, 'manifest.json'), 'utf8'));
   expect(m.manifest_version).toBe(3);
-  expect([...m.permissions].sort()).toEqual(['activeTab', 'scripting', 'storage']);
+  expect([...m.permissions].sort()).toEqual(['activeTab', 'offscreen', 'scripting', 'storage']);
   expect(m.optional_host_permissions).toEqual(['*://*.gov.cn/*']);
   expect(m.host_permissions).toBeUndefined();
   expect(m.content_scripts).toBeUndefined();

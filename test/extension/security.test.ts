@@ -27,7 +27,7 @@ describe('extension sources', () => {
 
   it('declare only the narrow permissions', () => {
     const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
-    expect(pkg.manifest.permissions.sort()).toEqual(['activeTab', 'scripting', 'storage']);
+    expect(pkg.manifest.permissions.sort()).toEqual(['activeTab', 'offscreen', 'scripting', 'storage']);
     expect(pkg.manifest.optional_host_permissions).toEqual(['*://*.gov.cn/*']);
     expect(pkg.manifest.host_permissions).toBeUndefined();
     expect(pkg.manifest.externally_connectable).toBeUndefined();
