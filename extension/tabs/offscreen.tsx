@@ -5,12 +5,12 @@
  * CMaps and standard fonts are files of the extension, copied by scripts/postbuild.mjs; they are
  * not exposed to web pages). It answers the background only, never a content script.
  */
-import { GlobalWorkerOptions } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { setPdfWorkerSrc } from '@gongkai/shared/pdf';
 import { downloadPdf, type BadgeState } from '../lib/attachments';
 import type { OffscreenMessage } from '../lib/messages';
 import { pdfVerdict } from '../lib/pdf-verdict';
 
-GlobalWorkerOptions.workerSrc = chrome.runtime.getURL('pdf.worker.mjs');
+setPdfWorkerSrc(chrome.runtime.getURL('pdf.worker.mjs'));
 const assets = { cMapUrl: chrome.runtime.getURL('cmaps/'), standardFontDataUrl: chrome.runtime.getURL('standard_fonts/') };
 
 // One file at a time: a page may link several large PDFs.

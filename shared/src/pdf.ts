@@ -11,3 +11,10 @@
  * Scans need OCR, which runs in Node only (`@gongkai/shared/node`).
  */
 export * from './extract/pdf/index.js';
+
+import { GlobalWorkerOptions } from 'pdfjs-dist/legacy/build/pdf.mjs';
+
+/** Where pdf.js loads its worker from (a URL the page or extension serves `pdf.worker.mjs` at). */
+export function setPdfWorkerSrc(url: string): void {
+  GlobalWorkerOptions.workerSrc = url;
+}
