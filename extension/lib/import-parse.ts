@@ -4,7 +4,7 @@
  */
 import { Report } from '@gongkai/shared/browser';
 import type { Report as ReportT } from '@gongkai/shared/browser';
-import { isContract, reportFromContract } from './contract-import';
+import { isContract, reportFromContract } from '@gongkai/shared/browser';
 
 export interface ImportOutcome { reports: ReportT[]; rejected: number; reasons: string[] }
 

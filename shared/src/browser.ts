@@ -12,6 +12,7 @@ export { decodeBytes, sniffKind, type SniffedKind } from './extract/decode.js';
 export { checkReport, type CheckOptions } from './checks/run.js';
 export { CHECKS, type CheckInfo } from './checks/catalogue.js';
 export { toContract, type ContractJson } from './output/contract.js';
+export { isContract, reportFromContract, type ContractLike } from './output/from-contract.js';
 export { compareYears, type YearComparison } from './history/compare.js';
 export { isLikelyReportPage } from './parse/detect.js';
 export { extractDom, type TreeAdapter } from './extract/tree-walk.js';

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { checkReport, parseHtml, toContract, type Report } from '@gongkai/shared';
 import { earlierOf, entryId, exportJson, EXPORT_FORMAT, summarize, toEntry } from '../../extension/lib/history-model.ts';
 import { parseImport } from '../../extension/lib/import-parse.ts';
-import { isContract, reportFromContract } from '../../extension/lib/contract-import.ts';
+import { isContract, reportFromContract } from '../../shared/src/browser.ts';
 
 const html = readFileSync(new URL('../fixtures/extension/report001.html', import.meta.url), 'utf8');
 const parsed = parseHtml(html, { url: 'http://www.example.gov.cn/zwgk/zfxxgk/zfxxgknb/202101/t20210120_1001.htm' });

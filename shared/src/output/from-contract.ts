@@ -1,23 +1,17 @@
 /**
- * Crawler exports carry the JSON contract (`gongkai.report/1`, see @gongkai/shared `toContract`),
- * not the full report model. This rebuilds a Report from a contract's printed cells with the shared
- * cell parser and template vocabulary, enough to serve as history (headline figures, carry-over,
- * table 2 stock). Prose and sections are not in the contract, so checks on them cannot run.
+ * Back from the JSON contract: crawler exports and other tools carry `gongkai.report/1` objects, not
+ * the full report model. This rebuilds a Report from a contract's printed cells with the cell parser
+ * and template vocabulary, enough to serve as history (headline figures, carry-over, table 2 stock).
+ * Prose and sections are not in the contract, so checks on them cannot run on a rebuilt report.
+ * Input is untrusted (an imported file): only the fields read here are used, strings are cut short.
  */
-import { makeCell, TABLE2_BLOCKS, TABLE3_ROWS } from '@gongkai/shared/browser';
-import type { Report } from '@gongkai/shared/browser';
+import { TABLE2_BLOCKS, TABLE3_ROWS } from '../model/labels.js';
+import type { Report } from '../model/report.js';
+import { makeCell } from '../values/parse-cell.js';
+import type { ContractJson } from './contract.js';
 
-interface ContractLike {
-  schema: string;
-  agency: string | null;
-  year: number | null;
-  template: Report['template'];
-  title: string | null;
-  publishedAt: string | null;
-  source: Report['source'];
-  printed: { table2: Record<string, string[]> | null; table3: Record<string, string[]> | null; table4: string[] | null };
-  notes?: string[];
-}
+/** The part of the contract a report can be rebuilt from. */
+export type ContractLike = Pick<ContractJson, 'schema' | 'agency' | 'year' | 'template' | 'title' | 'publishedAt' | 'source' | 'printed'> & { notes?: string[] };
 
 export function isContract(x: unknown): x is ContractLike {
   const o = x as ContractLike | null;
