@@ -5,7 +5,7 @@ import { earlierOf, entryId, exportJson, EXPORT_FORMAT, summarize, toEntry } fro
 import { parseImport } from '../../extension/lib/import-parse.ts';
 import { isContract, reportFromContract } from '../../shared/src/browser.ts';
 
-const html = readFileSync(new URL('../fixtures/extension/report001.html', import.meta.url), 'utf8');
+const html = readFileSync(new URL('../../../shared/fixtures/documents/report001.html', import.meta.url), 'utf8');
 const parsed = parseHtml(html, { url: 'http://www.example.gov.cn/zwgk/zfxxgk/zfxxgknb/202101/t20210120_1001.htm' });
 if (!parsed.ok) throw new Error('report001 must parse');
 const report: Report = { ...parsed.report, agency: '嘉兴市生态环境局' };
