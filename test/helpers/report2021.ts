@@ -8,15 +8,10 @@
  * a test changes one number and sees exactly one check react.
  */
 
-export type T3Key =
-  | 'newReceived' | 'carriedOver' | 'granted' | 'partiallyGranted'
-  | 'denied.stateSecret' | 'denied.lawForbidden' | 'denied.threeSecurities' | 'denied.thirdParty'
-  | 'denied.internalAffairs' | 'denied.process' | 'denied.enforcementFile' | 'denied.queryMatter'
-  | 'unable.notHeld' | 'unable.needsCreation' | 'unable.unclear'
-  | 'notProcessed.complaint' | 'notProcessed.duplicate' | 'notProcessed.publication'
-  | 'notProcessed.massRepeated' | 'notProcessed.confirmOrReissue'
-  | 'other.noCorrection' | 'other.unpaidFee' | 'other.other'
-  | 'total' | 'carriedForward';
+import type { Table3RowKey } from '../../shared/src/index.ts';
+
+/** Table 3 rows of the 2021 template (the 2019 template's single （六）其他处理 row excluded). */
+export type T3Key = Exclude<Table3RowKey, 'other'>;
 
 /** A printed cell: a number, or text exactly as printed ('' = blank, '/', '无', '380元' …). */
 export type Printed = number | string;
