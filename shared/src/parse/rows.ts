@@ -123,8 +123,7 @@ export function splitFlatLine(line: string): { label: string; tokens: string[] |
   // A label line with only a trailing space is not a value line.
   if (rest.every((t) => t === '') && rest.length <= 2 && label) return { label, tokens: null };
   if (rest.length === 0) return { label, tokens: null };
-  // The one space between label and first value is a separator, not a blank cell.
-  return { label, tokens: label ? rest : rest };
+  return { label, tokens: rest };
 }
 
 /**

@@ -24,25 +24,6 @@ export function dice(a: string, b: string): number {
   return (2 * hit) / (A.length + B.length);
 }
 
-/**
- * How well `needle` (a template label) is represented inside `hay` (a printed label that may carry
- * group text around it): 1 when contained, else the share of the needle's bigrams present in hay.
- */
-export function containment(needle: string, hay: string): number {
-  if (!needle) return 0;
-  if (hay.includes(needle)) return 1;
-  const N = bigrams(needle);
-  if (N.length === 0) return 0;
-  const H = new Map<string, number>();
-  for (const g of bigrams(hay)) H.set(g, (H.get(g) ?? 0) + 1);
-  let hit = 0;
-  for (const g of N) {
-    const n = H.get(g) ?? 0;
-    if (n > 0) { hit++; H.set(g, n - 1); }
-  }
-  return hit / N.length;
-}
-
 /** Bigram multiset of a string, for repeated containment tests against the same text. */
 export function bigramCounts(s: string): Map<string, number> {
   const m = new Map<string, number>();
@@ -50,7 +31,11 @@ export function bigramCounts(s: string): Map<string, number> {
   return m;
 }
 
-/** `containment` against a precomputed bigram multiset of the haystack. */
+/**
+ * How well `needle` (a template label) is represented inside `hay` (a printed label that may carry
+ * group text around it): 1 when contained, else the share of the needle's bigrams present in hay.
+ * `hayCounts` is `bigramCounts(hay)`, computed once per printed label.
+ */
 export function containmentIn(needle: string, hay: string, hayCounts: Map<string, number>): number {
   if (!needle) return 0;
   if (hay.includes(needle)) return 1;
