@@ -18,3 +18,14 @@ export { isLikelyReportPage } from './parse/detect.js';
 export { extractDom, type TreeAdapter } from './extract/tree-walk.js';
 export { extractText } from './extract/text.js';
 export { parseExtracted, parseDom, parseText, type ParseOptions, type ParseResult } from './parse/parse-report.js';
+// Portal rules (one home each): Article 49 deadlines, the check-list's column rules and portal verdict, dates on portals.
+export {
+  agencyKind, ARTICLE49_DEADLINES, DeadlineError, isDeadline, judgeTimeliness, lastDueYear, missingReportYears, reportDeadline, resolveDeadlines,
+  type AgencyKind, type Deadlines, type Timeliness,
+} from './portal/deadline.js';
+export {
+  CHECKLIST_THRESHOLDS, classifyColumn, COLUMN_CATEGORIES, columnFreshness, columnLimitDays, isColumnCategory, judgeColumn,
+  type ColumnCategory, type ColumnJudgement, type ColumnState, type Freshness, type Thresholds,
+} from './portal/columns.js';
+export { judgePortal, type PortalFault, type PortalRule, type PortalRuleId, type PortalState, type PortalVerdict } from './portal/verdict.js';
+export { dateFromUrl, daysBetween, isoDate, isoDay, parseDate, publishedDateFromText } from './portal/dates.js';

@@ -9,13 +9,14 @@ import { checkProse } from './prose.js';
 import { checkTimeliness } from './timeliness.js';
 import { checkHistory } from './history.js';
 import { score } from './score.js';
+import { resolveDeadlines } from '../portal/deadline.js';
 
 export interface CheckOptions {
   /** Other reports of the same agency (any years; the one a year earlier drives the cross-year checks). */
   history?: Report[];
   /** ISO date for "today" (defaults to the current date). */
   today?: string;
-  /** Article 49 deadlines as MM-DD of the following year; local rules may be stricter. */
+  /** Article 49 deadlines as MM-DD of the following year (default 01-31 / 03-31); local rules may be stricter. A value that is not MM-DD throws DeadlineError. */
   deadlines?: { department?: string; government?: string };
 }
 
@@ -36,7 +37,7 @@ export function checkReport(report: Report, opts: CheckOptions = {}): CheckResul
     report,
     history: (opts.history ?? []).filter((h) => h !== report && h.year !== report.year),
     today: opts.today ?? new Date().toISOString().slice(0, 10),
-    deadlines: { department: opts.deadlines?.department ?? '01-31', government: opts.deadlines?.government ?? '03-31' },
+    deadlines: resolveDeadlines(opts.deadlines),
   };
   const out = new Collector();
   checkStructure(ctx, out);

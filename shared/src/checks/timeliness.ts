@@ -1,6 +1,14 @@
-/** Timeliness: published by the Article 49 deadline (31 Jan for departments, 31 Mar for governments). */
-import { agencyKind } from '../parse/meta.js';
+/**
+ * Timeliness: published by the Article 49 deadline (portal/deadline.ts: 31 Jan for departments,
+ * townships and government offices, 31 Mar for county-level-and-above governments). For an agency of
+ * unknown kind only what holds under both dates is said: late after the later one, on time by the
+ * earlier one; in between the check cannot run and says why.
+ */
+import { agencyKind, judgeTimeliness } from '../portal/deadline.js';
 import type { CheckContext, Collector } from './context.js';
+
+const KIND_ZH = { government: '政府', department: '部门', unknown: '（机关类型未知，按较晚的）政府' } as const;
+const KIND_EN = { government: 'government', department: 'department', unknown: 'government (agency kind unknown: the later)' } as const;
 
 export function checkTimeliness(ctx: CheckContext, out: Collector): void {
   const r = ctx.report;
@@ -8,14 +16,14 @@ export function checkTimeliness(ctx: CheckContext, out: Collector): void {
   if (r.year === null) { out.cannotRun(id, '报告年度未知', 'report year unknown'); return; }
   if (!r.publishedAt) { out.cannotRun(id, '未知发布日期', 'publication date unknown'); return; }
   const kind = agencyKind(r.agency);
-  // An agency we cannot classify gets the later (government) deadline: no accusation on a guess.
-  const mmdd = kind === 'department' ? ctx.deadlines.department : ctx.deadlines.government;
-  const deadline = `${r.year + 1}-${mmdd}`;
-  if (r.publishedAt > deadline) {
-    const days = Math.round((Date.parse(r.publishedAt) - Date.parse(deadline)) / 86400000);
+  const t = judgeTimeliness(r.year, r.publishedAt, kind, ctx.deadlines);
+  if (t.status === 'unknown-kind') {
+    out.cannotRun(id, `无法判断机关是政府还是部门：${r.publishedAt}发布，晚于部门期限${t.earliest}、早于政府期限${t.latest}`,
+      `agency kind unknown (government or department): published ${r.publishedAt}, after the department deadline ${t.earliest} but by the government deadline ${t.latest}`);
+  } else if (t.status === 'late') {
     out.fail(id, {
-      zh: `${r.publishedAt}发布，晚于${kind === 'department' ? '部门' : '政府'}报告期限${deadline}共${days}天`,
-      en: `Published ${r.publishedAt}, ${days} day(s) after the ${kind === 'department' ? 'department' : 'government'} deadline ${deadline}`,
-    }, { cells: [], sentences: [{ text: r.publishedAt, source: null }], expression: `${r.publishedAt} > ${deadline}` });
+      zh: `${r.publishedAt}发布，晚于${KIND_ZH[kind]}报告期限${t.deadline}共${t.days}天`,
+      en: `Published ${r.publishedAt}, ${t.days} day(s) after the ${KIND_EN[kind]} deadline ${t.deadline}`,
+    }, { cells: [], sentences: [{ text: r.publishedAt, source: null }], expression: `${r.publishedAt} > ${t.deadline}` });
   } else out.pass(id);
 }

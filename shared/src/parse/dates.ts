@@ -1,32 +1,12 @@
-/** Dates as Chinese reports and portals print them. */
+/**
+ * Dates only a report has: its signature date and its statistical period. Dates in text, page
+ * metadata and URLs are read by the portal date rules (../portal/dates.ts), re-exported here for the
+ * extractors.
+ */
 import { toHalfWidth } from '../text/normalize.js';
+import { isoDate as iso, parseDate } from '../portal/dates.js';
 
-function iso(y: number, m: number, d: number): string | null {
-  if (y < 1990 || y > 2100 || m < 1 || m > 12 || d < 1 || d > 31) return null;
-  const dt = new Date(Date.UTC(y, m - 1, d));
-  if (dt.getUTCMonth() !== m - 1) return null;
-  return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-}
-
-/** First date in a string: 2020-01-20, 2020/1/20, 2020.01.20, 2020年1月20日, [2020-01-20]. */
-export function parseDate(s: string): string | null {
-  const t = toHalfWidth(s);
-  const m = /(\d{4})\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})/.exec(t);
-  return m ? iso(+m[1]!, +m[2]!, +m[3]!) : null;
-}
-
-/** A publication date printed in page metadata: 发布日期：2020-01-20, 发布时间, 日期. */
-export function publishedDateFromText(s: string): string | null {
-  const t = toHalfWidth(s);
-  const m = /(?:发布日期|发布时间|公开日期|发文日期|发布于)\s*[:：]?\s*(\d{4}\s*(?:[-/.]|年)\s*\d{1,2}\s*(?:[-/.]|月)\s*\d{1,2})/.exec(t);
-  return m ? parseDate(m[1]!) : null;
-}
-
-/** The date TRS-style URLs carry: ./202001/t20200120_80576.htm → 2020-01-20. */
-export function dateFromUrl(url: string): string | null {
-  const m = /\/t(\d{4})(\d{2})(\d{2})_\d+/.exec(url) ?? /\/art\/(\d{4})\/(\d{1,2})\/(\d{1,2})\//.exec(url);
-  return m ? iso(+m[1]!, +m[2]!, +m[3]!) : null;
-}
+export { parseDate, publishedDateFromText, dateFromUrl } from '../portal/dates.js';
 
 /**
  * The signature date at the end of a report ("温州市生态环境局\n2020年1月16日"): the last full date in

@@ -90,16 +90,3 @@ export function templateForYear(year: number | null): Template {
   if (year < 2019) return 'pre-2019';
   return year >= 2021 ? '2021' : '2019';
 }
-
-/**
- * Article 49: county-level-and-above governments publish by 31 March; their departments by 31 January.
- * Townships and sub-districts (…镇/乡/街道) are not county-level governments: they report with the
- * departments, by 31 January.
- */
-export function agencyKind(agency: string | null): 'government' | 'department' | 'unknown' {
-  if (!agency) return 'unknown';
-  if (/(镇|乡|街道)(人民政府)?$|街道办事处$/.test(agency)) return 'department';
-  if (/人民政府(办公厅|办公室)?$|政府$/.test(agency)) return 'government';
-  if (/[局委办厅署院会所站中心处]$|分局$/.test(agency)) return 'department';
-  return 'unknown';
-}
