@@ -1,10 +1,23 @@
 /**
- * The storage schema, in SQL both SQLite and PostgreSQL accept: TEXT, INTEGER, BIGINT, REAL; JSON kept
- * as TEXT; ISO dates as TEXT; upserts with ON CONFLICT … DO NOTHING / DO UPDATE SET … = excluded.…
- * The only dialect difference is the run id: `INTEGER PRIMARY KEY` (SQLite rowid) becomes
- * `BIGSERIAL PRIMARY KEY` in PostgreSQL (see `schemaFor`).
+ * The storage schema as ordered migrations, in SQL both SQLite and PostgreSQL accept: TEXT, INTEGER,
+ * BIGINT, REAL; JSON kept as TEXT; ISO dates as TEXT; upserts with ON CONFLICT … DO NOTHING / DO UPDATE
+ * SET … = excluded.… The only dialect difference is the run id: `INTEGER PRIMARY KEY` (SQLite rowid)
+ * becomes `BIGSERIAL PRIMARY KEY` in PostgreSQL.
+ *
+ * A store records the migrations applied to it in `schema_version` (migrate.ts applies the missing
+ * ones when it is opened). Never edit a migration that has shipped: add the next one. Migration 1 is the
+ * schema every store had before versioning (frozen in test/fixtures/store/schema-v1.*.sql); its
+ * `IF NOT EXISTS` makes it a no-op on such a store, which is then simply recorded as version 1.
  */
-export const SCHEMA = `
+export type Dialect = 'sqlite' | 'postgres';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql(dialect: Dialect): string;
+}
+
+const V1 = `
 CREATE TABLE IF NOT EXISTS runs (
   id INTEGER PRIMARY KEY,
   started_at TEXT NOT NULL,
@@ -142,6 +155,21 @@ CREATE TABLE IF NOT EXISTS claims (
 );
 `;
 
-export function schemaFor(dialect: 'sqlite' | 'postgres'): string {
-  return dialect === 'sqlite' ? SCHEMA : SCHEMA.replace('id INTEGER PRIMARY KEY', 'id BIGSERIAL PRIMARY KEY');
-}
+/** Version 2: the per-host gate PostgreSQL workers share (next allowed request start per host and run). */
+const V2 = `
+CREATE TABLE host_gate (
+  run_id BIGINT NOT NULL,
+  host TEXT NOT NULL,
+  next_at BIGINT NOT NULL DEFAULT 0,
+  PRIMARY KEY (run_id, host)
+);
+`;
+
+/** Every migration, oldest first; versions are 1, 2, 3 … without gaps. */
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'initial schema', sql: (d) => (d === 'sqlite' ? V1 : V1.replace('id INTEGER PRIMARY KEY', 'id BIGSERIAL PRIMARY KEY')) },
+  { version: 2, name: 'host_gate: per-host politeness across workers', sql: () => V2 },
+];
+
+/** The schema version this code writes and reads. */
+export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
