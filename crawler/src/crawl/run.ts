@@ -4,6 +4,7 @@
  * stopped when started again, without losing or duplicating anything (primary keys make every insert
  * idempotent). Politeness: robots.txt, per-host concurrency and delay, retries with backoff.
  */
+import { resolveDeadlines, type Deadlines } from '@gongkai/shared';
 import { BlobStore } from '../store/blobs.js';
 import type { NewTask, Outcome, Run, Store, Task } from '../store/types.js';
 import { httpGet, type HttpOptions } from '../fetch/http.js';
@@ -39,15 +40,25 @@ export interface CrawlOptions {
   userAgent?: string;
   /** Accept self-signed certificates (mirrors). */
   insecure?: boolean;
+  /** Article 49 deadlines (MM-DD) when local rules differ from the national 01-31 / 03-31; kept in the run's options, so reparse uses them too. */
+  deadlines?: Partial<Deadlines>;
   onProgress?: (p: Progress) => void;
   signal?: AbortSignal;
 }
 
 export interface Progress { runId: number; fetched: number; pagesPerSec: number; last: string; browserPages: number }
 
-export interface CrawlResult { run: Run; resumed: boolean; complete: boolean; fetched: number; elapsedMs: number; analysis: AnalysisSummary }
+/**
+ * `complete`: the frontier was exhausted (not stopped early). `ended`: this worker ended the run and ran
+ * the whole-run analysis (`analysis`); with many workers exactly one does, the others return once the
+ * run is done with `analysis: null`. A run stopped early is analysed as far as it got and stays open.
+ */
+export interface CrawlResult { run: Run; resumed: boolean; complete: boolean; ended: boolean; fetched: number; elapsedMs: number; analysis: AnalysisSummary | null }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** robots.txt failures that mean the host is down, not that it refuses crawlers (a 5xx answer does: RFC 9309). */
+const HOST_DOWN = new Set<FetchError['kind']>(['network', 'timeout', 'tls']);
 
 /** The kind of a seed URL: a home page ("/", index.html) or a column/section page. */
 export function seedTask(url: string): NewTask {
@@ -64,9 +75,9 @@ export async function crawl(o: CrawlOptions): Promise<CrawlResult> {
   const started = Date.now();
   const seeds = o.seeds.map((s) => checkUrl(s).href);
   const now = o.now ?? new Date().toISOString().slice(0, 10);
-  const options = { perHost: o.perHost ?? 2, delayMs: o.delayMs ?? 500, browser: o.browser ?? 'auto', columnsOnly: !!o.columnsOnly };
-  const { run, resumed } = await o.store.openRun(seeds, options, now, !!o.fresh);
-  if (!resumed) await o.store.enqueue(run.id, seeds.map(seedTask));
+  const options = { perHost: o.perHost ?? 2, delayMs: o.delayMs ?? 500, browser: o.browser ?? 'auto', columnsOnly: !!o.columnsOnly,
+    ...(o.deadlines ? { deadlines: resolveDeadlines(o.deadlines) } : {}) };
+  const { run, resumed } = await o.store.openRun(seeds, options, now, !!o.fresh, seeds.map(seedTask));
   const blobs = new BlobStore(o.blobDir);
   const http: HttpOptions = { timeoutMs: o.timeoutMs ?? 15_000, maxBytes: o.maxBytes ?? 20 * 1024 * 1024, resolve: o.resolve, userAgent: o.userAgent, insecure: o.insecure };
   // A page in the browser is many requests and a script run: it gets at least 30 s.
@@ -85,10 +96,19 @@ export async function crawl(o: CrawlOptions): Promise<CrawlResult> {
     const key = `${u.protocol}//${u.host}`;
     let r = robots.get(key);
     if (!r) {
-      r = httpGet(`${key}/robots.txt`, { ...http, maxBytes: 512 * 1024 }).then(
+      const mine: Promise<Robots> = httpGet(`${key}/robots.txt`, { ...http, maxBytes: 512 * 1024 }).then(
         (res) => parseRobots(res.body.toString('utf8')),
-        (err: FetchError) => (err.kind === 'http-status' && (err.status ?? 0) < 500 ? ALLOW_ALL : err.kind === 'dns' || err.kind === 'bad-url' ? ALLOW_ALL : DISALLOW_ALL),
+        (err: FetchError) => {
+          // The host itself cannot be reached (refused, reset, timed out, bad certificate): that is the
+          // page's fault kind, not robots; forget the attempt so a retry asks for robots.txt again.
+          if (HOST_DOWN.has(err.kind)) {
+            if (robots.get(key) === mine) robots.delete(key);
+            throw new FetchError(err.kind, url, `robots.txt of ${u.host} could not be fetched: ${err.message}`, { status: err.status ?? undefined, cause: err });
+          }
+          return err.kind === 'http-status' && (err.status ?? 0) < 500 ? ALLOW_ALL : err.kind === 'dns' || err.kind === 'bad-url' ? ALLOW_ALL : DISALLOW_ALL;
+        },
       ).then((rb) => { if (rb.crawlDelayMs) gate.setDelay(u.host, rb.crawlDelayMs); return rb; });
+      r = mine;
       robots.set(key, r);
     }
     return r;
@@ -143,10 +163,13 @@ export async function crawl(o: CrawlOptions): Promise<CrawlResult> {
     }
   };
 
-  let complete = true;
-  try {
+  const hostLimits = { perHost: options.perHost, delayMs: (host: string) => gate.delayOf(host) };
+
+  /** Fetches until nothing is pending or leased (true) or the crawl is stopped early (false). */
+  const fetchAll = async (): Promise<boolean> => {
+    let exhausted = true;
     for (;;) {
-      if (o.signal?.aborted || (o.maxPages !== undefined && fetched >= o.maxPages)) { complete = false; break; }
+      if (o.signal?.aborted || (o.maxPages !== undefined && fetched >= o.maxPages)) { exhausted = false; break; }
       const tasks = await o.store.nextTasks(run.id, 64, Date.now(), inflight);
       let soonest = Infinity;
       const chosen: Task[] = [];
@@ -158,7 +181,9 @@ export async function crawl(o: CrawlOptions): Promise<CrawlResult> {
         gate.acquire(host);
         chosen.push(t);
       }
-      const claimed = new Set((await o.store.claim(chosen, Date.now())).map((t) => `${t.url} ${t.mode}`));
+      // Many workers: the store also holds every host to --per-host and the delay across all of them.
+      const claimed = new Set((await o.store.claim(chosen, Date.now(), hostLimits)).map((t) => `${t.url} ${t.mode}`));
+      if (claimed.size < chosen.length) soonest = Math.min(soonest, 20);
       for (const t of chosen) {
         const host = new URL(t.url).host;
         const key = `${t.url} ${t.mode}`;
@@ -184,6 +209,23 @@ export async function crawl(o: CrawlOptions): Promise<CrawlResult> {
       wake = null;
     }
     while (inflight.size > 0) await new Promise<void>((r) => { wake = r; setTimeout(r, 50); });
+    return exhausted;
+  };
+
+  // A run ends when no lease is held and nothing is pending; of many workers one ends it and analyses
+  // it (the store lets one at a time try), the others wait until it is done — and take over if it dies.
+  let complete = true, ended = false;
+  let analysis: AnalysisSummary | null = null;
+  try {
+    for (;;) {
+      complete = await fetchAll();
+      await browser.close();
+      if (!complete) break;
+      const end = await o.store.endRun(run.id, () => analyze(o.store, run));
+      if (end.state === 'ended') { ended = true; analysis = end.value; }
+      if (end.state === 'ended' || end.state === 'done') break;
+      if (end.state === 'busy') await sleep(200);
+    }
   } finally {
     await browser.close();
   }
@@ -193,7 +235,6 @@ export async function crawl(o: CrawlOptions): Promise<CrawlResult> {
     return { runId: run.id, fetched, pagesPerSec: el > 0 ? fetched / el : 0, last, browserPages };
   }
 
-  const analysis = await analyze(o.store, run);
-  if (complete) await o.store.finishRun(run.id);
-  return { run: (await o.store.getRun(run.id))!, resumed, complete, fetched, elapsedMs: Date.now() - started, analysis };
+  if (!complete) analysis = await analyze(o.store, run);
+  return { run: (await o.store.getRun(run.id))!, resumed, complete, ended, fetched, elapsedMs: Date.now() - started, analysis };
 }

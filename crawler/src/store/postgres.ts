@@ -1,17 +1,26 @@
 /**
  * The PostgreSQL store: the same schema and SQL as the embedded store (sql.ts), for many crawl
- * workers on many machines. Workers lease frontier rows with `FOR UPDATE SKIP LOCKED`, so no two take
+ * workers on many machines. A worker leases a frontier row with a conditional UPDATE, so no two take
  * the same URL; a lease that is not completed (a killed worker) expires and the row is taken again.
- * `--db postgres://user@host/db` selects it.
+ * Per-host limits hold across all workers: a lease is granted under the host's `host_gate` row lock
+ * only while fewer than `perHost` live leases are on that host and its next start time has come.
+ * Advisory locks serialise schema migration, opening a run (workers started together join one run)
+ * and ending it (one worker analyses it). `--db postgres://user@host/db` selects it.
  */
-import pg from 'pg';
-import { schemaFor } from './schema.js';
+import { createRequire } from 'node:module';
+import type pg from 'pg';
+import { CURRENT_VERSION, migrationPlan, redactUrl, VERSION_TABLE } from './migrate.js';
 import * as S from './sql.js';
 import type { Row, Stmt } from './sql.js';
 import type {
-  CacheRow, ClaimRow, ColumnRow, ColumnSnapshot, FailureRow, FindingRow, FrontierStats, ItemRow, NewTask,
+  CacheRow, ClaimRow, ColumnRow, ColumnSnapshot, EndRun, FailureRow, FindingRow, FrontierStats, HostLimits, ItemRow, NewTask,
   Outcome, PortalRow, Run, Store, StoredDoc, Task,
 } from './types.js';
+
+/** Advisory lock keys: schema migration, opening a run, ending run N (with N as second key). */
+const LOCK = { schema: 4242, openRun: 4243, endRun: 4244 } as const;
+
+type Query = (sql: string, params?: unknown[]) => Promise<Row[]>;
 
 /** `?` placeholders → `$1, $2 …` (the shared SQL has no `?` inside literals). */
 const numbered = (sql: string): string => {
@@ -30,22 +39,51 @@ export class PostgresStore implements Store {
   private readonly nextSeq = () => ++this.seq;
 
   constructor(url: string) {
-    const pool = new pg.Pool({ connectionString: url, max: 4 });
+    // Loaded on first use, so commands that open no PostgreSQL store do not pay for it.
+    const { Pool } = createRequire(import.meta.url)('pg') as typeof pg;
+    const pool = new Pool({ connectionString: url, max: 4 });
     // An idle connection dropped by the server is not an error of any query: the pool replaces it.
     pool.on('error', () => undefined);
     this.pool = pool;
     this.ready = (async () => {
-      const c = await pool.connect();
-      try {
-        // One worker creates the schema; the others wait on the advisory lock.
-        await c.query('SELECT pg_advisory_lock(4242)');
-        await c.query(schemaFor('postgres'));
-        await c.query('SELECT pg_advisory_unlock(4242)');
-        this.seq = Number((await c.query(S.Q.maxSeq)).rows[0]?.m ?? 0);
-      } finally {
-        c.release();
-      }
+      // One worker migrates the schema; the others wait on the lock, then find it current.
+      await this.tx(async (q) => {
+        await q(`SELECT pg_advisory_xact_lock(${LOCK.schema})`);
+        await q(VERSION_TABLE);
+        const current = Number((await q(CURRENT_VERSION))[0]?.v ?? 0);
+        for (const m of migrationPlan(current, 'postgres', redactUrl(url))) {
+          await q(m.ddl);
+          await q(...m.record);
+        }
+      }, true);
+      this.seq = Number((await pool.query(S.Q.maxSeq)).rows[0]?.m ?? 0);
     })();
+    // Every method awaits `ready` and rethrows its error; this only keeps an unused store from crashing the process.
+    this.ready.catch(() => undefined);
+  }
+
+  /** Resolves once the schema is current; rejects with its error (StoreVersionError for a newer store). */
+  async opened(): Promise<this> {
+    await this.ready;
+    return this;
+  }
+
+  /** Runs `fn` in one transaction on one connection. */
+  private async tx<T>(fn: (q: Query) => Promise<T>, migrating = false): Promise<T> {
+    if (!migrating) await this.ready;
+    const c = await this.pool.connect();
+    const q: Query = async (sql, params = []) => (await c.query(numbered(sql), params)).rows as Row[];
+    try {
+      await c.query('BEGIN');
+      const out = await fn(q);
+      await c.query('COMMIT');
+      return out;
+    } catch (err) {
+      await c.query('ROLLBACK').catch(() => undefined);
+      throw err;
+    } finally {
+      c.release();
+    }
   }
 
   private async all(sql: string, ...params: unknown[]): Promise<Row[]> {
@@ -56,25 +94,19 @@ export class PostgresStore implements Store {
     return (await this.all(sql, ...params))[0];
   }
   private async write(stmts: Stmt[]): Promise<void> {
-    await this.ready;
-    const c = await this.pool.connect();
-    try {
-      await c.query('BEGIN');
-      for (const [sql, params] of stmts) await c.query(numbered(sql), params);
-      await c.query('COMMIT');
-    } catch (err) {
-      await c.query('ROLLBACK').catch(() => undefined);
-      throw err;
-    } finally {
-      c.release();
-    }
+    await this.tx(async (q) => { for (const [sql, params] of stmts) await q(sql, params); });
   }
 
-  async openRun(seeds: string[], options: Record<string, unknown>, now: string, fresh: boolean) {
-    const last = await this.one(S.Q.lastRun);
-    if (!fresh && last && last.status === 'running' && last.seeds === JSON.stringify(seeds)) return { run: S.toRun(last), resumed: true };
-    const id = Number((await this.one(S.Q.insertRun, ...S.newRunParams(seeds, options, now)))!.id);
-    return { run: (await this.getRun(id))!, resumed: false };
+  /** Under a lock, so that workers started together all join the one run the first of them opens. */
+  async openRun(seeds: string[], options: Record<string, unknown>, now: string, fresh: boolean, initial: NewTask[]) {
+    return this.tx(async (q) => {
+      await q(`SELECT pg_advisory_xact_lock(${LOCK.openRun})`);
+      const last = (await q(S.Q.lastRun))[0];
+      if (!fresh && last && last.status === 'running' && last.seeds === JSON.stringify(seeds)) return { run: S.toRun(last), resumed: true };
+      const id = Number((await q(S.Q.insertRun, S.newRunParams(seeds, options, now)))[0]!.id);
+      for (const [sql, params] of S.insertTasks(id, initial, this.nextSeq)) await q(sql, params);
+      return { run: S.toRun((await q(S.Q.run, [id]))[0]!), resumed: false };
+    });
   }
 
   async getRun(id?: number): Promise<Run | null> {
@@ -93,16 +125,58 @@ export class PostgresStore implements Store {
     return rows.filter((r) => !exclude.has(`${r.url} ${r.mode}`)).slice(0, limit).map(S.toTask);
   }
 
-  /** Leases the rows still runnable; a row another worker leased meanwhile is not returned. */
-  async claim(tasks: Task[], now: number): Promise<Task[]> {
+  /**
+   * Leases the rows still runnable; a row another worker leased meanwhile is not returned, nor (with
+   * `limits`) one whose host already has `perHost` live leases or must still wait for its delay.
+   */
+  async claim(tasks: Task[], now: number, limits?: HostLimits): Promise<Task[]> {
     const got: Task[] = [];
-    for (const t of tasks) {
-      const r = await this.all(`UPDATE frontier SET state = 'leased', lease_until = ?
-        WHERE run_id = ? AND url = ? AND mode = ? AND ((state = 'pending' AND next_at <= ?) OR (state = 'leased' AND lease_until < ?)) RETURNING url`,
-      now + LEASE_MS, t.runId, t.url, t.mode, now, now);
-      if (r.length) got.push(t);
-    }
+    for (const t of tasks) if (await (limits ? this.leaseGated(t, now, limits) : this.lease(t, now))) got.push(t);
     return got;
+  }
+
+  private leaseParams = (t: Task, now: number) => [now + LEASE_MS, t.runId, t.url, t.mode, now, now];
+
+  private async lease(t: Task, now: number): Promise<boolean> {
+    return (await this.all(S.Q.lease, ...this.leaseParams(t, now))).length > 0;
+  }
+
+  /** Holding the host's gate row, no other worker can lease on that host until this one commits. */
+  private async leaseGated(t: Task, now: number, limits: HostLimits): Promise<boolean> {
+    const host = new URL(t.url).host;
+    return this.tx(async (q) => {
+      await q(S.Q.gateRow, [t.runId, host]);
+      const gate = (await q(S.Q.gateLock, [t.runId, host]))[0];
+      if (Number(gate?.next_at ?? 0) > now) return false;
+      const live = (await q(S.Q.liveLeases, [t.runId, now])).filter((r) => new URL(String(r.url)).host === host).length;
+      if (live >= limits.perHost) return false;
+      if (!(await q(S.Q.lease, this.leaseParams(t, now))).length) return false;
+      await q(S.Q.gateNext, [now + limits.delayMs(host), t.runId, host]);
+      return true;
+    });
+  }
+
+  /** The worker that gets the run's lock, and finds nothing pending or leased, analyses and ends it. */
+  async endRun<T>(runId: number, finish: () => Promise<T>): Promise<EndRun<T>> {
+    await this.ready;
+    const c = await this.pool.connect();
+    let broken: Error | undefined;
+    try {
+      const locked = (await c.query(`SELECT pg_try_advisory_lock(${LOCK.endRun}, $1::int) AS ok`, [runId])).rows[0]?.ok === true;
+      if (!locked) return { state: 'busy' };
+      try {
+        const run = (await c.query(numbered(S.Q.run), [runId])).rows[0] as Row | undefined;
+        if (!run || run.status === 'done') return { state: 'done' };
+        if (Number((await c.query(numbered(S.Q.openWork), [runId])).rows[0]?.n ?? 0) > 0) return { state: 'work' };
+        const value = await finish();
+        await c.query(numbered(S.Q.finishRun), [new Date().toISOString(), runId]);
+        return { state: 'ended', value };
+      } finally {
+        await c.query(`SELECT pg_advisory_unlock(${LOCK.endRun}, $1::int)`, [runId]).catch((err: Error) => { broken = err; });
+      }
+    } finally {
+      c.release(broken);
+    }
   }
 
   async stats(runId: number): Promise<FrontierStats> { return S.toStats(await this.all(S.Q.stats, runId)); }

@@ -37,6 +37,16 @@ export const Q = {
   findings: 'SELECT * FROM findings WHERE run_id = ? ORDER BY doc_url, n',
   claims: 'SELECT * FROM claims WHERE run_id = ? ORDER BY doc_url, label',
   verdicts: 'SELECT * FROM verdicts WHERE run_id = ? ORDER BY host',
+  /** Rows that keep a run open: pending, or leased by a worker (even an expired lease: it is taken again). */
+  openWork: "SELECT COUNT(*) AS n FROM frontier WHERE run_id = ? AND state IN ('pending', 'leased')",
+  /** Rows leased and not expired at a time: the requests workers have in flight. */
+  liveLeases: "SELECT url FROM frontier WHERE run_id = ? AND state = 'leased' AND lease_until >= ?",
+  /** Leases a row still runnable (pending and due, or leased with the lease expired); RETURNING shows whether it did. */
+  lease: `UPDATE frontier SET state = 'leased', lease_until = ?
+    WHERE run_id = ? AND url = ? AND mode = ? AND ((state = 'pending' AND next_at <= ?) OR (state = 'leased' AND lease_until < ?)) RETURNING url`,
+  gateRow: 'INSERT INTO host_gate (run_id, host, next_at) VALUES (?, ?, 0) ON CONFLICT (run_id, host) DO NOTHING',
+  gateLock: 'SELECT next_at FROM host_gate WHERE run_id = ? AND host = ? FOR UPDATE',
+  gateNext: 'UPDATE host_gate SET next_at = ? WHERE run_id = ? AND host = ?',
 } as const;
 
 export const toRun = (r: Row): Run => ({

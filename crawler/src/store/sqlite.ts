@@ -3,14 +3,15 @@
  * (sql.ts). Synchronous underneath, so every write is one synchronous transaction: concurrent crawl
  * tasks can never interleave statements inside another task's transaction.
  */
-import Database from 'better-sqlite3';
+import { createRequire } from 'node:module';
+import type Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { schemaFor } from './schema.js';
+import { CURRENT_VERSION, migrationPlan, VERSION_TABLE } from './migrate.js';
 import * as S from './sql.js';
 import type { Row, Stmt } from './sql.js';
 import type {
-  CacheRow, ClaimRow, ColumnRow, ColumnSnapshot, FailureRow, FindingRow, FrontierStats, ItemRow, NewTask,
+  CacheRow, ClaimRow, ColumnRow, ColumnSnapshot, EndRun, FailureRow, FindingRow, FrontierStats, ItemRow, NewTask,
   Outcome, PortalRow, Run, Store, StoredDoc, Task,
 } from './types.js';
 
@@ -20,15 +21,36 @@ export class SqliteStore implements Store {
   private seq: number;
   private readonly stmts = new Map<string, Database.Statement>();
   private readonly nextSeq = () => ++this.seq;
+  /** Runs some crawl in this process is ending (analysing) now. */
+  private readonly ending = new Set<number>();
 
   constructor(file: string) {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-    this.db = new Database(file);
+    // Loaded on first use, so commands that open no store do not pay for the native module.
+    const BetterSqlite = createRequire(import.meta.url)('better-sqlite3') as typeof Database;
+    this.db = new BetterSqlite(file);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('busy_timeout = 5000');
-    this.db.exec(schemaFor('sqlite'));
+    try {
+      this.migrate(file);
+    } catch (err) {
+      this.db.close();
+      throw err;
+    }
     this.seq = Number(this.one(S.Q.maxSeq)?.m ?? 0);
+  }
+
+  /** Brings the schema to SCHEMA_VERSION in one write transaction (BEGIN IMMEDIATE: one process at a time). */
+  private migrate(file: string): void {
+    this.db.transaction(() => {
+      this.db.exec(VERSION_TABLE);
+      const current = Number((this.db.prepare(CURRENT_VERSION).get() as { v: number | null }).v ?? 0);
+      for (const m of migrationPlan(current, 'sqlite', file)) {
+        this.db.exec(m.ddl);
+        this.db.prepare(m.record[0]).run(...m.record[1]);
+      }
+    }).immediate();
   }
 
   /** A prepared statement, compiled once per SQL text. */
@@ -47,11 +69,14 @@ export class SqliteStore implements Store {
     this.db.transaction(() => { for (const [sql, params] of stmts) this.q(sql).run(...params); })();
   }
 
-  openRun(seeds: string[], options: Record<string, unknown>, now: string, fresh: boolean) {
-    const last = this.one(S.Q.lastRun);
-    if (!fresh && last && last.status === 'running' && last.seeds === JSON.stringify(seeds)) return { run: S.toRun(last), resumed: true };
-    const id = Number(this.one(S.Q.insertRun, ...S.newRunParams(seeds, options, now))!.id);
-    return { run: this.getRun(id)!, resumed: false };
+  openRun(seeds: string[], options: Record<string, unknown>, now: string, fresh: boolean, initial: NewTask[]) {
+    return this.db.transaction(() => {
+      const last = this.one(S.Q.lastRun);
+      if (!fresh && last && last.status === 'running' && last.seeds === JSON.stringify(seeds)) return { run: S.toRun(last), resumed: true };
+      const id = Number(this.one(S.Q.insertRun, ...S.newRunParams(seeds, options, now))!.id);
+      for (const [sql, params] of S.insertTasks(id, initial, this.nextSeq)) this.q(sql).run(...params);
+      return { run: this.getRun(id)!, resumed: false };
+    }).immediate();
   }
 
   getRun(id?: number): Run | null {
@@ -67,8 +92,22 @@ export class SqliteStore implements Store {
     return this.all(S.Q.pending, runId, now, limit + exclude.size).filter((r) => !exclude.has(`${r.url} ${r.mode}`)).slice(0, limit).map(S.toTask);
   }
 
-  /** One process owns an SQLite file: whatever it picks is its own. */
+  /** One process owns an SQLite file: whatever it picks is its own (its HostGate keeps the host limits). */
   claim(tasks: Task[]): Task[] { return tasks; }
+
+  async endRun<T>(runId: number, finish: () => Promise<T>): Promise<EndRun<T>> {
+    if (this.ending.has(runId)) return { state: 'busy' };
+    if (this.getRun(runId)?.status === 'done') return { state: 'done' };
+    if (Number(this.one(S.Q.openWork, runId)?.n ?? 0) > 0) return { state: 'work' };
+    this.ending.add(runId);
+    try {
+      const value = await finish();
+      this.finishRun(runId);
+      return { state: 'ended', value };
+    } finally {
+      this.ending.delete(runId);
+    }
+  }
   stats(runId: number): FrontierStats { return S.toStats(this.all(S.Q.stats, runId)); }
   complete(o: Outcome): void { this.write(S.completeStmts(o, this.nextSeq)); }
   retryLater(task: Task, nextAt: number, error: { kind: string; message: string }): void { this.write([S.retryStmt(task, nextAt, error)]); }

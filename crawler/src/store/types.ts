@@ -69,6 +69,18 @@ export interface Outcome {
 
 export interface Run { id: number; startedAt: string; finishedAt: string | null; status: 'running' | 'done'; seeds: string[]; options: Record<string, unknown>; now: string }
 
+/**
+ * Per-host politeness a store with many workers enforces across all of them (PostgreSQL); a store with
+ * one worker (SQLite) leaves it to the worker's own HostGate.
+ */
+export interface HostLimits { perHost: number; delayMs(host: string): number }
+
+/**
+ * `ended`: this worker ended the run (`value` is what `finish` returned); `done`: the run was already
+ * done; `busy`: another worker is ending it now; `work`: tasks are still pending or leased.
+ */
+export type EndRun<T> = { state: 'ended'; value: T } | { state: 'done' | 'busy' | 'work' };
+
 export interface FrontierStats { pending: number; done: number; failed: number; skipped: number; nextAt: number | null }
 
 export interface ColumnSnapshot extends ColumnRow {
@@ -83,7 +95,12 @@ export interface FailureRow { url: string; kind: string; errorKind: string; erro
 
 export interface Store {
   readonly dialect: 'sqlite' | 'postgres';
-  openRun(seeds: string[], options: Record<string, unknown>, now: string, fresh: boolean): Maybe<{ run: Run; resumed: boolean }>;
+  /**
+   * The unfinished run with these seeds (resumed: true; other workers' run is joined), or a new one
+   * whose frontier starts with `initial` — created and seeded in one transaction, so a worker joining
+   * at the same instant never sees a run with an empty frontier.
+   */
+  openRun(seeds: string[], options: Record<string, unknown>, now: string, fresh: boolean, initial: NewTask[]): Maybe<{ run: Run; resumed: boolean }>;
   getRun(id?: number): Maybe<Run | null>;
   listRuns(): Maybe<Run[]>;
   finishRun(runId: number): Maybe<void>;
@@ -91,7 +108,12 @@ export interface Store {
   /** Runnable tasks, best first (a look: nothing is taken). */
   nextTasks(runId: number, limit: number, now: number, exclude: Set<string>): Maybe<Task[]>;
   /** Takes the tasks this worker is about to start; returns those it got (other workers may have taken some). */
-  claim(tasks: Task[], now: number): Maybe<Task[]>;
+  claim(tasks: Task[], now: number, limits?: HostLimits): Maybe<Task[]>;
+  /**
+   * Ends the run if nothing is pending or leased: runs `finish` (the whole-run analysis) and marks the
+   * run done. Only one worker can be ending a run at a time; see `EndRun` for the other answers.
+   */
+  endRun<T>(runId: number, finish: () => Promise<T>): Promise<EndRun<T>>;
   stats(runId: number): Maybe<FrontierStats>;
   complete(o: Outcome): Maybe<void>;
   retryLater(task: Task, nextAt: number, error: { kind: string; message: string }): Maybe<void>;
