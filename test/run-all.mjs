@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// `npm test`: every test suite — vitest (unit + integration) then Playwright (end to end, Debian
-// Chromium) — and one closing line `tests: N passed, M failed` that CI reads.
+// `npm test`: the CLI build, then every test suite — vitest (unit + integration) then Playwright (end to
+// end, Debian Chromium) — and one closing line `tests: N passed, M failed` that CI reads.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,6 +16,10 @@ function run(cmd, args, env = {}) {
   const r = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } });
   return r.status ?? 1;
 }
+
+// 0. The CLI build (crawler/dist): tests that spawn `gongkai` run what users run.
+const bCode = run(process.execPath, [join('scripts', 'build-cli.mjs')]);
+if (bCode !== 0) { failed += 1; suitesFailed++; }
 
 // 1. vitest
 const vitestJson = join(out, 'vitest.json');

@@ -1,7 +1,6 @@
 /** `gongkai export`: JSON (summary + each report's stable contract), CSV (one file per table), XLSX (one sheet per table). */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import ExcelJS from 'exceljs';
 import type { RunSummary } from '../report/summary.js';
 import type { FindingRow, StoredDoc } from '../store/types.js';
 import { runTables, type Table } from './tables.js';
@@ -43,6 +42,7 @@ export async function writeExport(format: ExportFormat, out: string, s: RunSumma
       return f;
     });
   }
+  const { default: ExcelJS } = await import('exceljs'); // heavy: loaded only for an XLSX export
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Gongkai Lens';
   for (const t of tables) {

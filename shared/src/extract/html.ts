@@ -1,5 +1,6 @@
-/** HTML string → ExtractedDocument, parsed with cheerio (parse5, as browsers parse). Node and tests. */
-import * as cheerio from 'cheerio';
+/** HTML string → ExtractedDocument, parsed with parse5 (as browsers parse) into domhandler nodes. Node and tests. */
+import { parse as parseHtml5 } from 'parse5';
+import { adapter as domhandlerAdapter } from 'parse5-htmlparser2-tree-adapter';
 import type { ExtractedDocument } from './types.js';
 import { extractWith, textOf, type TreeAdapter } from './tree-walk.js';
 
@@ -16,10 +17,10 @@ function findChild(n: CNode, tag: string): CNode | null {
   return null;
 }
 
-/** Extract an HTML string (Node or browser; uses cheerio's parser). */
+/** Extract an HTML string (Node or browser; parse5, the parser cheerio uses). */
 export function extractHtml(html: string, encoding: string | null = null): ExtractedDocument {
-  const $ = cheerio.load(html, { scriptingEnabled: false } as cheerio.CheerioOptions);
-  const root = $.root().get(0)! as CNode;
+  // parse5 straight into domhandler nodes (what cheerio.load does, without loading cheerio's fetch stack).
+  const root = parseHtml5(html, { treeAdapter: domhandlerAdapter, scriptingEnabled: false }) as unknown as CNode;
   const html_ = findChild(root, 'html') ?? root;
   const head = findChild(html_, 'head');
   const titleEl = head ? findChild(head, 'title') : null;
