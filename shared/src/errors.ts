@@ -11,7 +11,7 @@ export type UnparseableReason =
   | 'corrupt'          // truncated or malformed file of a supported format
   | 'not-a-report'     // readable, but not an annual report
   | 'timeout'          // extraction exceeded its time budget
-  | 'needs-ocr'        // a scan (no text layer) and OCR was switched off
+  | 'needs-ocr'        // a scan (no text layer) and OCR was switched off or its data is not installed
   | 'not-found'        // no such file, or HTTP 404/410
   | 'fetch-failed';    // a URL could not be fetched (network, 5xx): may work later
 
