@@ -1,6 +1,7 @@
 /** Title, agency, year and template of a report. */
 import type { Template } from '../model/labels.js';
 import { toHalfWidth } from '../text/normalize.js';
+import { splitTitle, titleSiteAgency } from './title-agency.js';
 
 const REPORT_WORDS = /(政府信息公开|政务公开|信息公开)?(工作)?(年度)?(报告|年报)/g;
 
@@ -47,12 +48,18 @@ export function reportYear(title: string, periodFrom: string | null, text: strin
 
 /** Agency named in the title block; completed from the body when the title drops the city ("市生态环境局…"). */
 export function reportAgency(title: string, body: string): string | null {
-  let a = title
+  // A page title carries the site's name after a separator ("…年度报告__某某区党工委管委会"): the
+  // report's own words name the agency; the site's name stands in only when they name none.
+  const { report, sites } = splitTitle(title);
+  const site = titleSiteAgency(sites);
+  let a = report
     .replace(/(19|20)\d{2}年度?/g, '')
     .replace(REPORT_WORDS, '')
     .replace(/关于|的$/g, '')
-    .replace(/[《》“”"()（）:：,，。]/g, '')
+    .replace(/[《》“”"()（）:：,，。_|]/g, '')
     .trim();
+  if (!a || a.length < 2) a = site ?? '';
+  else if (site && ((/^[市县区]/.test(a) && site.endsWith(a)) || site === `${a}人民政府`)) a = site;
   if (!a || a.length < 2 || a.length > 40) return null;
   if (/^[市县区]/.test(a)) {
     const flat = squashAll(body);
