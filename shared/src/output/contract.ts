@@ -30,10 +30,28 @@ export interface ContractJson {
     table3: Record<string, string[]> | null;
     table4: string[] | null;
   };
+  /**
+   * Every cell whose value is left out as doubtful (its value above is null; its printed text stays):
+   * where it is and why. `row` is the table-2 row label or table-3 row key, `""` for table 4.
+   */
+  doubtful: DoubtfulCell[];
   findings: Finding[];
   checks: CheckOutcome[];
   score: number;
   notes: string[];
+}
+
+/** A doubtful cell's address in the contract's tables, with the parser's reason. */
+export interface DoubtfulCell { table: 'table2' | 'table3' | 'table4'; row: string; col: number; reason: string }
+
+function doubtfulCells(report: Report): DoubtfulCell[] {
+  const out: DoubtfulCell[] = [];
+  const add = (table: DoubtfulCell['table'], row: string, cells: Cell[]) =>
+    cells.forEach((c, col) => { if (c.doubt) out.push({ table, row, col, reason: c.doubt }); });
+  for (const r of report.table2?.rows ?? []) add('table2', r.label, r.cells);
+  for (const r of report.table3?.rows ?? []) add('table3', r.key, r.cells);
+  if (report.table4) add('table4', '', report.table4.cells);
+  return out;
 }
 
 const v = (c: Cell): number | null => (c.kind === 'number' && !c.doubt ? c.value : null);
@@ -65,6 +83,7 @@ export function toContract(report: Report, result: CheckResult): ContractJson {
       table3: report.table3 ? Object.fromEntries(report.table3.rows.map((r) => [r.key, r.cells.map((c) => c.raw)])) : null,
       table4: report.table4 ? report.table4.cells.map((c) => c.raw) : null,
     },
+    doubtful: doubtfulCells(report),
     findings: result.findings,
     checks: result.outcomes,
     score: result.score.value,
