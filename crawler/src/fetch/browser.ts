@@ -2,10 +2,19 @@
  * Browser mode: Chromium (Debian's /usr/bin/chromium) driven by Playwright, for pages whose content
  * only exists after JavaScript runs (TRS createPageHTML pagers, Hanweb data-proxy lists). One browser
  * per crawl, launched on first use; host overrides go in as --host-resolver-rules.
+ *
+ * Containment: Chromium itself sends nothing. Every request of a page (the document, each redirect hop,
+ * scripts, XHR) is intercepted; one outside the portal's scope is aborted and remembered (the page's
+ * `off-portal` fault if it was the page itself), the others are carried by the crawler's own client
+ * (request.ts: the same --resolve map and private-address refusal as HTTP mode) and handed back to the
+ * page — a redirect is handed back as a redirect, so its next hop is intercepted and judged in turn.
+ * A rendered page that is still a WAF challenge is a `blocked` error, not the page.
  */
-import type { Browser, BrowserContext } from 'playwright';
+import type { Browser, BrowserContext, Route } from 'playwright';
 import { FetchError } from './errors.js';
 import { USER_AGENT } from './http.js';
+import { requestOnce, resolveNames, type RawResponse } from './request.js';
+import { wafBlock } from './waf.js';
 
 export const CHROMIUM_PATH = process.env.GONGKAI_CHROMIUM ?? '/usr/bin/chromium';
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
@@ -13,9 +22,21 @@ const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run
 
 export interface Rendered { url: string; status: number; html: string; elapsedMs: number }
 
+/** What a rendered page may request: the crawl's scope for the page's portal. */
+export interface RenderGuard {
+  /** The off-portal error for `url`, or null when it may be requested. */
+  refusal(url: string, what: string): FetchError | null;
+  /** Whether `hostname` may be at a private/loopback/link-local address. */
+  privateOk(hostname: string): boolean;
+}
+
+const SKIPPED = /\.(png|jpe?g|gif|webp|svg|ico|woff2?|ttf|mp4)(\?|$)/i;
+/** Response headers Chromium must not see again: the body it gets is already decoded and whole. */
+const HOP_HEADERS = new Set(['content-encoding', 'content-length', 'transfer-encoding', 'connection', 'keep-alive']);
+
 export class BrowserRenderer {
   private browser: Promise<{ browser: Browser; context: BrowserContext }> | null = null;
-  constructor(private readonly opts: { timeoutMs: number; resolve?: Map<string, string>; userAgent?: string; insecure?: boolean;
+  constructor(private readonly opts: { timeoutMs: number; resolve?: Map<string, string>; userAgent?: string; insecure?: boolean; maxBytes?: number;
     /** Whether a loaded page still builds content by XHR (then wait for the network to go idle). */
     waitForXhr?: (html: string) => boolean }) {}
 
@@ -28,14 +49,42 @@ export class BrowserRenderer {
         args: rules ? [...ARGS, `--host-resolver-rules=${rules}`] : ARGS,
       });
       const context = await browser.newContext({ userAgent: this.opts.userAgent ?? USER_AGENT, javaScriptEnabled: true, ignoreHTTPSErrors: !!this.opts.insecure });
-      // Images, fonts and media are never needed to read a list or an article.
-      await context.route(/\.(png|jpe?g|gif|webp|svg|woff2?|ttf|mp4)(\?|$)/i, (r) => r.abort());
       return { browser, context };
     })();
     return this.browser;
   }
 
-  async render(url: string): Promise<Rendered> {
+  /** Carries one intercepted request through the crawler's client, or refuses it. */
+  private async carry(route: Route, context: BrowserContext, pageUrl: string, guard: RenderGuard | undefined, refused: FetchError[]): Promise<void> {
+    const req = route.request();
+    const target = req.url();
+    // Images, fonts and media are never needed to read a list or an article.
+    if (SKIPPED.test(target) || !/^https?:/i.test(target)) return void (await route.abort().catch(() => undefined));
+    const what = req.isNavigationRequest() && req.frame() === req.frame().page().mainFrame() ? 'page' : `${req.resourceType()} of ${pageUrl}`;
+    const refusal = guard?.refusal(target, what);
+    if (refusal) {
+      refused.push(refusal);
+      return void (await route.abort('blockedbyclient').catch(() => undefined));
+    }
+    const headers: Record<string, string> = { ...req.headers(), 'accept-encoding': 'gzip, deflate, br' };
+    const cookies = await context.cookies(target);
+    if (cookies.length) headers.cookie = cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+    const privateOk = guard ? (h: string) => guard.privateOk(h) : (h: string) => h === new URL(pageUrl).hostname || resolveNames(this.opts.resolve, h);
+    let res: RawResponse;
+    try {
+      res = await requestOnce(target, { maxBytes: this.opts.maxBytes ?? 20 * 1024 * 1024, resolve: this.opts.resolve, insecure: this.opts.insecure },
+        { method: req.method(), headers, body: req.postDataBuffer() }, Date.now() + this.opts.timeoutMs, privateOk);
+    } catch (err) {
+      if (err instanceof FetchError && err.kind === 'off-portal') refused.push(err);
+      const code = err instanceof FetchError && err.kind === 'off-portal' ? 'blockedbyclient' : err instanceof FetchError && err.kind === 'timeout' ? 'timedout' : 'failed';
+      return void (await route.abort(code).catch(() => undefined));
+    }
+    const out: Record<string, string> = {};
+    for (const [k, v] of Object.entries(res.headers)) if (v !== undefined && !HOP_HEADERS.has(k)) out[k] = Array.isArray(v) ? v.join('\n') : String(v);
+    await route.fulfill({ status: res.status, headers: out, body: res.body }).catch(() => undefined);
+  }
+
+  async render(url: string, guard?: RenderGuard): Promise<Rendered> {
     const started = Date.now();
     let context: BrowserContext;
     try {
@@ -45,9 +94,18 @@ export class BrowserRenderer {
       throw new FetchError('browser', url, `Could not start Chromium at ${CHROMIUM_PATH}: ${(err as Error).message.split('\n')[0]}`, { retryable: false, cause: err });
     }
     const page = await context.newPage();
+    const refused: FetchError[] = [];
+    await page.route('**/*', (route) => this.carry(route, context, url, guard, refused));
     try {
-      const res = await page.goto(url, { timeout: this.opts.timeoutMs, waitUntil: 'load' });
+      const res = await page.goto(url, { timeout: this.opts.timeoutMs, waitUntil: 'load' }).catch((err: Error) => {
+        // The page itself (or a redirect hop of it) was refused: that is the fault, not "browser failed".
+        const own = refused.find((e) => /\(page\)|redirect/.test(e.message)) ?? (/ERR_BLOCKED_BY_CLIENT/.test(err.message) ? refused[0] : undefined);
+        throw own ?? err;
+      });
       const status = res?.status() ?? 0;
+      const first = await page.content();
+      const waf = wafBlock(status, 'text/html', first);
+      if (waf && status !== 200) throw new FetchError('blocked', url, `${url}: a web application firewall answered instead of the page (${waf})`, { status });
       if (status >= 400) throw new FetchError('http-status', url, `${url} answered HTTP ${status}`, { status });
       // Let XHR-built lists arrive (only where the page asks for them: networkidle costs 500 ms).
       let html = await page.content();
@@ -55,6 +113,9 @@ export class BrowserRenderer {
         await page.waitForLoadState('networkidle', { timeout: Math.min(5000, this.opts.timeoutMs) }).catch(() => undefined);
         html = await page.content();
       }
+      // A challenge that did not clear itself in the browser either.
+      const still = wafBlock(status, 'text/html', html);
+      if (still) throw new FetchError('blocked', url, `${url}: a web application firewall answered instead of the page (${still})`, { status });
       return { url: page.url(), status, html, elapsedMs: Date.now() - started };
     } catch (err) {
       if (err instanceof FetchError) throw err;

@@ -1,6 +1,7 @@
 /**
  * Typed fetch failures. Each carries a `kind` the run summary groups by and whether a retry can help
- * (5xx, 429, timeouts and dropped connections can; 404, robots, redirect loops and size limits cannot).
+ * (5xx, 429, timeouts, dropped connections and WAF blocks can; 404, robots, redirect loops, size limits,
+ * off-portal URLs and over-long waits cannot).
  */
 export type FetchErrorKind =
   | 'http-status'     // 4xx/5xx answer
@@ -13,7 +14,10 @@ export type FetchErrorKind =
   | 'tls'             // the TLS certificate is not accepted (self-signed mirror without --insecure)
   | 'bad-url'         // not an http(s) URL
   | 'needs-browser'   // the page builds its content with JavaScript and browser mode is off
-  | 'browser';        // the browser failed to render the page
+  | 'browser'         // the browser failed to render the page
+  | 'off-portal'      // outside the crawl's scope (another site, a private address): never requested
+  | 'throttled'       // the host asks for a wait over the cap (Crawl-delay, Retry-After): deferred
+  | 'blocked';        // a web application firewall answered (412/403 challenge page)
 
 const RETRYABLE_STATUS = new Set([408, 425, 429, 500, 502, 503, 504, 520, 521, 522, 524]);
 
@@ -31,7 +35,7 @@ export class FetchError extends Error {
     this.url = url;
     this.status = opts.status ?? null;
     this.retryAfterMs = opts.retryAfterMs ?? null;
-    this.retryable = opts.retryable ?? (kind === 'timeout' || kind === 'network' || (kind === 'http-status' && RETRYABLE_STATUS.has(opts.status ?? 0)));
+    this.retryable = opts.retryable ?? (kind === 'timeout' || kind === 'network' || kind === 'blocked' || (kind === 'http-status' && RETRYABLE_STATUS.has(opts.status ?? 0)));
   }
   /** The label used in run summaries: "http-404", "http-500", "timeout" … */
   get label(): string {
