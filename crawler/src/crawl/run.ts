@@ -3,14 +3,19 @@
  * found URLs and its records in one transaction, so a crawl killed at any point continues where it
  * stopped when started again, without losing or duplicating anything (primary keys make every insert
  * idempotent). Politeness: robots.txt, per-host concurrency and delay, retries with backoff.
+ * Containment: a task outside its portal's scope (fetch/scope.ts) is an `off-portal` fault, never a
+ * request; a host that asks for waits over the cap is `throttled`. A failed store write stops the run
+ * (StoreWriteError): the URL stays pending and the resumed run fetches it again.
  */
 import { resolveDeadlines, type Deadlines } from '@gongkai/shared';
 import { BlobStore } from '../store/blobs.js';
 import type { NewTask, Outcome, Run, Store, Task } from '../store/types.js';
-import { httpGet, type HttpOptions } from '../fetch/http.js';
-import { BrowserRenderer } from '../fetch/browser.js';
+import { httpGet, type HttpOptions, type UrlGuard } from '../fetch/http.js';
+import { BrowserRenderer, type RenderGuard } from '../fetch/browser.js';
 import { FetchError, checkUrl } from '../fetch/errors.js';
-import { ALLOW_ALL, DISALLOW_ALL, parseRobots, type Robots } from '../fetch/robots.js';
+import { RobotsCache } from '../fetch/robots.js';
+import { Scope } from '../fetch/scope.js';
+import { StoreWriteError, storeWrite } from '../store/write-error.js';
 import { backoffMs, HostGate } from '../fetch/politeness.js';
 import { handle, type HandlerOptions, type Page } from './handlers.js';
 import { analyze, type AnalysisSummary } from './analyze.js';
@@ -32,6 +37,8 @@ export interface CrawlOptions {
   backoffBaseMs?: number;
   browser?: HandlerOptions['browser'];
   resolve?: Map<string, string>;
+  /** `--allow-host`: hosts outside the seeds' sites the crawl may request (`host` or `*.domain`). */
+  allowHosts?: string[];
   fresh?: boolean;
   columnsOnly?: boolean;
   maxPages?: number;
@@ -57,9 +64,6 @@ export interface CrawlResult { run: Run; resumed: boolean; complete: boolean; en
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** robots.txt failures that mean the host is down, not that it refuses crawlers (a 5xx answer does: RFC 9309). */
-const HOST_DOWN = new Set<FetchError['kind']>(['network', 'timeout', 'tls']);
-
 /** The kind of a seed URL: a home page ("/", index.html) or a column/section page. */
 export function seedTask(url: string): NewTask {
   const u = checkUrl(url);
@@ -84,58 +88,50 @@ export async function crawl(o: CrawlOptions): Promise<CrawlResult> {
   const browser = new BrowserRenderer({ timeoutMs: Math.max(30_000, o.timeoutMs ?? 15_000), resolve: o.resolve, userAgent: o.userAgent, insecure: o.insecure, waitForXhr: needsScript });
   const gate = new HostGate(options.perHost, options.delayMs);
   const handlerOpts: HandlerOptions = { browser: options.browser, maxPagesPerColumn: o.maxPagesPerColumn ?? 500, ocr: o.ocr ?? false, columnsOnly: options.columnsOnly };
-  const robots = new Map<string, Promise<Robots>>();
+  const scope = new Scope(seeds, { allowHosts: o.allowHosts, resolve: o.resolve });
+  /** The scope of the portal whose seed host is `portal`, as the HTTP client and the browser see it. */
+  const guardOf = (portal: string): UrlGuard & RenderGuard => ({
+    check: (u, what) => scope.check(u, portal, what), refusal: (u, what) => scope.refusal(u, portal, what), privateOk: (h) => scope.privateOk(h),
+  });
+  // robots.txt is read inside the scope of its own host; a Crawl-delay over the cap defers the host.
+  const robots = new RobotsCache(
+    (url) => httpGet(url, { ...http, maxBytes: 512 * 1024, guard: guardOf(new URL(url).host) }).then((res) => res.body.toString('utf8')),
+    (host, ms) => gate.setDelay(host, ms, `asks for Crawl-delay: ${ms / 1000} s in robots.txt`));
+  let fatal: StoreWriteError | null = null;
   const retries = o.retries ?? 3;
   const concurrency = o.concurrency ?? 8;
   const inflight = new Set<string>();
   let fetched = 0, browserPages = 0, last = '';
   let wake: (() => void) | null = null;
 
-  const robotsFor = (url: string): Promise<Robots> => {
-    const u = new URL(url);
-    const key = `${u.protocol}//${u.host}`;
-    let r = robots.get(key);
-    if (!r) {
-      const mine: Promise<Robots> = httpGet(`${key}/robots.txt`, { ...http, maxBytes: 512 * 1024 }).then(
-        (res) => parseRobots(res.body.toString('utf8')),
-        (err: FetchError) => {
-          // The host itself cannot be reached (refused, reset, timed out, bad certificate): that is the
-          // page's fault kind, not robots; forget the attempt so a retry asks for robots.txt again.
-          if (HOST_DOWN.has(err.kind)) {
-            if (robots.get(key) === mine) robots.delete(key);
-            throw new FetchError(err.kind, url, `robots.txt of ${u.host} could not be fetched: ${err.message}`, { status: err.status ?? undefined, cause: err });
-          }
-          return err.kind === 'http-status' && (err.status ?? 0) < 500 ? ALLOW_ALL : err.kind === 'dns' || err.kind === 'bad-url' ? ALLOW_ALL : DISALLOW_ALL;
-        },
-      ).then((rb) => { if (rb.crawlDelayMs) gate.setDelay(u.host, rb.crawlDelayMs); return rb; });
-      r = mine;
-      robots.set(key, r);
-    }
-    return r;
-  };
-
   const process = async (t: Task): Promise<void> => {
     const base: Omit<Outcome, 'state'> = { task: t };
+    const save = (out: Outcome) => storeWrite(`recording ${t.url}`, () => o.store.complete(out));
+    const skip = (error: { kind: string; message: string }) => save({ ...base, state: 'skipped', error });
+    const host = new URL(t.url).host;
     try {
-      const rb = await robotsFor(t.url);
+      // Off the portal: recorded with its URL, never requested (not even its robots.txt).
+      const off = scope.refusal(t.url, t.meta.portal, `${t.kind} link`);
+      if (off) return void (await skip({ kind: 'off-portal', message: off.message }));
+      if (gate.deferred(host)) return void (await skip({ kind: 'throttled', message: gate.deferred(host)! }));
+      const rb = await robots.for(t.url);
       const u = new URL(t.url);
-      if (!rb.allowed(u.pathname + u.search)) {
-        const why = rb.status === 'unreachable' ? `robots.txt of ${u.host} could not be read: not crawling the host` : `robots.txt of ${u.host} disallows ${u.pathname}`;
-        return void (await o.store.complete({ ...base, state: 'skipped', error: { kind: 'robots', message: why } }));
-      }
+      if (rb.fault) return void (await skip(rb.fault));
+      if (gate.deferred(host)) return void (await skip({ kind: 'throttled', message: gate.deferred(host)! }));
+      if (!rb.allowed(u.pathname + u.search)) return void (await skip({ kind: 'robots', message: `robots.txt of ${u.host} disallows ${u.pathname}` }));
       const render = t.mode === 'browser' || (options.browser === 'always' && (t.kind === 'home' || t.kind === 'section' || t.kind === 'column'));
       let page: Page & { status: number; elapsedMs: number; cache?: Outcome['cache'] };
       if (render) {
-        const r = await browser.render(t.url);
+        const r = await browser.render(t.url, guardOf(t.meta.portal));
         browserPages++;
         const bytes = Buffer.from(r.html, 'utf8');
-        page = { url: r.url, bytes, contentType: 'text/html; charset=utf-8', sha256: blobs.put(bytes), rendered: true, status: r.status, elapsedMs: r.elapsedMs };
+        page = { url: r.url, bytes, contentType: 'text/html; charset=utf-8', sha256: await blobs.put(bytes), rendered: true, status: r.status, elapsedMs: r.elapsedMs };
       } else {
         const cached = await o.store.cacheFor(t.url);
-        const cond = cached && blobs.has(cached.sha256) ? cached : {};
-        const res = await httpGet(t.url, http, cond);
-        const bytes = res.notModified && cached ? blobs.get(cached.sha256) : res.body;
-        const sha = blobs.put(bytes);
+        const cond = cached && await blobs.has(cached.sha256) ? cached : {};
+        const res = await httpGet(t.url, { ...http, guard: guardOf(t.meta.portal) }, cond);
+        const bytes = res.notModified && cached ? await blobs.read(cached.sha256) : res.body;
+        const sha = await blobs.put(bytes);
         const contentType = res.notModified && cached ? cached.contentType : res.contentType;
         page = { url: res.url, bytes, contentType, sha256: sha, rendered: false, status: res.status, elapsedMs: res.elapsedMs,
           cache: { url: t.url, etag: res.etag ?? cached?.etag ?? null, lastModified: res.lastModified ?? cached?.lastModified ?? null, sha256: sha, contentType } };
@@ -143,23 +139,35 @@ export async function crawl(o: CrawlOptions): Promise<CrawlResult> {
       fetched++;
       last = t.url;
       const result = await handle(t, page, handlerOpts);
-      await o.store.complete({
+      await save({
         ...base, ...result, status: page.status, finalUrl: page.url, sha256: page.sha256, elapsedMs: page.elapsedMs, cache: page.cache,
         blob: { sha256: page.sha256, size: page.bytes.length, contentType: page.contentType, url: page.url },
       });
     } catch (err) {
-      const e = err instanceof FetchError ? err : null;
-      const error = e ? { kind: e.label, message: e.message } : { kind: 'internal', message: (err as Error)?.stack ?? String(err) };
-      if (e?.status === 429 || e?.status === 503) {
-        // The host says slow down: from now on, at least twice the gap (or its Retry-After) between requests.
-        const host = new URL(t.url).host;
-        gate.setDelay(host, Math.min(60_000, Math.max(e.retryAfterMs ?? 0, 2 * Math.max(options.delayMs, 250))));
+      try {
+        await recordFailure(t, err, save);
+      } catch (fail) {
+        // Nothing is recorded for the URL: it stays pending for the resumed run.
+        if (fail instanceof StoreWriteError) fatal ??= fail;
+        else throw fail;
       }
-      if (e?.retryable && t.attempts < retries) {
-        await o.store.retryLater(t, Date.now() + Math.max(backoffMs(t.attempts, o.backoffBaseMs ?? 1000), e.retryAfterMs ?? 0), error);
-      } else {
-        await o.store.complete({ ...base, state: 'failed', status: e?.status ?? null, error });
-      }
+    }
+  };
+
+  /** A failed task: a store write failure stops the run; a fetch fault is retried, throttled or recorded. */
+  const recordFailure = async (t: Task, err: unknown, save: (out: Outcome) => Promise<void>): Promise<void> => {
+    if (err instanceof StoreWriteError) throw err;
+    const e = err instanceof FetchError ? err : null;
+    const error = e ? { kind: e.label, message: e.message } : { kind: 'internal', message: (err as Error)?.stack ?? String(err) };
+    const host = new URL(t.url).host;
+    // The host says slow down (429/503, a firewall): slower from now on; a wait over the cap defers it.
+    const throttled = e ? gate.react(host, e) : null;
+    if (throttled) return save({ task: t, state: 'skipped', status: e?.status ?? null, error: { kind: 'throttled', message: `${throttled} (${e!.message})` } });
+    if (e?.retryable && t.attempts < retries) {
+      const wait = Math.max(backoffMs(t.attempts, o.backoffBaseMs ?? 1000), e.retryAfterMs ?? 0, e.kind === 'blocked' ? gate.delayOf(host) : 0);
+      await storeWrite(`rescheduling ${t.url}`, () => o.store.retryLater(t, Date.now() + wait, error));
+    } else {
+      await save({ task: t, state: 'failed', status: e?.status ?? null, error });
     }
   };
 
@@ -169,7 +177,7 @@ export async function crawl(o: CrawlOptions): Promise<CrawlResult> {
   const fetchAll = async (): Promise<boolean> => {
     let exhausted = true;
     for (;;) {
-      if (o.signal?.aborted || (o.maxPages !== undefined && fetched >= o.maxPages)) { exhausted = false; break; }
+      if (fatal || o.signal?.aborted || (o.maxPages !== undefined && fetched >= o.maxPages)) { exhausted = false; break; }
       const tasks = await o.store.nextTasks(run.id, 64, Date.now(), inflight);
       let soonest = Infinity;
       const chosen: Task[] = [];
@@ -220,6 +228,7 @@ export async function crawl(o: CrawlOptions): Promise<CrawlResult> {
     for (;;) {
       complete = await fetchAll();
       await browser.close();
+      if (fatal) throw fatal;
       if (!complete) break;
       const end = await o.store.endRun(run.id, () => analyze(o.store, run));
       if (end.state === 'ended') { ended = true; analysis = end.value; }
