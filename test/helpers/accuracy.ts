@@ -117,9 +117,8 @@ function compareRows(
     const money = moneyCols(row);
     values.forEach((exp, col) => {
       if (exp !== null && typeof exp === 'object') return; // unreadable in the source: not scored
-      const cell = cells ? cells[col] : undefined;
-      // A found row with fewer cells than printed: the cell was not read.
-      const v = cells || exp !== null ? cellVerdict(exp, cell, money[col] ?? false) : { parsed: null, verdict: 'missing' as Verdict };
+      // Row not found: every printed cell of it (blank ones too) was not read.
+      const v = cells ? cellVerdict(exp, cells[col], money[col] ?? false) : { parsed: null, verdict: 'missing' as Verdict };
       out.push({ table, row, col, expected: exp, ...v });
     });
   }
