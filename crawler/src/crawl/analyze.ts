@@ -3,7 +3,7 @@
  * cross-year checks taking the same agency's other years as history, and the reports' self-reported
  * counts compared with the crawl. Rerunnable from stored data alone (`reparse` re-reads the raw blobs).
  */
-import { checkReport, toContract, type Report } from '@gongkai/shared';
+import { checkReport, resolveDeadlines, toContract, type Deadlines, type Report } from '@gongkai/shared';
 import { parseBytes } from '@gongkai/shared/node';
 import type { ClaimRow, FindingRow, Run, Store, StoredDoc } from '../store/types.js';
 import { BlobStore } from '../store/blobs.js';
@@ -11,6 +11,7 @@ import { buildSnapshots } from '../columns/snapshot.js';
 import { judgePortal } from '../columns/verdict.js';
 import { extractClaims, foundFor } from '../columns/claims.js';
 import { interpret } from './handlers.js';
+import { reportMissingFindings } from './missing.js';
 
 export interface AnalysisSummary { documents: number; parsed: number; reports: number; findings: number; portals: number; failedPortals: number }
 
@@ -20,9 +21,12 @@ function rank(d: StoredDoc, r: Report): number {
   return (r.table3 ? 0 : 100) + (r.table2 ? 0 : 10) + (KIND_RANK[d.kind ?? ''] ?? 9) - r.sections.length * 0.01;
 }
 
-const isGovernment = (agency: string) => /人民政府|政府办公(室|厅)$/.test(agency);
-
-export async function analyze(store: Store, run: Run, opts: { reparse?: BlobStore; ocr?: boolean } = {}): Promise<AnalysisSummary> {
+/**
+ * `deadlines` (Article 49, MM-DD) override the national dates for timeliness.deadline and
+ * crawl.report-missing; without them the run's own (`crawl({ deadlines })`, kept in the run's options) apply.
+ */
+export async function analyze(store: Store, run: Run, opts: { reparse?: BlobStore; ocr?: boolean; deadlines?: Partial<Deadlines> } = {}): Promise<AnalysisSummary> {
+  const deadlines = resolveDeadlines(opts.deadlines ?? (run.options.deadlines as Partial<Deadlines> | undefined));
   // Columns: snapshot and verdicts.
   const snaps = buildSnapshots(run.id, await store.columnRows(run.id), await store.columnItems(run.id), await store.columnStatus(run.id));
   await store.saveSnapshots(run.id, snaps);
@@ -67,28 +71,13 @@ export async function analyze(store: Store, run: Run, opts: { reparse?: BlobStor
     if (!r) continue;
     const history = primaries.filter((p) => p.agency === u.agency && p.year !== u.year).map((p) => parsed.get(p.url)!);
     const checked = { ...r, agency: u.agency ?? r.agency };
-    const res = checkReport(checked, { history, today: run.now });
+    const res = checkReport(checked, { history, today: run.now, deadlines });
     u.score = res.score.value;
     u.contract = JSON.stringify(toContract(checked, res));
     res.findings.forEach((f, n) => findings.push({ docUrl: u.url, n, checkId: f.id, severity: f.severity, messageZh: f.message.zh, messageEn: f.message.en, evidence: JSON.stringify(f.evidence) }));
   }
   // Years the column should have but does not: after the agency's latest report, every year whose deadline has passed.
-  const byAgency = new Map<string, (typeof primaries)[number][]>();
-  for (const p of primaries) (byAgency.get(p.agency ?? '?') ?? byAgency.set(p.agency ?? '?', []).get(p.agency ?? '?')!).push(p);
-  for (const [agency, list] of byAgency) {
-    const latest = list.reduce((a, b) => ((b.year ?? 0) > (a.year ?? 0) ? b : a));
-    const deadline = isGovernment(agency) ? '03-31' : '01-31';
-    const nowYear = Number(run.now.slice(0, 4));
-    const lastDue = run.now.slice(5) > deadline ? nowYear - 1 : nowYear - 2;
-    const missing: number[] = [];
-    for (let y = (latest.year ?? lastDue) + 1; y <= lastDue; y++) missing.push(y);
-    if (missing.length) {
-      findings.push({ docUrl: latest.url, n: 1000, checkId: 'crawl.report-missing', severity: 'warning',
-        messageZh: `${agency}的年报栏目中未找到${missing.join('、')}年度报告（截止日期已过）`,
-        messageEn: `No ${missing.join(', ')} report of ${agency} in the annual-report column although the deadline has passed`,
-        evidence: JSON.stringify({ cells: [], sentences: [], otherYear: missing[0] }) });
-    }
-  }
+  findings.push(...reportMissingFindings(primaries, run.now, deadlines));
 
   // Self-reported counts against the crawl.
   const claims: ClaimRow[] = [];
@@ -98,13 +87,13 @@ export async function analyze(store: Store, run: Run, opts: { reparse?: BlobStor
     const text = [r.title ?? '', ...r.sections.map((s) => s.text)].join('\n');
     for (const c of extractClaims(text)) {
       const f = foundFor(c, p.year!, snaps.filter((s) => s.host === host));
-      claims.push({ docUrl: p.url, label: c.label, agency: p.agency, year: p.year, claimed: c.claimed, found: f.found, columnKey: f.columnKey });
+      claims.push({ docUrl: p.url, label: c.label, agency: p.agency, year: p.year, claimed: c.claimed, found: f.found, columnKey: f.columnKey }); // found null: cannot compare
     }
   }
 
   await store.saveAnalysis(run.id, updates, findings, claims, verdicts.map((v) => ({ host: v.host, passed: v.passed, verdict: JSON.stringify(v) })));
   return {
     documents: docs.length, parsed: parsed.size, reports: primaries.length, findings: findings.length,
-    portals: verdicts.length, failedPortals: verdicts.filter((v) => !v.passed).length,
+    portals: verdicts.length, failedPortals: verdicts.filter((v) => v.judged && !v.passed).length,
   };
 }
