@@ -13,7 +13,11 @@ import { extractClaims, foundFor } from '../columns/claims.js';
 import { interpret } from './handlers.js';
 import { reportMissingFindings } from './missing.js';
 
-export interface AnalysisSummary { documents: number; parsed: number; reports: number; findings: number; portals: number; failedPortals: number }
+export interface AnalysisSummary {
+  documents: number; parsed: number; reports: number; findings: number; portals: number; failedPortals: number;
+  /** Reparse only: URLs of documents whose raw file is not in the blob store (their earlier parse is kept). */
+  missingBlobs: string[];
+}
 
 const KIND_RANK: Record<string, number> = { html: 0, docx: 1, pdf: 2, doc: 3, text: 4, image: 5 };
 
@@ -37,10 +41,12 @@ export async function analyze(store: Store, run: Run, opts: { reparse?: BlobStor
   const docs = await store.documents(run.id);
   const updates: Parameters<Store['saveAnalysis']>[1] = [];
   const parsed = new Map<string, Report>();
+  const missingBlobs: string[] = [];
   for (const d of docs) {
     let report: Report | null = d.report ? (JSON.parse(d.report) as Report) : null;
     const u: (typeof updates)[number] = { url: d.url, isPrimary: false, score: null, agency: d.agency, year: d.year };
-    if (opts.reparse) {
+    if (opts.reparse && !opts.reparse.has(d.sha256)) missingBlobs.push(d.url);
+    else if (opts.reparse) {
       const res = await parseBytes(new Uint8Array(opts.reparse.get(d.sha256)), { url: d.url, contentType: d.contentType, publishedAt: d.publishedAt, agency: d.agency, ocr: opts.ocr ?? false });
       const seen = interpret(res, d.kind ?? '', docs.filter((x) => x.viaUrl === d.url).length, opts.ocr ?? false);
       report = seen.report;
@@ -94,6 +100,6 @@ export async function analyze(store: Store, run: Run, opts: { reparse?: BlobStor
   await store.saveAnalysis(run.id, updates, findings, claims, verdicts.map((v) => ({ host: v.host, passed: v.passed, verdict: JSON.stringify(v) })));
   return {
     documents: docs.length, parsed: parsed.size, reports: primaries.length, findings: findings.length,
-    portals: verdicts.length, failedPortals: verdicts.filter((v) => v.judged && !v.passed).length,
+    portals: verdicts.length, failedPortals: verdicts.filter((v) => v.judged && !v.passed).length, missingBlobs,
   };
 }
