@@ -10,7 +10,7 @@ export * from './checks/types.js';
 export { parseValue, makeCell, isValueText } from './values/parse-cell.js';
 export { decodeBytes, sniffKind, type SniffedKind } from './extract/decode.js';
 export { checkReport, type CheckOptions } from './checks/run.js';
-export { CHECKS, type CheckInfo } from './checks/catalogue.js';
+export { CHECKS, checkInfo, type CheckInfo } from './checks/catalogue.js';
 export { toContract, type ContractJson, type DoubtfulCell } from './output/contract.js';
 export { tidyCells, type CellState, type TidyCell } from './output/tidy.js';
 export { isContract, reportFromContract, type ContractLike } from './output/from-contract.js';

@@ -42,7 +42,8 @@ describe('every catalogue check has a firing and a passing test', () => {
 });
 
 describe('every check reports an outcome (never silent)', () => {
-  const ids = CHECKS.map((c) => c.id).sort();
+  // Crawl checks (crawl.report-missing) run in the crawler's analysis, not in checkReport.
+  const ids = CHECKS.filter((c) => c.scope !== 'crawl').map((c) => c.id).sort();
   const shortFive = (year: number) => {
     const h = report001();
     if (year !== 2020) h.titleYear(2020, year);

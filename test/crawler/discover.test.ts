@@ -1,11 +1,12 @@
 /** Units of discovery: URL kinds, dates, report titles, pagination forms, robots rules, column verdicts. */
 import { describe, expect, it } from 'vitest';
 import { columnKey, dateFromUrl, findDate, titleFacts, urlKind } from '../../crawler/src/discover/urls.js';
-import { attachments, listItems, paginate, parse, siteName } from '../../crawler/src/discover/html.js';
+import { attachments, listItems, parse, siteName } from '../../crawler/src/discover/html.js';
+import { paginate, statedTotals, xhrList } from '../../crawler/src/discover/pagination.js';
 import { columnLinks, isSection, sectionCandidates } from '../../crawler/src/discover/section.js';
 import { parseRobots } from '../../crawler/src/fetch/robots.js';
 import { backoffMs, HostGate } from '../../crawler/src/fetch/politeness.js';
-import { classifyColumn } from '../../crawler/src/columns/classify.js';
+import { classifyColumn } from '@gongkai/shared';
 import { extractClaims } from '../../crawler/src/columns/claims.js';
 import { freshness, judgePortal } from '../../crawler/src/columns/verdict.js';
 import type { ColumnSnapshot } from '../../crawler/src/store/types.js';
@@ -47,27 +48,63 @@ describe('urls', () => {
 });
 
 describe('html', () => {
-  it('finds list items with their dates in the biggest group, ignoring page chrome', () => {
+  it('finds list items with their printed dates, ignoring page chrome and short sidebars', () => {
     const $ = parse(`<div class="nav"><a href="/art/2020/1/1/art_1_1.html">导航</a></div>
-      <ul><li><a href="./202001/t20200120_1.htm">一</a><span>2020-01-20</span></li><li><a href="./202002/t20200221_2.htm">二</a>2020年2月21日</li></ul>
-      <ul><li><a href="./202003/t20200301_3.htm">侧栏</a></li></ul>`);
+      <ul><li><a href="./202001/t20200120_1.htm">一号文件的标题</a><span>2020-01-20</span></li><li><a href="./202002/t20200221_2.htm">二号文件的标题</a>2020年2月21日</li></ul>
+      <ul class="side"><li><a href="./202003/t20200301_3.htm">侧栏</a></li></ul>`);
     expect(listItems($, B)).toEqual([
-      { url: `${B}202001/t20200120_1.htm`, title: '一', date: '2020-01-20' },
-      { url: `${B}202002/t20200221_2.htm`, title: '二', date: '2020-02-21' },
+      { url: `${B}202001/t20200120_1.htm`, title: '一号文件的标题', date: '2020-01-20', dateSource: 'printed' },
+      { url: `${B}202002/t20200221_2.htm`, title: '二号文件的标题', date: '2020-02-21', dateSource: 'printed' },
     ]);
   });
 
-  it('expands every pagination form to all pages', () => {
+  it('finds records however rows are wrapped: one <dl> per row, a list split over three <ul>, <div> rows', () => {
+    const dl = Array.from({ length: 4 }, (_, i) => `<dl><dd><a href="./2025${i}/t2025012${i}_${i}.html">第${i}份政府信息公开年报</a></dd><dd>2025-01-1${i}</dd></dl>`).join('');
+    expect(listItems(parse(`<div class="list">${dl}</div>`), B).map((r) => `${r.date} ${r.dateSource}`))
+      .toEqual(['2025-01-10 printed', '2025-01-11 printed', '2025-01-12 printed', '2025-01-13 printed']);
+    const ul = (k: number) => `<ul class="list">${Array.from({ length: 5 }, (_, i) => `<li><a href="/c/${k * 5 + i}.html">第${k * 5 + i}条通知公告标题</a><span>2024-0${k + 1}-1${i}</span></li>`).join('')}</ul>`;
+    const split = parse(`<div class="main">${ul(0)}${ul(1)}${ul(2)}</div><div class="side"><ul class="hot"><li><a href="/h/1.html">热点一条新闻</a><span>2024-09-01</span></li></ul></div>`);
+    expect(listItems(split, B).map((r) => r.url.split('/').pop())).toEqual(Array.from({ length: 15 }, (_, i) => `${i}.html`));
+    const div = parse(`<div class="lst">${[1, 2, 3].map((i) => `<div class="row"><a href="/x/${i}.html">第${i}个工作动态标题</a><span class="t">2023-05-0${i}</span></div>`).join('')}</div>`);
+    expect(listItems(div, B).map((r) => r.date)).toEqual(['2023-05-01', '2023-05-02', '2023-05-03']);
+  });
+
+  it('keeps rows of any URL shape (EmpireCMS /<column>/2018-07-12/7477.html), URL date only as fallback', () => {
+    const $ = parse(`<ul class="news">
+      <li><a href="/xwzx/2018-07-12/7477.html">县政府召开常务会议研究部署工作</a></li>
+      <li><a href="/xwzx/2018-07-10/7466.html">县长主持召开专题会议</a><em>2018-07-11</em></li></ul>`);
+    expect(listItems($, 'http://www.county.gov.cn/xwzx/')).toEqual([
+      { url: 'http://www.county.gov.cn/xwzx/2018-07-12/7477.html', title: '县政府召开常务会议研究部署工作', date: '2018-07-12', dateSource: 'url' },
+      { url: 'http://www.county.gov.cn/xwzx/2018-07-10/7466.html', title: '县长主持召开专题会议', date: '2018-07-11', dateSource: 'printed' },
+    ]);
+  });
+
+  it('expands every pagination form to all pages, and caps what a pager claims before building anything', () => {
     const trs = '<script>createPageHTML(4, 0, "index", "html");</script>';
-    expect(paginate(parse(trs), B, trs)).toEqual({ pages: [`${B}index_1.html`, `${B}index_2.html`, `${B}index_3.html`], serial: false });
-    const q = '<div><a href="?page=2">下一页</a><a href="?page=4">尾页</a></div>';
-    expect(paginate(parse(q), B, q).pages).toEqual([`${B}?page=2`, `${B}?page=3`, `${B}?page=4`]);
+    expect(paginate(parse(trs), B, trs)).toMatchObject({ pages: [`${B}index_1.html`, `${B}index_2.html`, `${B}index_3.html`], serial: false, capped: false, stated: { pages: 4 } });
+    const q = '<div><span>共4页 共58条</span><a href="?page=2">下一页</a><a href="?page=4">尾页</a></div>';
+    expect(paginate(parse(q), B, q)).toMatchObject({ pages: [`${B}?page=2`, `${B}?page=3`, `${B}?page=4`], stated: { pages: 4, records: 58 } });
     const sh = '<a href="index_2.shtml">下一页</a> <a href="index_3.shtml">末页</a>';
     expect(paginate(parse(sh), B, sh).pages).toEqual([`${B}index_2.shtml`, `${B}index_3.shtml`]);
     const next = '<a href="list_2.html">下一页</a>';
-    expect(paginate(parse(next), B, next)).toEqual({ pages: [`${B}list_2.html`], serial: true });
+    expect(paginate(parse(next), B, next)).toMatchObject({ pages: [`${B}list_2.html`], serial: true });
     const cp = '<script>var countPage = 3;</script>';
     expect(paginate(parse(cp), B, cp).pages).toEqual([`${B}index_1.html`, `${B}index_2.html`]);
+    const huge = '<script>createPageHTML(10000000, 0, "index", "html");</script>';
+    expect(paginate(parse(huge), B, huge, 50)).toMatchObject({ capped: true, stated: { pages: 10000000 } });
+    expect(paginate(parse(huge), B, huge, 50).pages).toHaveLength(49);
+    const over = '<script>var countPage = 99999999999;</script>';
+    expect(paginate(parse(over), B, over, 50)).toMatchObject({ capped: true, stated: { pages: 99999999999 } });
+    const last = '<a href="?page=2">下一页</a><a href="?page=900000000">尾页</a>';
+    expect(paginate(parse(last), B, last, 10)).toMatchObject({ capped: true, stated: { pages: 900000000 } });
+  });
+
+  it('recognises CMS list APIs and the endpoint the page names', () => {
+    expect(xhrList('<script>var listModel = new ListModel({ pagebar: { prepage: 15, recordCount: 20 } });</script>')).toEqual({ family: 'trs-listmodel', endpoint: null });
+    expect(xhrList("<script>$.post('/module/web/jpage/dataproxy.jsp?startrecord=1&endrecord=45&perpage=15', {})</script>"))
+      .toEqual({ family: 'hanweb-jpage', endpoint: '/module/web/jpage/dataproxy.jsp?startrecord=1&endrecord=45&perpage=15' });
+    expect(xhrList('<ul><li>plain</li></ul>')).toBeNull();
+    expect(statedTotals('<script>pagebar: {prepage: 15, recordCount: 20}</script>', '')).toMatchObject({ records: 20 });
   });
 
   it('finds attachments however they are embedded', () => {

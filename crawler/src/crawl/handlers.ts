@@ -4,12 +4,11 @@
  * child columns and (in the 年报 column) report tasks; a report gives a stored, parsed document and
  * its attachments. Pure over its inputs: the crawl loop stores the outcome atomically.
  */
-import { decodeBytes, sniffKind, type Report } from '@gongkai/shared';
+import { classifyColumn, decodeBytes, sniffKind, type Report } from '@gongkai/shared';
 import { parseBytes, type ParseResult } from '@gongkai/shared/node';
 import { attachments, listItems, needsScript, paginate, parse, siteName } from '../discover/html.js';
 import { columnLinks, isSection, REPORTS_NAME, REPORTS_PATH, sectionCandidates } from '../discover/section.js';
 import { columnKey, dateFromUrl, findDate, titleFacts } from '../discover/urls.js';
-import { classifyColumn } from '../columns/classify.js';
 import type { ColumnRef, ColumnRow, DocRow, NewTask, Outcome, Task } from '../store/types.js';
 
 export interface Page { url: string; bytes: Buffer; contentType: string | null; sha256: string; rendered: boolean }
@@ -101,7 +100,7 @@ function columnResult(t: Task, $: ReturnType<typeof parse>, base: string, html: 
     out.columns = [{ key: col.key, host: new URL(base).host, name, url: t.url, parentKey: null, isReports, isParent: false, category: classifyColumn(name, t.url) }];
   }
   // Page 0 generates every page it can name; a pager with only "下一页" is walked one page at a time.
-  const { pages, serial } = paginate($, base, html);
+  const { pages, serial } = paginate($, base, html, opts.maxPagesPerColumn);
   if (col.page === 0 || serial) {
     pages.slice(0, opts.maxPagesPerColumn - 1 - (serial ? col.page : 0)).forEach((u, i) => {
       if (columnKey(u) !== col.key) return;

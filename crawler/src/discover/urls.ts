@@ -1,7 +1,7 @@
 /**
  * What a URL on a government portal is: an article (TRS t20200120_80576.htm, Hanweb art_1229_N.html,
- * post_N.html, ?id=N), an attachment (.pdf/.doc/.docx/.wps/.xls…), or a column/list page; plus dates
- * as list pages print them and as TRS/Hanweb URLs encode them.
+ * post_N.html, ?id=N), an attachment (.pdf/.doc/.docx/.wps/.xls…), or a column/list page. Dates as
+ * list pages print them and as URLs encode them are @gongkai/shared's (re-exported here).
  */
 export const ARTICLE_RE = /\/t\d{8}_\d+\.s?html?$|\/art\/\d{4}\/\d{1,2}\/\d{1,2}\/art_\d+_\d+\.s?html$|\/content\/post_\d+\.s?html$|\/(?:content|detail|article|info)[^/]*\.(?:s?html?|jsp|aspx?|php)\?.*\b(?:id|articleId|docid|infoid)=\w+/i;
 export const ATTACHMENT_RE = /\.(pdf|docx?|wps|xlsx?|et|ofd|rar|zip)$/i;
@@ -23,25 +23,9 @@ export function columnKey(raw: string): string {
   return u.href;
 }
 
-const pad = (n: string) => n.padStart(2, '0');
-
-/** The first date printed in `text`: 2020-01-20, [2020-01-20], 2020/1/20, 2020.01.20, 2020年01月20日. */
-export function findDate(text: string): string | null {
-  const m = text.match(/((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})/);
-  if (!m) return null;
-  const [, y, mo, d] = m;
-  if (Number(mo) < 1 || Number(mo) > 12 || Number(d) < 1 || Number(d) > 31) return null;
-  return `${y}-${pad(mo!)}-${pad(d!)}`;
-}
-
-/** A publication date encoded in the URL (TRS /t20200120_…, Hanweb /art/2021/1/28/…). */
-export function dateFromUrl(raw: string): string | null {
-  const t = raw.match(/\/t((?:19|20)\d{2})(\d{2})(\d{2})_\d+/);
-  if (t) return `${t[1]}-${t[2]}-${t[3]}`;
-  const a = raw.match(/\/art\/((?:19|20)\d{2})\/(\d{1,2})\/(\d{1,2})\//);
-  if (a) return `${a[1]}-${pad(a[2]!)}-${pad(a[3]!)}`;
-  return null;
-}
+// Dates in list rows and in URLs are portal rules of @gongkai/shared (one home); the names the
+// discover code uses are kept here.
+export { parseDate as findDate, dateFromUrl } from '@gongkai/shared';
 
 /** Agency and year from a report's list title: "杭州市生态环境局2020年政府信息公开工作年度报告". */
 export function titleFacts(title: string | null): { agency: string | null; year: number | null } {

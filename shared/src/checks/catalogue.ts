@@ -12,6 +12,11 @@ export interface CheckInfo {
   severity: Severity;
   zh: string;
   en: string;
+  /**
+   * What the check runs on: absent or 'report' — one report, by checkReport; 'crawl' — a crawl of an
+   * agency's annual-report column (the crawler's analysis), so checkReport never reports it.
+   */
+  scope?: 'report' | 'crawl';
 }
 
 export const CHECKS: readonly CheckInfo[] = [
@@ -43,12 +48,14 @@ export const CHECKS: readonly CheckInfo[] = [
   { id: 'prose.table4', category: 'prose', severity: 'warning', zh: '正文所述行政复议、诉讼数与表四不符', en: 'Review/litigation counts in the text differ from table 4' },
   { id: 'prose.table2', category: 'prose', severity: 'warning', zh: '正文所述主动公开数字与表二不符', en: 'Proactive-disclosure figures in the text differ from table 2' },
   { id: 'timeliness.deadline', category: 'timeliness', severity: 'warning', zh: '发布日期晚于条例第四十九条规定的期限', en: 'Published after the Article 49 deadline' },
+  { id: 'crawl.report-missing', category: 'timeliness', severity: 'warning', scope: 'crawl', zh: '年报栏目中缺少已过第四十九条期限的年度报告（爬虫检查）', en: 'A report whose Article 49 deadline has passed is not in the annual-report column (crawler check)' },
   { id: 'history.carry-over', category: 'history', severity: 'error', zh: '本年“上年结转”不等于上年“结转下年度继续办理”', en: "This year's carried-over differs from last year's carried-forward" },
   { id: 'history.table2-stock', category: 'history', severity: 'warning', zh: '表二存量数与上年报告衔接不上', en: "Table 2 stock figures do not follow from last year's report" },
   { id: 'history.copy-paste', category: 'history', severity: 'warning', zh: '第五、六部分与上年报告高度雷同', en: "Sections 五/六 are nearly identical to last year's" },
   { id: 'history.missing-year', category: 'history', severity: 'info', zh: '该机关某年度报告缺失', en: 'A year is missing from this agency’s reports' },
 ];
 
+/** The catalogue entry of `id`; throws for an id the catalogue does not have. */
 export function checkInfo(id: string): CheckInfo {
   const c = CHECKS.find((x) => x.id === id);
   if (!c) throw new Error(`unknown check id ${id}`);

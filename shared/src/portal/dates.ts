@@ -38,9 +38,13 @@ export function publishedDateFromText(text: string): string | null {
   return m ? parseDate(m[1]!) : null;
 }
 
-/** The publication date a URL encodes: TRS `./202001/t20200120_80576.htm`, Hanweb `/art/2021/1/28/art_1229_1.html`. */
+/**
+ * The publication date a URL encodes: TRS `./202001/t20200120_80576.htm`, Hanweb
+ * `/art/2021/1/28/art_1229_1.html`, EmpireCMS and others `/<column>/2018-07-12/7477.html`.
+ */
 export function dateFromUrl(url: string): string | null {
-  const m = /\/t(\d{4})(\d{2})(\d{2})_\d+/.exec(url) ?? /\/art\/(\d{4})\/(\d{1,2})\/(\d{1,2})\//.exec(url);
+  const m = /\/t(\d{4})(\d{2})(\d{2})_\d+/.exec(url) ?? /\/art\/(\d{4})\/(\d{1,2})\/(\d{1,2})\//.exec(url)
+    ?? /\/(\d{4})-(\d{2})-(\d{2})\/[^/]+$/.exec(url);
   return m ? isoDate(+m[1]!, +m[2]!, +m[3]!) : null;
 }
 
