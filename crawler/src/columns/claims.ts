@@ -1,10 +1,26 @@
 /**
  * Self-reported publication counts in a report ("共发布信息2260条", "“建设项目环境影响评价公示”570条")
  * compared with what the crawl found in that portal's columns for the report's year.
+ *
+ * A count is compared only when the crawl can check it: the column loaded and the crawl holds dated
+ * items of that year (or, for a year with none, every column's dated items reach past it on both
+ * sides, so zero is a real count). Otherwise the comparison is `cannot-compare` (found = null), never
+ * "differs": a column that lists only this year's items says nothing about 2024's 2260.
  */
 import type { ColumnSnapshot } from '../store/types.js';
 
 export interface Claim { label: string; claimed: number }
+
+/** How a claim compares with the crawl; `found` is null exactly when it cannot be compared. */
+export type Comparison = 'same' | 'differs' | 'cannot-compare';
+
+export interface Found {
+  found: number | null;
+  columnKey: string | null;
+  comparison: Comparison;
+  /** Why the claim cannot be compared, when it cannot. */
+  why: string | null;
+}
 
 const TOTAL = /共(?:主动)?(?:发布|公开)(?:政府)?信息(?:数)?\s*(\d+)\s*条/;
 const NAMED = /[“"'‘「『]([^”"'’」』]{2,24})[”"'’」』]\s*(?:栏目)?\s*(\d+)\s*条/g;
@@ -20,13 +36,36 @@ export function extractClaims(text: string): Claim[] {
   return out;
 }
 
-/** What the crawl found for a claim: the named column's items dated in `year`, or all columns' for the total. */
-export function foundFor(claim: Claim, year: number, cols: ColumnSnapshot[]): { found: number | null; columnKey: string | null } {
+/** The comparison of a stored claim row (found null = cannot compare). */
+export function comparison(claimed: number, found: number | null): Comparison {
+  return found === null ? 'cannot-compare' : found === claimed ? 'same' : 'differs';
+}
+
+/**
+ * True when the crawl can count `year` in these columns: some item is dated in it, or every column's
+ * dated items reach past it on both sides (so none in it is a real zero, not a list that starts later).
+ */
+function covers(cols: ColumnSnapshot[], year: number): boolean {
   const y = String(year);
+  if (cols.some((c) => (c.perYear[y] ?? 0) > 0)) return true;
+  const spans = (c: ColumnSnapshot) => c.oldest !== null && c.oldest < `${y}-01-01` && c.newest !== null && c.newest > `${y}-12-31`;
+  return cols.length > 0 && cols.every(spans);
+}
+
+const cannot = (columnKey: string | null, why: string): Found => ({ found: null, columnKey, comparison: 'cannot-compare', why });
+
+/** What the crawl found for a claim: the named column's items dated in `year`, or all columns' for the total. */
+export function foundFor(claim: Claim, year: number, cols: ColumnSnapshot[]): Found {
+  const y = String(year);
+  const done = (found: number, columnKey: string | null): Found => ({ found, columnKey, comparison: comparison(claim.claimed, found), why: null });
   if (claim.label === '共发布信息') {
     const counted = cols.filter((c) => !c.isParent && !c.isReports && c.status === 'ok');
-    return { found: counted.reduce((s, c) => s + (c.perYear[y] ?? 0), 0), columnKey: null };
+    if (!covers(counted, year)) return cannot(null, `the crawl has no dated items of ${year} in any column`);
+    return done(counted.reduce((s, c) => s + (c.perYear[y] ?? 0), 0), null);
   }
   const col = cols.find((c) => c.name === claim.label) ?? cols.find((c) => c.name.includes(claim.label) || claim.label.includes(c.name));
-  return col ? { found: col.perYear[y] ?? 0, columnKey: col.key } : { found: null, columnKey: null };
+  if (!col) return cannot(null, `no column named ${claim.label} was crawled`);
+  if (col.status !== 'ok') return cannot(col.key, `the column ${col.name} could not be loaded (${col.status})`);
+  if (!covers([col], year)) return cannot(col.key, `the column ${col.name} has no dated items of ${year}`);
+  return done(col.perYear[y] ?? 0, col.key);
 }

@@ -10,7 +10,7 @@ import type { RunSummary } from './summary.js';
 export interface History { runs: Run[]; snapshots: ColumnSnapshot[] }
 
 const esc = (s: unknown): string => String(s ?? '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-const COLORS = { error: '#c0392b', warning: '#e67e22', info: '#2980b9', fresh: '#27ae60', stale: '#e67e22', empty: '#c0392b', unknown: '#95a5a6', static: '#7f8c8d' };
+const COLORS = { error: '#c0392b', warning: '#e67e22', info: '#2980b9', fresh: '#27ae60', stale: '#e67e22', empty: '#c0392b', unknown: '#95a5a6', 'no-threshold': '#7f8c8d' };
 
 /** Horizontal stacked bars: one row per label, segments in the given order. */
 function stackedBars(rows: { label: string; parts: Record<string, number> }[], keys: (keyof typeof COLORS)[], title: string): string {
@@ -85,13 +85,13 @@ export function summaryHtml(s: RunSummary, hist: History): string {
       return { label: `run #${run.id} · ${host}`, parts };
     });
   });
-  const portalRows = s.portals.map((p) => `<tr><td class="${p.passed ? 'pass' : 'fail'}">${p.passed ? 'PASS' : 'FAIL'}</td><td>${esc(p.name)}</td><td>${esc(p.host)}</td><td>${p.columns}</td><td>${p.items}</td><td>${p.rules.map((r) => `<div class="${r.failed ? 'fail' : ''}">${r.failed ? '✗' : '✓'} ${esc(r.zh)}${r.columns.length ? `：${esc(r.columns.join('、'))}` : ''}</div>`).join('')}</td></tr>`).join('');
+  const portalRows = s.portals.map((p) => `<tr><td class="${p.passed ? 'pass' : 'fail'}">${p.fault ? 'FAULT' : p.passed ? 'PASS' : 'FAIL'}</td><td>${esc(p.name)}</td><td>${esc(p.host)}</td><td>${p.columns}</td><td>${p.items}</td><td>${p.message ? `<div>${esc(p.message.zh)}</div>` : ''}${p.rules.map((r) => `<div class="${r.failed ? 'fail' : ''}">${r.failed ? '✗' : r.judged === false ? '?' : '✓'} ${esc(r.zh)}${r.columns.length ? `：${esc(r.columns.join('、'))}` : ''}</div>`).join('')}</td></tr>`).join('');
   const colRows = s.columns.filter((c) => !c.isParent).map((c) => {
     const f = freshness(c, now);
     return `<tr><td>${esc(c.host)}</td><td><a href="${esc(c.url)}">${esc(c.name)}</a></td><td>${esc(c.category)}</td><td>${esc(c.status)}</td><td class="num">${c.itemCount}</td><td>${esc(c.newest ?? '—')}</td><td>${esc(c.oldest ?? '—')}</td><td><span class="tag" style="background:${COLORS[f]}">${f}</span></td><td>${sparkline(c, now)}</td></tr>`;
   }).join('');
   const reportRows = s.reports.map((r) => `<tr${r.primary ? '' : ' class="secondary"'}><td>${esc(r.agency)}</td><td>${esc(r.year)}</td><td>${esc(r.kind)}</td><td>${r.primary ? '●' : ''}</td><td>${esc(r.publishedAt)}</td><td class="num">${r.parseOk ? esc(r.score) : esc(r.parseReason)}</td><td class="num">${r.errors}</td><td class="num">${r.warnings}</td><td>${esc(r.findingIds.join(' '))}</td><td><a href="${esc(r.url)}">${esc(decodeURIComponent(new URL(r.url).pathname.split('/').pop() ?? ''))}</a></td></tr>`).join('');
-  const claimRows = s.claims.map((c) => `<tr class="${c.found !== null && c.found !== c.claimed ? 'fail' : ''}"><td>${esc(c.agency)}</td><td>${c.year}</td><td>${esc(c.label)}</td><td class="num">${c.claimed}</td><td class="num">${c.found ?? '—'}</td></tr>`).join('');
+  const claimRows = s.claims.map((c) => `<tr class="${c.found !== null && c.found !== c.claimed ? 'fail' : ''}"><td>${esc(c.agency)}</td><td>${c.year}</td><td>${esc(c.label)}</td><td class="num">${c.claimed}</td><td class="num">${c.found ?? '— cannot compare'}</td></tr>`).join('');
   const faultRows = s.failures.map((f) => `<tr><td>${esc(f.errorKind)}</td><td>${esc(f.kind)}</td><td>${esc(f.url)}</td><td>${esc(f.error)}</td></tr>`).join('');
   return `<!DOCTYPE html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>公开镜 Gongkai Lens — crawl run #${s.run.id}</title>
@@ -110,7 +110,7 @@ th{background:#f4f4f4}.num{text-align:right}.pass{color:#1e8449;font-weight:bold
 <div class="card"><b>${s.agencies.length}</b>agencies</div>
 <div class="card"><b>${s.reports.filter((r) => r.primary).length}</b>reports (agency × year)</div>
 <div class="card"><b>${s.documents.parsed}/${s.documents.total}</b>documents parsed</div>
-<div class="card"><b>${s.portals.filter((p) => !p.passed).length}/${s.portals.length}</b>portals failing column checks</div>
+<div class="card"><b>${s.portals.filter((p) => !p.passed && !p.fault).length}/${s.portals.length}</b>portals failing column checks</div>
 </div>
 <h2>Portals: column checks (国办秘函〔2019〕19号)</h2>
 <table><tr><th></th><th>portal</th><th>host</th><th>columns</th><th>items</th><th>rules</th></tr>${portalRows}</table>
@@ -119,7 +119,7 @@ ${stackedBars([...byAgency].map(([label, parts]) => ({ label, parts })), ['error
 <h2>Report scores</h2>
 ${scoreGrid(s)}
 <h2>Column freshness over time</h2>
-${stackedBars(freshOverTime, ['fresh', 'stale', 'empty', 'unknown', 'static'], 'Columns by freshness, per run (judging date in the runs table below) and portal')}
+${stackedBars(freshOverTime, ['fresh', 'stale', 'empty', 'unknown', 'no-threshold'], 'Columns by freshness, per run (judging date in the runs table below) and portal')}
 <table><tr><th>run</th><th>started</th><th>judged on</th><th>status</th></tr>${hist.runs.map((r) => `<tr><td>#${r.id}</td><td>${esc(r.startedAt)}</td><td>${esc(r.now)}</td><td>${esc(r.status)}</td></tr>`).join('')}</table>
 <h2>Columns (this run)</h2>
 <table><tr><th>host</th><th>column</th><th>category</th><th>status</th><th>items</th><th>newest</th><th>oldest</th><th>freshness</th><th>items per month (24 months)</th></tr>${colRows}</table>

@@ -1,6 +1,6 @@
 /**
- * A run's summary, assembled from the store: what was fetched and what failed (by fault kind), each
- * portal's column verdict, the reports found per agency and year, parse results, findings and the
+ * A run's summary, assembled from the store: what was fetched and what failed (by fault kind, with
+ * the portals that could not be judged, e.g. `no-disclosure-section`), each portal's column verdict, the reports found per agency and year, parse results, findings and the
  * self-reported-count comparisons. The text, JSON, HTML and spreadsheet outputs all read this.
  */
 import type { ClaimRow, ColumnSnapshot, FailureRow, Run, Store } from '../store/types.js';
@@ -38,6 +38,8 @@ export async function runSummary(store: Store, runId?: number): Promise<RunSumma
   for (const f of failures) (faultMap.get(f.errorKind) ?? faultMap.set(f.errorKind, []).get(f.errorKind)!).push(f.url);
   const columns = await store.snapshots(run.id);
   const verdicts = (await store.verdicts(run.id)).map((v) => JSON.parse(v.verdict) as Verdict);
+  // A portal that could not be judged (no 政府信息公开 section found) is a fault of the run, listed with the others.
+  for (const v of verdicts) if (v.fault) (faultMap.get(v.fault) ?? faultMap.set(v.fault, []).get(v.fault)!).push(v.homeUrl ?? v.host);
   const docs = await store.documents(run.id);
   const findings = await store.findings(run.id);
   const byDoc = new Map<string, typeof findings>();

@@ -20,7 +20,9 @@ export function summaryText(s: RunSummary): string {
   L.push('', 'Portals (国办秘函〔2019〕19号 column checks):');
   for (const p of s.portals) {
     const failed = p.rules.filter((x) => x.failed).map((x) => x.id);
-    L.push(`  ${p.passed ? 'PASS' : 'FAIL'}  ${pad(p.name ?? '', 18)} ${pad(p.host, 30)} ${pad(`${p.columns} columns`, 11)} ${pad(`${p.items} items`, 10)} ${failed.length ? `failed: ${failed.join(', ')}` : ''}`);
+    const unjudged = p.rules.filter((x) => x.judged === false).map((x) => x.id);
+    const notes = p.fault ? `not judged: ${p.fault}` : [failed.length ? `failed: ${failed.join(', ')}` : '', unjudged.length ? `cannot judge: ${unjudged.join(', ')}` : ''].filter(Boolean).join(' · ');
+    L.push(`  ${pad(p.fault ? 'FAULT' : p.passed ? 'PASS' : 'FAIL', 5)} ${pad(p.name ?? '', 18)} ${pad(p.host, 30)} ${pad(`${p.columns} columns`, 11)} ${pad(`${p.items} items`, 10)} ${notes}`);
   }
   L.push('', `Documents: ${s.documents.total} (${s.documents.parsed} parsed; attachments ${s.documents.attachmentsParsed}/${s.documents.attachments} parsed)` +
     (s.documents.notParsed.length ? ` · not parsed: ${s.documents.notParsed.map((n) => `${n.reason} ${n.count}`).join(', ')}` : ''));
@@ -35,8 +37,10 @@ export function summaryText(s: RunSummary): string {
     for (const f of s.findings) L.push(`  ${pad(f.severity, 8)} ${pad(f.checkId, 30)} ${f.count}`);
   }
   const diffs = s.claims.filter((c) => c.found !== null && c.found !== c.claimed);
+  const uncheckable = s.claims.filter((c) => c.found === null).length;
   if (s.claims.length) {
-    L.push('', `Self-reported counts vs crawl: ${s.claims.length} claims, ${diffs.length} differ`);
+    L.push('', `Self-reported counts vs crawl: ${s.claims.length} claims, ${diffs.length} differ` +
+      (uncheckable ? `, ${uncheckable} cannot be compared (no such column, or the crawl has no dated items for that year)` : ''));
     for (const c of diffs) L.push(`  ${pad(c.agency ?? '', 26)} ${c.year} “${c.label}” report says ${c.claimed}, crawl found ${c.found}`);
   }
   return L.join('\n');
