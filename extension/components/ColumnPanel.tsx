@@ -1,6 +1,6 @@
 /** A column list page's freshness by the national check-list thresholds. */
 import type { ColumnItem, ColumnVerdict } from '../lib/column';
-import { isReportColumn, reportListing } from '../lib/report-column';
+import { reportListing } from '../lib/report-column';
 import { ReportColumn } from './ReportColumn';
 import { t, type Lang } from '../lib/i18n';
 
@@ -18,7 +18,7 @@ export function ColumnPanel({ v, lang }: { v: ColumnVerdict & { items?: ColumnIt
         {v.ageDays !== null && <span>{v.ageDays} {t(lang, 'daysAgo')}</span>}
         {v.limitDays !== null && <span>{t(lang, 'limit')}: {v.limitDays} {t(lang, 'days')}</span>}
       </p>
-      {isReportColumn(v.name) && v.items && <ReportColumn listing={reportListing(v.items, new Date())} lang={lang} />}
+      {v.category === 'reports' && v.items && <ReportColumn listing={reportListing(v.items, new Date())} lang={lang} />}
     </div>
   );
 }

@@ -1,46 +1,16 @@
 /**
- * A disclosure column's list page: its items, newest date and freshness by the national check-list
- * (国办秘函〔2019〕19号): dynamic/news columns must have an item within 2 weeks, notice/policy columns
- * within 6 months; a column with no item at all is an empty column (空白栏目). Pure: takes a Document.
+ * A disclosure column's list page: its items, newest date and freshness. The rules — column
+ * categories, limits in days, freshness (国办秘函〔2019〕19号) and how dates are read — are
+ * @gongkai/shared's (classifyColumn, judgeColumn, parseDate), the same the crawler judges portals by;
+ * this file only reads the page. Pure: takes a Document.
  */
-
-export type ColumnType = 'dynamic' | 'notice' | 'other';
-export type Freshness = 'fresh' | 'stale' | 'empty' | 'no-threshold';
+import { judgeColumn, parseDate, type ColumnJudgement } from '@gongkai/shared/browser';
 
 export interface ColumnItem { title: string; date: string; href: string | null }
 
-export interface ColumnVerdict {
-  name: string;
-  type: ColumnType;
-  /** Items on this page. */
-  count: number;
+export interface ColumnVerdict extends ColumnJudgement {
   /** List pages the column has, when the page says (null: unknown or one). */
   pages: number | null;
-  newest: string | null;
-  /** Days between the newest item and `now`. */
-  ageDays: number | null;
-  /** The threshold that applies, in days (null when the check-list sets none for this type). */
-  limitDays: number | null;
-  freshness: Freshness;
-}
-
-export const LIMIT_DAYS: Record<ColumnType, number | null> = { dynamic: 14, notice: 183, other: null };
-
-const DATE_RE = /((?:19|20)\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})/;
-
-export function parseDate(text: string): string | null {
-  const m = DATE_RE.exec(text);
-  if (!m) return null;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  if (mo < 1 || mo > 12 || d < 1 || d > 31) return null;
-  return `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-}
-
-export function columnType(name: string): ColumnType {
-  // The home page counts like a dynamic column: no new item for 2 weeks fails the check-list.
-  if (/^首页/.test(name) || /动态|要闻|新闻|资讯|快讯|工作信息|政务信息/.test(name)) return 'dynamic';
-  if (/通知公告|公告|通知|政策文件|政策|文件|规范性文件|法规/.test(name)) return 'notice';
-  return 'other';
 }
 
 /** The column's name: the CMS's ColumnName meta, a column heading, the breadcrumb's tail, the title. */
@@ -88,22 +58,11 @@ export function columnItems(doc: Document): ColumnItem[] {
   return out;
 }
 
-export function daysBetween(isoA: string, now: Date): number {
-  const a = Date.UTC(Number(isoA.slice(0, 4)), Number(isoA.slice(5, 7)) - 1, Number(isoA.slice(8, 10)));
-  const b = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
-  return Math.round((b - a) / 86_400_000);
-}
-
-export function judgeColumn(name: string, items: readonly ColumnItem[], now: Date, pages: number | null = null): ColumnVerdict {
-  const type = columnType(name);
-  const limitDays = LIMIT_DAYS[type];
-  const newest = items.reduce<string | null>((m, it) => (m === null || it.date > m ? it.date : m), null);
-  const ageDays = newest ? daysBetween(newest, now) : null;
-  let freshness: Freshness;
-  if (items.length === 0) freshness = 'empty';
-  else if (limitDays === null) freshness = 'no-threshold';
-  else freshness = (ageDays ?? Infinity) <= limitDays ? 'fresh' : 'stale';
-  return { name, type, count: items.length, pages: pages !== null && pages > 1 ? pages : null, newest, ageDays, limitDays, freshness };
+/** The column's verdict on `now` from the items on this page (`home`: the site's home page; `url`: the page's path or URL). */
+export function columnVerdict(name: string, items: readonly ColumnItem[], now: Date,
+  opts: { pages?: number | null; home?: boolean; url?: string } = {}): ColumnVerdict {
+  const j = judgeColumn(name, items.map((it) => it.date), now, { url: opts.url, ...(opts.home ? { category: 'home' as const } : {}) });
+  return { ...j, pages: opts.pages != null && opts.pages > 1 ? opts.pages : null };
 }
 
 /** A site's home page (`/`, `/index.html`). */
@@ -113,6 +72,7 @@ export function isHomePath(path: string): boolean {
 
 export function checkColumnPage(doc: Document, now: Date, path = doc.location?.pathname ?? ''): ColumnVerdict & { items: ColumnItem[] } {
   const items = columnItems(doc);
-  const name = isHomePath(path) ? `首页 · ${(doc.title || '').trim().slice(0, 40)}` : columnName(doc);
-  return { ...judgeColumn(name, items, now, pageCount(doc)), items };
+  const home = isHomePath(path);
+  const name = home ? `首页 · ${(doc.title || '').trim().slice(0, 40)}` : columnName(doc);
+  return { ...columnVerdict(name, items, now, { pages: pageCount(doc), home, url: path }), items };
 }

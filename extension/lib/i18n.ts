@@ -41,6 +41,7 @@ const STRINGS = {
   stale: { zh: '未按时更新', en: 'Not updated in time' },
   empty: { zh: '空白栏目', en: 'Empty column' },
   'no-threshold': { zh: '无国家更新时限', en: 'No national update limit' },
+  unknown: { zh: '无法判断（无带日期的条目）', en: 'Cannot tell (no dated items)' },
   daysAgo: { zh: '天前', en: 'days ago' },
   limit: { zh: '时限', en: 'Limit' },
   days: { zh: '天', en: 'days' },

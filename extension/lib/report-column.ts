@@ -1,23 +1,19 @@
 /**
  * An annual-report column (政府信息公开年报): which agencies' reports it lists for which years, and
- * which years are missing although due (Article 49: departments by 31 January, governments by
- * 31 March of the following year; the later date is used so nothing is called missing too early).
+ * which years are missing although due. When a year falls due is @gongkai/shared's Article 49 rule
+ * (agencyKind, lastDueYear): departments by 31 January, governments by 31 March of the following
+ * year; an agency of unknown kind gets the later date, so nothing is called missing too early.
  */
+import { agencyKind, classifyColumn, isoDay, lastDueYear } from '@gongkai/shared/browser';
 import type { ColumnItem } from './column';
 
 export interface AgencyYears { agency: string; years: number[]; missing: number[] }
 
 const YEAR = /((?:19|20)\d\d)\s*年(?:度)?/;
 
+/** A column name or list title that is an annual report (年报, 年度报告). */
 export function isReportColumn(name: string): boolean {
-  return /年报|年度报告/.test(name);
-}
-
-/** The latest reporting year whose report must be out by `now` (31 March of the year after). */
-export function lastDueYear(now: Date): number {
-  const y = now.getUTCFullYear();
-  const pastMarch = now.getUTCMonth() > 2 || (now.getUTCMonth() === 2 && now.getUTCDate() > 31);
-  return pastMarch ? y - 1 : y - 2;
+  return classifyColumn(name) === 'reports';
 }
 
 /** Groups report links by the agency named before the year; years present and missing since the first. */
@@ -31,9 +27,10 @@ export function reportListing(items: readonly ColumnItem[], now: Date): AgencyYe
     const year = Number(m[1]);
     by.set(agency, (by.get(agency) ?? new Set()).add(year));
   }
-  const due = lastDueYear(now);
+  const today = isoDay(now);
   return [...by.entries()].map(([agency, set]) => {
     const years = [...set].sort((a, b) => a - b);
+    const due = lastDueYear(today, agencyKind(agency === '—' ? null : agency));
     const missing: number[] = [];
     // Years before 2019 were not under the current template: count gaps from 2019 (or the first year).
     for (let y = Math.max(years[0]!, 2019); y <= due; y++) if (!set.has(y)) missing.push(y);

@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { isReportColumn, lastDueYear, reportListing } from '../../extension/lib/report-column.ts';
+import { isReportColumn, reportListing } from '../../extension/lib/report-column.ts';
 
 const item = (title: string) => ({ title, date: '2020-01-01', href: null });
 
 describe('annual-report column', () => {
-  it('knows when a year falls due (31 March of the following year)', () => {
-    expect(lastDueYear(new Date('2026-03-31T12:00:00Z'))).toBe(2024);
-    expect(lastDueYear(new Date('2026-04-01T00:00:00Z'))).toBe(2025);
-    expect(lastDueYear(new Date('2026-11-22T00:00:00Z'))).toBe(2025);
+  it("knows when a year falls due by the agency's kind (Article 49: departments 31 January, governments 31 March)", () => {
+    const listed = [item('某县人民政府2023年政府信息公开工作年度报告'), item('某县交通运输局2023年度政府信息公开年度报告'), item('某某2023年度报告')];
+    const missing = (now: string) => Object.fromEntries(reportListing(listed, new Date(now)).map((a) => [a.agency, a.missing]));
+    expect(missing('2025-02-15T00:00:00Z')).toEqual({ 某县人民政府: [], 某县交通运输局: [2024], 某某: [] });
+    expect(missing('2025-04-01T00:00:00Z')).toEqual({ 某县人民政府: [2024], 某县交通运输局: [2024], 某某: [2024] });
   });
 
   it('groups by agency and lists the years missing since the first (not before 2019)', () => {

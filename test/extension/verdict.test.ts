@@ -18,7 +18,7 @@ describe('popup verdict line', () => {
   });
 
   it('a column, an unreadable page, attachments only, nothing', () => {
-    const column = { name: '工作动态', type: 'dynamic', count: 8, pages: null, newest: '2024-01-01', ageDays: 3, limitDays: 14, freshness: 'fresh' } as const;
+    const column = { name: '工作动态', category: 'dynamic', count: 8, pages: null, newest: '2024-01-01', ageDays: 3, limitDays: 14, freshness: 'fresh' } as const;
     expect(verdictOf(null, column, 0, url).line.zh).toBe('栏目 8 条，最新 2024-01-01');
     const failed = { ok: false, reason: 'empty', message: { zh: '文档没有文字内容。', en: 'The document has no text.' }, ms: 1 } as PageCheck;
     expect(verdictOf(failed, null, 0, url)).toMatchObject({ kind: 'not-report', line: { en: 'not readable: The document has no text.' } });
