@@ -2,7 +2,11 @@
 import type { SourceRef } from '../model/report.js';
 import type { Grid, GridCell } from './types.js';
 
-export interface RawCell { text: string; rowSpan: number; colSpan: number; source: SourceRef; ocrConfidence?: number }
+export interface RawCell {
+  text: string; rowSpan: number; colSpan: number; source: SourceRef; ocrConfidence?: number;
+  /** Printed width in CSS pixels (HTML `width=`/style width), when the source states it. */
+  width?: number;
+}
 export interface RawRow { cells: RawCell[] }
 
 const MAX_COLS = 200;
@@ -30,6 +34,7 @@ export function buildGrid(rows: RawRow[], index: number, page?: number): Grid {
             text: cell.text, originRow: r, originCol: c, rowSpan: rs, colSpan: cs, copy: dr > 0 || dc > 0, source: src,
           };
           if (cell.ocrConfidence !== undefined) slot.ocrConfidence = cell.ocrConfidence;
+          if (cell.width !== undefined) slot.width = cell.width;
           out[rr]![c + dc] = slot;
         }
       }
@@ -48,4 +53,38 @@ export function buildGrid(rows: RawRow[], index: number, page?: number): Grid {
   const g: Grid = { index, rows: grid };
   if (page !== undefined) g.page = page;
   return g;
+}
+
+/** Horizontal extent [x0, x1] of a cell in page units (CSS pixels for HTML, points for PDF). */
+export type Extent = readonly [number, number];
+
+/**
+ * The horizontal extent of every slot's cell, as the page draws it, or null where unknown. PDF cells
+ * carry their box; HTML cells their stated widths, laid end to end from the table's left edge (a cell
+ * spanning down from a row above keeps the extent it has there). One cell of unknown width leaves
+ * the rest of its row unknown: positions are never guessed.
+ */
+export function slotExtents(grid: Grid): (Extent | null)[][] {
+  const byOrigin = new Map<string, Extent | null>();
+  return grid.rows.map((row, r) => {
+    const out: (Extent | null)[] = [];
+    let cursor: number | null = 0;
+    for (let c = 0; c < row.length;) {
+      const slot = row[c]!;
+      const key = `${slot.originRow}:${slot.originCol}`;
+      let ext: Extent | null;
+      const box = slot.source.kind === 'grid' ? slot.source.box : undefined;
+      if (slot.originRow !== r || slot.originCol !== c) ext = byOrigin.get(key) ?? null;
+      else if (box) ext = [box[0], box[0] + box[2]];
+      else if (cursor !== null && slot.width !== undefined) ext = [cursor, cursor + slot.width];
+      else ext = null;
+      if (slot.originRow === r && slot.originCol === c) byOrigin.set(key, ext);
+      cursor = ext ? ext[1] : null;
+      // Every slot of this cell in this row shares the extent.
+      let k = c;
+      while (k < row.length && row[k]!.originRow === slot.originRow && row[k]!.originCol === slot.originCol) { out.push(ext); k++; }
+      c = k;
+    }
+    return out;
+  });
 }

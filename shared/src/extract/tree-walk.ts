@@ -6,6 +6,7 @@
 import type { ExtractedDocument, Grid } from './types.js';
 import { tableMarker } from './types.js';
 import { buildGrid, type RawRow } from './grid.js';
+import { cellWidth } from './cell-width.js';
 import { publishedDateFromText } from '../parse/dates.js';
 
 /** The few things the walker needs from a node. */
@@ -79,8 +80,11 @@ function collectRows<N>(a: TreeAdapter<N>, table: N, tableIndex: number): RawRow
           if (t !== 'td' && t !== 'th') continue;
           const rs = clampSpan(a.attr(td, 'rowspan'));
           const cs = clampSpan(a.attr(td, 'colspan'));
-          cells.push({ text: textOf(a, td).replace(/\s*\n\s*/g, '\n').trim(), rowSpan: rs, colSpan: cs,
-            source: { kind: 'grid', table: tableIndex, row: rows.length, col: -1, cell: idx } });
+          const cell: RawRow['cells'][number] = { text: textOf(a, td).replace(/\s*\n\s*/g, '\n').trim(), rowSpan: rs, colSpan: cs,
+            source: { kind: 'grid', table: tableIndex, row: rows.length, col: -1, cell: idx } };
+          const w = cellWidth(a.attr(td, 'width'), a.attr(td, 'style'));
+          if (w !== null) cell.width = w;
+          cells.push(cell);
           idx++;
         }
         rows.push({ cells });

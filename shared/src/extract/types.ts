@@ -17,6 +17,8 @@ export interface GridCell {
   source: SourceRef;
   /** OCR confidence 0..1 when the text was read from an image. */
   ocrConfidence?: number;
+  /** Printed width of the whole cell in CSS pixels (HTML `width=` or style width), when stated. */
+  width?: number;
 }
 
 /** A table as a rectangular grid with spans expanded. */

@@ -37,14 +37,19 @@ export function rowCells(row: SourceRow, n: number, what: string, notes: string[
     notes.push(`${what} row "${row.label.slice(-24)}": ${doubt}`);
     return new Array(n).fill(0).map(() => missingCell(doubt));
   }
-  return vals.slice(vals.length - n).map((v) => {
-    const extra: { ocrConfidence?: number; doubt?: string } = {};
-    if (v.ocrConfidence !== undefined) {
-      extra.ocrConfidence = v.ocrConfidence;
-      if (v.ocrConfidence <= OCR_DOUBT_CONFIDENCE) extra.doubt = `OCR reading "${v.text.trim()}" has confidence ${v.ocrConfidence.toFixed(2)}: not read with certainty`;
-    }
-    if (v.copyH || v.copyV) extra.doubt = 'value of a merged cell spanning several slots';
-    return makeCell(v.copyH || v.copyV ? '' : v.text, v.source, extra);
-  });
+  return vals.slice(vals.length - n).map((v) => valueCell(v));
 }
 
+/**
+ * A model cell from a source value cell: its printed text, doubtful when OCR was unsure or when the
+ * slot is a copy of a merged cell (its value belongs to the slot the cell starts in).
+ */
+export function valueCell(v: RowCell): Cell {
+  const extra: { ocrConfidence?: number; doubt?: string } = {};
+  if (v.ocrConfidence !== undefined) {
+    extra.ocrConfidence = v.ocrConfidence;
+    if (v.ocrConfidence <= OCR_DOUBT_CONFIDENCE) extra.doubt = `OCR reading "${v.text.trim()}" has confidence ${v.ocrConfidence.toFixed(2)}: not read with certainty`;
+  }
+  if (v.copyH || v.copyV) extra.doubt = 'value of a merged cell spanning several slots';
+  return makeCell(v.copyH || v.copyV ? '' : v.text, v.source, extra);
+}

@@ -7,6 +7,8 @@
  */
 import type { SourceRef } from '../model/report.js';
 import type { Grid } from '../extract/types.js';
+import { slotExtents, type Extent } from '../extract/grid.js';
+import type { HeaderColumn } from './placement.js';
 import { isValueText } from '../values/parse-cell.js';
 
 export interface RowCell {
@@ -16,6 +18,11 @@ export interface RowCell {
   copyH?: boolean;
   copyV?: boolean;
   ocrConfidence?: number;
+  /** Grid sources: the cell's first column and its column span in the expanded grid. */
+  col?: number;
+  span?: number;
+  /** Grid sources: the cell's horizontal extent on the page, when widths or boxes give it. */
+  x?: Extent;
 }
 
 export interface Row {
@@ -29,6 +36,8 @@ export interface Row {
   at: number;
   /** For flattened text: how the value line split, when it did not split cleanly. */
   doubt?: string;
+  /** Grid rows: the template columns as the table's header draws them (null: header not found). */
+  header?: HeaderColumn[] | null;
 }
 
 /**
@@ -60,18 +69,21 @@ function splitCells(cells: RowCell[], at: number): Row {
 
 /** Rows of a grid. `dedupeH` drops horizontal span copies (table 2's merged value cells). */
 export function gridRows(grid: Grid, dedupeH: boolean): Row[] {
+  const extents = slotExtents(grid);
   return grid.rows.map((r, ri) => {
     const cells: RowCell[] = [];
-    for (const slot of r) {
+    r.forEach((slot, ci) => {
       const copyH = slot.copy && slot.originRow === ri;
       const copyV = slot.copy && slot.originRow !== ri;
-      if (dedupeH && copyH) continue;
-      const cell: RowCell = { text: slot.text, source: slot.source };
+      if (dedupeH && copyH) return;
+      const cell: RowCell = { text: slot.text, source: slot.source, col: slot.originCol, span: slot.colSpan };
       if (copyH) cell.copyH = true;
       if (copyV) cell.copyV = true;
       if (slot.ocrConfidence !== undefined) cell.ocrConfidence = slot.ocrConfidence;
+      const x = extents[ri]?.[ci];
+      if (x) cell.x = x;
       cells.push(cell);
-    }
+    });
     return splitCells(cells, ri);
   });
 }

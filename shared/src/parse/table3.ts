@@ -1,10 +1,15 @@
 /** Table 3 (收到和处理政府信息公开申请情况): rows of any source → the 26 template rows × 7 columns. */
-import { TABLE3_ROWS, type Table3RowDef } from '../model/labels.js';
+import { TABLE3_COLUMNS, TABLE3_ROWS, type Table3RowDef } from '../model/labels.js';
 import type { Cell, Table3 } from '../model/report.js';
 import { missingCell } from '../values/parse-cell.js';
 import { labelKey } from '../text/normalize.js';
 import { matchLabel } from './match-label.js';
-import { rowCells, type SourceRow } from './row-cells.js';
+import type { SourceRow } from './row-cells.js';
+import { cellsOf } from './placement.js';
+
+/** Header wording of table 3's seven columns (with variants seen in real reports), in order. */
+export const TABLE3_HEADER: readonly (readonly string[])[] = TABLE3_COLUMNS.map((c) =>
+  c.key === 'otherOrg' ? [c.label, '其他组织'] : c.key === 'total' ? [c.label, '合计'] : [c.label]);
 
 const LAYOUT_2021 = ['逾期不补正', '缴纳费用', '收费通知'];
 
@@ -30,12 +35,12 @@ export function mapTable3(rows: SourceRow[], notes: string[]): Table3 | null {
     const matches = matchLabel(defs, row.label, from);
     if (!matches.length) {
       if (started && row.values.length >= 7 && !/^[\s\d]*$/.test(row.label)) {
-        extra.push({ printed: row.label, cells: rowCells(row, 7, 'table 3', notes) });
+        extra.push({ printed: row.label, cells: cellsOf(row, 7, 'table 3', notes) });
       }
       continue;
     }
     started = true;
-    const cells = rowCells(row, 7, 'table 3', notes);
+    const cells = cellsOf(row, 7, 'table 3', notes);
     if (matches.length > 1) {
       const keys = matches.map((m) => defs[m.index]!.key);
       if (cells.every((c) => c.kind === 'blank' && !c.doubt)) {

@@ -1,7 +1,13 @@
 /** Table 4 (行政复议、行政诉讼): the one row of 15 numbers under the three-level header. */
 import type { Table4 } from '../model/report.js';
 import { alignTokens } from './rows.js';
-import { rowCells, type SourceRow } from './row-cells.js';
+import type { SourceRow } from './row-cells.js';
+import { cellsOf } from './placement.js';
+import { TABLE4_COLUMNS } from '../model/labels.js';
+
+/** Header wording of table 4's fifteen leaf columns, in order (尚未完结 is a common variant). */
+export const TABLE4_HEADER: readonly (readonly string[])[] = [0, 1, 2].flatMap(() =>
+  TABLE4_COLUMNS.map((c) => (c.key === 'pending' ? [c.label, '尚未完结'] : [c.label])));
 
 export function mapTable4(rows: SourceRow[], notes: string[]): Table4 | null {
   for (const row of rows) {
@@ -11,7 +17,7 @@ export function mapTable4(rows: SourceRow[], notes: string[]): Table4 | null {
     } else if (row.values.length < 15 || row.values.every((v) => v.text.trim() === '')) {
       continue;
     }
-    return { cells: rowCells(row, 15, 'table 4', notes) };
+    return { cells: cellsOf(row, 15, 'table 4', notes) };
   }
   return null;
 }

@@ -9,8 +9,9 @@ import type { FoundSection } from './sections.js';
 import { cellLineRows, flatRows, gridRows, isCellPerLine } from './rows.js';
 import type { SourceRow } from './row-cells.js';
 import { isTable2Header, mapTable2 } from './table2.js';
-import { mapTable3 } from './table3.js';
-import { mapTable4 } from './table4.js';
+import { mapTable3, TABLE3_HEADER } from './table3.js';
+import { mapTable4, TABLE4_HEADER } from './table4.js';
+import { headerColumns, type HeaderColumn } from './placement.js';
 
 export type TableKind = 'table2' | 'table3' | 'table4';
 
@@ -50,6 +51,23 @@ function textRows(kind: TableKind, lines: string[], from: number, to: number): S
   return flatRows(lines, from, to, kind === 'table2' ? isTable2Header : () => false);
 }
 
+/**
+ * Rows of a table's grids, each carrying its grid's header columns. A grid without a header (a
+ * table continued in a second <table>) uses the previous grid's, when both are equally wide.
+ */
+function placedGridRows(grids: Grid[], labels: readonly (readonly string[])[]): SourceRow[] {
+  let last: { header: HeaderColumn[]; width: number } | null = null;
+  return grids.flatMap((g) => {
+    const rows = gridRows(g, false);
+    const width = g.rows[0]?.length ?? 0;
+    let header = headerColumns(g, labels);
+    if (header) last = { header, width };
+    else if (last && last.width === width) header = last.header;
+    for (const r of rows) r.header = header;
+    return rows;
+  });
+}
+
 export interface MappedTables {
   table2: Table2 | null;
   table3: Table3 | null;
@@ -70,8 +88,8 @@ export function mapTables(doc: ExtractedDocument, lines: string[], sections: Fou
     const rows = byKind.table2.flatMap((g) => gridRows(g, true));
     out.table2 = mapTable2(rows, byKind.table2.map(gridText).join('\n'), notes);
   }
-  if (byKind.table3.length) out.table3 = mapTable3(byKind.table3.flatMap((g) => gridRows(g, false)), notes);
-  if (byKind.table4.length) out.table4 = mapTable4(byKind.table4.flatMap((g) => gridRows(g, false)), notes);
+  if (byKind.table3.length) out.table3 = mapTable3(placedGridRows(byKind.table3, TABLE3_HEADER), notes);
+  if (byKind.table4.length) out.table4 = mapTable4(placedGridRows(byKind.table4, TABLE4_HEADER), notes);
 
   for (const kind of ['table2', 'table3', 'table4'] as const) {
     if (out[kind]) continue;
