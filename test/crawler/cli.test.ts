@@ -6,6 +6,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPortal, type Portal } from '../fixtures/portal/server.js';
 import { tempDir, removeTempDirs } from './helpers.js';
+import { SqliteStore } from '../../crawler/src/store/sqlite.js';
 
 const BIN = resolve(import.meta.dirname, '..', '..', 'crawler', 'bin', 'gongkai.js');
 let portal: Portal;
@@ -29,18 +30,25 @@ afterAll(async () => {
   await portal?.close();
 });
 
+/** A store that exists but holds no crawl run yet. */
+const emptyStore = (): string => {
+  const f = join(dir, 'empty.db');
+  new SqliteStore(f).close();
+  return f;
+};
+
 describe('usage and typed errors', () => {
   it('exits 2 with a clear message for missing or wrong URLs and bad flags', async () => {
     const [none, bare, ftp, browser, resolveBad, portals, format, empty] = await Promise.all([
       gk('crawl'), gk('crawl', 'www.example.gov.cn'), gk('crawl', 'ftp://example.gov.cn/'), gk('crawl', 'http://x/', '--browser', 'sometimes'),
       gk('crawl', 'http://x/', '--resolve', 'nonsense'), gk('crawl', '--portals', 'missing.txt'), gk('export', '--format', 'pdf'),
-      gk('export', '--format', 'json', '--db', join(dir, 'empty.db'))]);
+      gk('export', '--format', 'json', '--db', emptyStore())]);
     expect(none).toMatchObject({ code: 2, err: expect.stringMatching(/give at least one portal URL/) });
     expect(bare).toMatchObject({ code: 2, err: expect.stringMatching(/Not a crawlable URL: www\.example\.gov\.cn/) });
     expect(ftp).toMatchObject({ code: 2, err: expect.stringMatching(/scheme ftp:/) });
     expect(browser).toMatchObject({ code: 2, err: expect.stringMatching(/--browser must be/) });
     expect(resolveBad).toMatchObject({ code: 2, err: expect.stringMatching(/--resolve wants host=address:port/) });
-    expect(portals).toMatchObject({ code: 2, err: expect.stringMatching(/cannot read portals file/) });
+    expect(portals).toMatchObject({ code: 2, err: expect.stringMatching(/--portals: no such file: missing\.txt/) });
     expect(format).toMatchObject({ code: 2, err: expect.stringMatching(/--format must be json, csv or xlsx/) });
     expect(empty).toMatchObject({ code: 2, err: expect.stringMatching(/no crawl runs yet/) });
   });

@@ -1,27 +1,17 @@
-/** `gongkai` entry: dispatches to a command, prints help, maps failures to documented exit codes. */
+/** `gongkai` entry: dispatches to a command, prints generated help, maps failures to documented exit codes. */
 import { COMMANDS } from './commands/index.js';
 import { closeOcr } from '@gongkai/shared/node';
-import { EXIT, UsageError } from './command.js';
-
-function usage(): string {
-  const width = Math.max(...COMMANDS.map((c) => c.name.length));
-  return [
-    'gongkai — read and check government information disclosure annual reports (公开镜)',
-    '',
-    'Usage: gongkai <command> [options]',
-    '',
-    'Commands:',
-    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
-    '',
-    'Run `gongkai <command> --help` for a command\'s options.',
-    'Exit codes: 0 ok · 1 report has errors · 2 usage · 3 unreadable/not a report · 4 fetch failed · 5 internal',
-  ].join('\n');
-}
+import { EXIT, UsageError, type Command } from './command.js';
+import { commandHelp, toolHelp } from './help.js';
+import { parseOptions } from './option-table.js';
+import { didYouMean } from './suggest.js';
 
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
-    process.stdout.write(usage() + '\n');
+    const out = toolHelp(COMMANDS);
+    if (name) process.stdout.write(out);
+    else process.stderr.write(out);
     return name ? EXIT.ok : EXIT.usage;
   }
   if (name === '--version' || name === '-v') {
@@ -30,30 +20,35 @@ export async function main(argv: string[]): Promise<number> {
   }
   const cmd = COMMANDS.find((c) => c.name === name);
   if (!cmd) {
-    process.stderr.write(`gongkai: unknown command '${name}'\n\n${usage()}\n`);
+    const guess = didYouMean(name, COMMANDS.map((c) => c.name));
+    process.stderr.write(`gongkai: unknown command '${name}'${guess ? ` — did you mean '${guess}'?` : ''} (gongkai --help lists the commands)\n`);
     return EXIT.usage;
   }
-  if (rest.includes('--help') || rest.includes('-h')) {
-    process.stdout.write(cmd.help.trimEnd() + '\n');
+  const dashDash = rest.indexOf('--');
+  const flags = dashDash < 0 ? rest : rest.slice(0, dashDash);
+  if (flags.includes('--help') || flags.includes('-h')) {
+    process.stdout.write(commandHelp(cmd));
     return EXIT.ok;
   }
   try {
-    return await runCommand(cmd, name, rest);
+    return await runCommand(cmd, rest);
   } finally {
     // The OCR worker is shared and long-lived: stop it so the process can exit.
     await closeOcr().catch(() => undefined);
   }
 }
 
-async function runCommand(cmd: (typeof COMMANDS)[number], name: string, rest: string[]): Promise<number> {
+async function runCommand(cmd: Command, rest: string[]): Promise<number> {
   try {
-    return await cmd.run(rest);
+    const { values, positionals } = parseOptions(cmd.options, rest, cmd.positionals);
+    return await cmd.run(values, positionals);
   } catch (err) {
-    if (err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      process.stderr.write(`gongkai ${name}: ${(err as Error).message}\n(see gongkai ${name} --help)\n`);
+    if (err instanceof UsageError) {
+      const msg = err.message.replace(/\s*\n\s*/g, ' ');
+      process.stderr.write(`gongkai ${cmd.name}: ${msg}${err.help ? ` (see gongkai ${cmd.name} --help)` : ''}\n`);
       return EXIT.usage;
     }
-    process.stderr.write(`gongkai ${name}: internal error: ${(err as Error)?.stack ?? String(err)}\n`);
+    process.stderr.write(`gongkai ${cmd.name}: internal error: ${(err as Error)?.stack ?? String(err)}\n`);
     return EXIT.internal;
   }
 }

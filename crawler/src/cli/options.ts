@@ -1,8 +1,9 @@
-/** Options shared by the crawler's commands: where the store is, politeness limits, host overrides. */
+/** Options shared by the crawler's commands (where the store is, politeness limits) and opening the store. */
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import type { ParseArgsConfig } from 'node:util';
 import { UsageError } from './command.js';
+import { optionTable, type Values } from './option-table.js';
+import { creatable, existingFile } from './paths.js';
 import { SqliteStore } from '../store/sqlite.js';
 import { PostgresStore } from '../store/postgres.js';
 import type { Store } from '../store/types.js';
@@ -10,109 +11,90 @@ import type { CrawlOptions } from '../crawl/run.js';
 import { NoRunError, runSummary, type RunSummary } from '../report/summary.js';
 
 export const DEFAULT_DB = process.env.GONGKAI_DB ?? './gongkai-data/gongkai.db';
+const PG_BLOBS = './gongkai-data/blobs';
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-export const STORE_OPTIONS = {
-  db: { type: 'string' },
-  blobs: { type: 'string' },
-  run: { type: 'string' },
-} satisfies ParseArgsConfig['options'];
+export const DB_OPTION = optionTable({
+  db: { type: 'string', placeholder: 'file|url', default: DEFAULT_DB, help: 'SQLite file or postgres://… URL',
+    defaultText: process.env.GONGKAI_DB ? `$GONGKAI_DB = ${DEFAULT_DB}` : `${DEFAULT_DB}, or $GONGKAI_DB` },
+});
+export const BLOBS_OPTION = optionTable({
+  blobs: { type: 'string', placeholder: 'dir', help: 'raw documents, content-addressed', defaultText: `blobs/ beside the SQLite file, ${PG_BLOBS} for PostgreSQL` },
+});
+export const RUN_OPTION = optionTable({
+  run: { type: 'integer', placeholder: 'id', min: 1, help: 'crawl run id', defaultText: 'the latest run' },
+});
 
-export const CRAWL_OPTIONS = {
-  ...STORE_OPTIONS,
-  now: { type: 'string' },
-  concurrency: { type: 'string' },
-  'per-host': { type: 'string' },
-  delay: { type: 'string' },
-  timeout: { type: 'string' },
-  'max-bytes': { type: 'string' },
-  'max-pages': { type: 'string' },
-  retries: { type: 'string' },
-  browser: { type: 'string' },
-  resolve: { type: 'string', multiple: true },
-  new: { type: 'boolean' },
-  ocr: { type: 'boolean' },
-  insecure: { type: 'boolean' },
-  json: { type: 'boolean' },
-  quiet: { type: 'boolean' },
-} satisfies ParseArgsConfig['options'];
+/** The crawl settings of `crawl` and `columns`; these defaults are the ones the CLI passes to the crawler. */
+export const CRAWL_OPTIONS = optionTable({
+  ...DB_OPTION,
+  ...BLOBS_OPTION,
+  now: { type: 'string', placeholder: 'YYYY-MM-DD', pattern: DATE, help: 'date freshness and deadlines are judged against', defaultText: 'today' },
+  concurrency: { type: 'integer', placeholder: 'n', min: 1, default: 8, help: 'requests in flight overall' },
+  'per-host': { type: 'integer', placeholder: 'n', min: 1, default: 2, help: 'requests in flight per host' },
+  delay: { type: 'integer', placeholder: 'ms', default: 500, help: 'minimum gap between requests to one host (robots Crawl-delay raises it)' },
+  timeout: { type: 'integer', placeholder: 'ms', min: 1, default: 15000, help: 'time limit per request (a page rendered in Chromium gets at least 30 s)' },
+  'max-bytes': { type: 'integer', placeholder: 'n', min: 1, default: 20 * 1024 * 1024, help: 'size limit per response' },
+  'max-pages': { type: 'integer', placeholder: 'n', min: 1, help: 'stop after n fetches (resume later by running the same command)' },
+  retries: { type: 'integer', placeholder: 'n', default: 3, help: 'retries of 5xx/timeouts, with exponential backoff' },
+  browser: { type: 'string', choices: ['auto', 'always', 'never'], default: 'auto', help: 'auto: Chromium only for lists built by JavaScript' },
+  resolve: { type: 'list', placeholder: 'host=addr:port', help: 'send requests for a host to another address (like curl --resolve)' },
+  new: { type: 'boolean', help: 'start a new run even if the last run with these seeds is unfinished' },
+  insecure: { type: 'boolean', help: 'accept self-signed TLS certificates (mirrors you trust)' },
+  json: { type: 'boolean', help: 'print the run summary as JSON on stdout' },
+  quiet: { type: 'boolean', help: 'no progress line on stderr' },
+});
 
-export const CRAWL_HELP = `  --db <file|url>      SQLite file (default ${DEFAULT_DB}) or postgres://… URL
-  --blobs <dir>        raw documents (default: blobs/ beside the SQLite file, ./gongkai-data/blobs for PostgreSQL)
-  --now <YYYY-MM-DD>   date freshness and deadlines are judged against (default: today)
-  --concurrency <n>    requests in flight overall (default 8)
-  --per-host <n>       requests in flight per host (default 2)
-  --delay <ms>         minimum gap between requests to one host (default 500; robots Crawl-delay raises it)
-  --timeout <ms>       time limit per request (default 15000)
-  --max-bytes <n>      size limit per response (default 20971520)
-  --max-pages <n>      stop after n fetches (resume later by running the same command)
-  --retries <n>        retries of 5xx/timeouts, with exponential backoff (default 3)
-  --browser <mode>     auto (Chromium only for JavaScript-built lists; default) | always | never
-  --resolve <h=a:p>    send requests for host h to address a:port (repeatable; like curl --resolve)
-  --new                start a new run even if the last run with these seeds is unfinished
-  --ocr                OCR scanned attachments (slow)
-  --insecure           accept self-signed TLS certificates (mirrors you trust)
-  --json               print the run summary as JSON on stdout
-  --quiet              no progress line on stderr`;
-
-const int = (v: string | undefined, name: string, min = 0): number | undefined => {
-  if (v === undefined) return undefined;
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < min) throw new UsageError(`--${name} must be an integer ≥ ${min}, got '${v}'`);
-  return n;
-};
-
-/** The store named by --db: a SQLite file (default) or a postgres:// URL. */
-export function openStore(values: { db?: string; blobs?: string }): { store: Store; blobDir: string } {
-  const db = values.db ?? DEFAULT_DB;
-  if (/^postgres(ql)?:\/\//i.test(db)) {
-    return { store: new PostgresStore(db), blobDir: resolve(values.blobs ?? './gongkai-data/blobs') };
-  }
-  const dbPath = resolve(db);
-  return { store: new SqliteStore(dbPath), blobDir: resolve(values.blobs ?? join(dirname(dbPath), 'blobs')) };
+/**
+ * The store named by --db: a SQLite file or a postgres:// URL. `existing`: the SQLite file must
+ * already exist (commands that read a crawl never create an empty database); `create`: it may be
+ * created, with its folders.
+ */
+export function openStore(values: { db: string; blobs?: string }, mode: 'existing' | 'create'): { store: Store; blobDir: string } {
+  const pg = /^postgres(ql)?:\/\//i.test(values.db);
+  const dbPath = pg ? values.db : resolve(values.db);
+  const blobDir = resolve(values.blobs ?? (pg ? PG_BLOBS : join(dirname(dbPath), 'blobs')));
+  if (!pg && mode === 'existing') existingFile(dbPath, '--db', `no database at ${dbPath} (run gongkai crawl first, or give --db)`);
+  if (!pg && mode === 'create') creatable(dbPath, '--db', 'file');
+  if (mode === 'create') creatable(blobDir, values.blobs === undefined ? 'blob folder' : '--blobs', 'folder');
+  return { store: pg ? new PostgresStore(dbPath) : new SqliteStore(dbPath), blobDir };
 }
 
-export function runId(values: { run?: string }): number | undefined {
-  return int(values.run, 'run', 1);
-}
-
-export function resolveMap(list: string[] | undefined): Map<string, string> {
+export function resolveMap(list: string[]): Map<string, string> {
   const m = new Map<string, string>();
-  for (const r of list ?? []) {
+  for (const r of list) {
     const mm = r.match(/^([^=\s]+)=([^=\s]+:\d+)$/);
-    if (!mm) throw new UsageError(`--resolve wants host=address:port, got '${r}'`);
+    if (!mm) throw new UsageError(`--resolve wants host=address:port, got '${r}'`, { help: true });
     m.set(mm[1]!.toLowerCase(), mm[2]!);
   }
   return m;
 }
 
-/** Crawl options from parsed flags (seeds, store and callbacks are added by the caller). */
-export function crawlSettings(v: Record<string, unknown>): Omit<CrawlOptions, 'seeds' | 'store' | 'blobDir'> {
-  const s = v as Record<string, string | undefined>;
-  if (s.now !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(s.now)) throw new UsageError(`--now must be YYYY-MM-DD, got '${s.now}'`);
-  if (s.browser !== undefined && !['auto', 'always', 'never'].includes(s.browser)) throw new UsageError(`--browser must be auto, always or never, got '${s.browser}'`);
+/** Crawl options from the parsed table (seeds, store and callbacks are added by the caller). */
+export function crawlSettings(v: Values<typeof CRAWL_OPTIONS> & { ocr?: boolean }): Omit<CrawlOptions, 'seeds' | 'store' | 'blobDir'> {
   return {
-    now: s.now, concurrency: int(s.concurrency, 'concurrency', 1), perHost: int(s['per-host'], 'per-host', 1), delayMs: int(s.delay, 'delay'),
-    timeoutMs: int(s.timeout, 'timeout', 1), maxBytes: int(s['max-bytes'], 'max-bytes', 1), maxPages: int(s['max-pages'], 'max-pages', 1),
-    retries: int(s.retries, 'retries'), browser: s.browser as CrawlOptions['browser'], resolve: resolveMap(v.resolve as string[] | undefined),
-    fresh: !!v.new, ocr: !!v.ocr, insecure: !!v.insecure,
+    now: v.now, concurrency: v.concurrency, perHost: v['per-host'], delayMs: v.delay, timeoutMs: v.timeout, maxBytes: v['max-bytes'],
+    maxPages: v['max-pages'], retries: v.retries, browser: v.browser as CrawlOptions['browser'], resolve: resolveMap(v.resolve),
+    fresh: v.new, ocr: v.ocr ?? false, insecure: v.insecure,
   };
 }
 
 /** Seed URLs from a portals file: one URL per line; blank lines and # comments ignored. */
 export function readPortals(file: string): string[] {
+  existingFile(file, '--portals');
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
-  } catch {
-    throw new UsageError(`cannot read portals file '${file}'`);
+  } catch (err) {
+    throw new UsageError(`--portals: cannot read portals file '${file}' (${(err as NodeJS.ErrnoException).code ?? 'unreadable'})`);
   }
   return text.split(/\r?\n/).map((l) => l.replace(/#.*$/, '').trim()).filter(Boolean);
 }
 
 /** The summary of the run named by --run (default: the latest); a missing run is a usage error. */
-export async function summaryOf(store: Store, values: { run?: string }): Promise<RunSummary> {
+export async function summaryOf(store: Store, values: { run?: number }): Promise<RunSummary> {
   try {
-    return await runSummary(store, runId(values));
+    return await runSummary(store, values.run);
   } catch (err) {
     throw err instanceof NoRunError ? new UsageError(err.message) : err;
   }

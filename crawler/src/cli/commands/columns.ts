@@ -1,29 +1,27 @@
 /** `gongkai columns <url>`: walk a portal's disclosure columns (no reports) and judge their freshness. */
-import { parseArgs } from 'node:util';
-import { EXIT, UsageError, type Command } from '../command.js';
-import { CRAWL_HELP, CRAWL_OPTIONS, crawlSettings, openStore } from '../options.js';
+import { defineCommand, EXIT, UsageError } from '../command.js';
+import { CRAWL_OPTIONS, crawlSettings, openStore } from '../options.js';
+import { terminalTable } from '../format/table.js';
 import { crawlWithProgress, validSeeds } from './crawl.js';
 import { freshness } from '../../columns/verdict.js';
-import { pad } from '../../report/text.js';
 
-export const columnsCommand: Command = {
+export const columnsCommand = defineCommand({
   name: 'columns',
   summary: 'count each disclosure column\'s items by date and judge the portal against the national thresholds',
-  help: `gongkai columns <url> [options]
-
-Walks the 政府信息公开 section of the portal at <url> (a home page, the section, or one column): per
-column the item count, newest and oldest item dates and items per year, whether it is fresh, stale or
-empty, and the portal's verdict under 国办秘函〔2019〕19号 (home page 2 weeks; ≥5 stale dynamic or
-notice/policy columns; ≥10 long-stale columns; ≥5 empty columns). Each run is kept as a snapshot.
-
-Options:
-${CRAWL_HELP}`,
-  async run(argv) {
-    const { values, positionals } = parseArgs({ args: argv, options: CRAWL_OPTIONS, allowPositionals: true });
-    if (positionals.length !== 1) throw new UsageError('give exactly one portal URL');
+  usage: '<url> [options]',
+  description: `Walks the 政府信息公开 section of the portal at <url> (a home page, the section, or one
+column): per column the item count, newest and oldest item dates and items per year, whether it is
+fresh, stale or empty, and the portal's verdict under 国办秘函〔2019〕19号 (home page 2 weeks; ≥5
+stale dynamic or notice/policy columns; ≥10 long-stale columns; ≥5 empty columns). Reports are not
+downloaded. Each run is kept in the store as a snapshot.`,
+  options: CRAWL_OPTIONS,
+  positionals: true,
+  epilog: 'Exit codes: 0 walked · 2 usage · 4 nothing could be fetched · 5 internal',
+  async run(values, positionals) {
+    if (positionals.length !== 1) throw new UsageError('give exactly one portal URL', { help: true });
     const checked = validSeeds(positionals);
     if (typeof checked === 'string') throw new UsageError(checked);
-    const { store, blobDir } = openStore(values);
+    const { store, blobDir } = openStore(values, 'create');
     try {
       const { summary } = await crawlWithProgress({ ...crawlSettings(values), seeds: checked, store, blobDir, columnsOnly: true }, !!(values.quiet || values.json));
       const now = summary.run.now;
@@ -35,11 +33,9 @@ ${CRAWL_HELP}`,
         for (const p of summary.portals) {
           L.push(`${p.passed ? 'PASS' : 'FAIL'} ${p.name ?? ''} (${p.host}) judged on ${now}`);
           for (const r of p.rules) L.push(`  ${r.failed ? '✗' : '✓'} ${r.zh}${r.columns.length ? `：${r.columns.join('、')}` : ''}`);
-          L.push('', `  ${'column'.padEnd(14)} ${'status'.padEnd(13)} ${'items'.padStart(5)}  ${'newest'.padEnd(10)}  ${'oldest'.padEnd(10)}  freshness   per year`);
-          for (const c of summary.columns.filter((x) => x.host === p.host)) {
-            const f = c.isParent ? '(parent)' : freshness(c, now);
-            L.push(`  ${pad(c.name, 14)} ${c.status.padEnd(13)} ${String(c.itemCount).padStart(5)}  ${(c.newest ?? '-').padEnd(10)}  ${(c.oldest ?? '-').padEnd(10)}  ${f.padEnd(10)}  ${Object.entries(c.perYear).map(([y, n]) => `${y}:${n}`).join(' ')}`);
-          }
+          const rows = summary.columns.filter((x) => x.host === p.host).map((c) => [c.name, c.status, String(c.itemCount), c.newest ?? '-', c.oldest ?? '-',
+            c.isParent ? '(parent)' : freshness(c, now), Object.entries(c.perYear).map(([y, n]) => `${y}:${n}`).join(' ')]);
+          L.push('', ...terminalTable(['column', 'status', 'items', 'newest', 'oldest', 'freshness', 'per year'], rows, ['left', 'left', 'right']).map((l) => `  ${l}`));
           L.push('');
         }
         if (summary.faults.length) L.push('Faults: ' + summary.faults.map((f) => `${f.kind} ${f.count}`).join(', '));
@@ -50,4 +46,4 @@ ${CRAWL_HELP}`,
       await store.close();
     }
   },
-};
+});

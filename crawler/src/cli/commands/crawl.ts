@@ -1,7 +1,7 @@
 /** `gongkai crawl <url...> | --portals <file>`: crawl portals into the store, print the run summary. */
-import { parseArgs } from 'node:util';
-import { EXIT, UsageError, type Command } from '../command.js';
-import { CRAWL_HELP, CRAWL_OPTIONS, crawlSettings, openStore, readPortals } from '../options.js';
+import { defineCommand, EXIT, UsageError } from '../command.js';
+import { optionTable } from '../option-table.js';
+import { CRAWL_OPTIONS, crawlSettings, openStore, readPortals } from '../options.js';
 import { progressReporter } from '../progress.js';
 import { crawl, type CrawlOptions, type CrawlResult } from '../../crawl/run.js';
 import { BadUrlError, checkUrl } from '../../fetch/errors.js';
@@ -36,29 +36,32 @@ export function validSeeds(seeds: string[]): string[] | string {
   }
 }
 
-export const crawlCommand: Command = {
+/** The options of `gongkai crawl`: the shared crawl settings plus the seed file and OCR. */
+const OPTIONS = optionTable({
+  portals: { type: 'string', placeholder: 'file', help: 'seed URLs, one per line (# comments allowed)' },
+  ...CRAWL_OPTIONS,
+  ocr: { type: 'boolean', help: 'OCR scanned attachments (slow)' },
+});
+
+export const crawlCommand = defineCommand({
   name: 'crawl',
   summary: 'crawl portals: every annual report (parsed and checked) and every disclosure column',
-  help: `gongkai crawl <url...> | --portals <file> [options]
-
-Starts from each portal's home page (or a column URL), finds the 政府信息公开 section and its columns,
-counts every column's items by date, downloads every annual report in the 年报 column (articles and
-PDF/DOC/DOCX attachments), parses and checks them (cross-year checks across each agency's years) and
-judges each portal against the national column thresholds. Kill it at any time and run the same
-command again: it resumes the unfinished run.
-
-Options:
-  --portals <file>     seed URLs, one per line (# comments allowed)
-${CRAWL_HELP}
-
-Exit codes: 0 crawl finished (faults are listed in the summary) · 2 usage · 4 nothing could be fetched`,
-  async run(argv) {
-    const { values, positionals } = parseArgs({ args: argv, options: { ...CRAWL_OPTIONS, portals: { type: 'string' } }, allowPositionals: true });
-    const seeds = [...positionals, ...(values.portals ? readPortals(values.portals) : [])];
-    if (seeds.length === 0) throw new UsageError('give at least one portal URL, or --portals <file>');
+  usage: '<url...> | --portals <file> [options]',
+  description: `Starts from each portal's home page (or a column URL), finds the 政府信息公开 section and its
+columns, counts every column's items by date, downloads every annual report in the 年报 column
+(articles and PDF/DOC/DOCX attachments), parses and checks them (cross-year checks across each
+agency's years) and judges each portal against the national column thresholds. Kill it at any time
+and run the same command again: it resumes the unfinished run.`,
+  options: OPTIONS,
+  positionals: true,
+  epilog: `Exit codes: 0 crawl finished (faults are listed in the summary) · 2 usage (a bad flag or path)
+            4 nothing could be fetched · 5 internal`,
+  async run(values, positionals) {
+    const seeds = [...positionals, ...(values.portals !== undefined ? readPortals(values.portals) : [])];
+    if (seeds.length === 0) throw new UsageError(values.portals !== undefined ? `--portals: no URLs in ${values.portals}` : 'give at least one portal URL, or --portals <file>', { help: true });
     const checked = validSeeds(seeds);
     if (typeof checked === 'string') throw new UsageError(checked);
-    const { store, blobDir } = openStore(values);
+    const { store, blobDir } = openStore(values, 'create');
     try {
       const { result, summary } = await crawlWithProgress({ ...crawlSettings(values), seeds: checked, store, blobDir }, !!(values.quiet || values.json));
       if (values.json) process.stdout.write(JSON.stringify({ resumed: result.resumed, complete: result.complete, fetched: result.fetched, ...summary }, null, 2) + '\n');
@@ -69,4 +72,4 @@ Exit codes: 0 crawl finished (faults are listed in the summary) · 2 usage · 4 
       await store.close();
     }
   },
-};
+});

@@ -3,39 +3,57 @@
  * under their real-looking host names into a fresh embedded store, prints the summary and writes the
  * HTML summary and the JSON/CSV/XLSX exports.
  */
-import { rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { parseArgs } from 'node:util';
-import { EXIT, type Command } from '../command.js';
+import { defineCommand, EXIT } from '../command.js';
+import { optionTable } from '../option-table.js';
+import { prepareDemoOut } from '../demo-out.js';
 import { SqliteStore } from '../../store/sqlite.js';
 import { crawlWithProgress } from './crawl.js';
 import { summaryText } from '../../report/text.js';
 import { summaryHtml } from '../../report/html.js';
 import { writeExport } from '../../export/write.js';
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 
-const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', '..');
+/** The checkout's root: the nearest folder above this module that holds the demo portal (from src/ or dist/). */
+function findRepoRoot(): string {
+  for (let d = dirname(fileURLToPath(import.meta.url)); ; d = dirname(d)) {
+    if (existsSync(join(d, 'test', 'fixtures', 'portal', 'server.ts'))) return d;
+    if (dirname(d) === d) return resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', '..');
+  }
+}
+const repoRoot = findRepoRoot();
 
 interface PortalModule { startPortal(o: { port?: number; now?: string; asOf?: string; slowMs?: number }): Promise<{ url: string; homes: string[]; resolve: string[]; now: string; fixtures: boolean; close(): Promise<void> }> }
 
-export const demoCommand: Command = {
+const OPTIONS = optionTable({
+  out: { type: 'string', placeholder: 'dir', default: 'gongkai-demo', help: 'folder to write into: a new folder (its parent must exist), an empty one, or an earlier demo\'s output (marked by a .gongkai-demo file); any other folder is refused' },
+  browser: { type: 'string', choices: ['auto', 'always', 'never'], default: 'auto', help: 'Chromium for lists built by JavaScript: auto, always or never' },
+  keep: { type: 'boolean', help: 'keep the portal running after the crawl (Ctrl-C to stop)' },
+  'no-history': { type: 'boolean', help: 'skip the earlier columns-only snapshot (four weeks before) that the summary\'s freshness-over-time chart compares with' },
+  quiet: { type: 'boolean', help: 'no progress line on stderr' },
+});
+
+export const demoCommand = defineCommand({
   name: 'demo',
   summary: 'crawl the bundled demo portal end to end and write the summary and exports',
-  help: `gongkai demo [--out <dir>] [--browser auto|never] [--keep]
-
-Starts the demo portal (test/fixtures/portal) on 127.0.0.1, crawls its six agency sites with the
-embedded store, prints the summary, and writes into <dir> (default ./gongkai-demo):
-  gongkai.db, blobs/        the store (raw documents content-addressed)
-  summary.html              the HTML summary
+  usage: '[options]',
+  description: `Starts the demo portal (test/fixtures/portal) on 127.0.0.1, crawls its six agency sites with the
+embedded store, prints the summary, and writes into the --out folder:
+  gongkai.db, blobs/               the store (raw documents content-addressed)
+  summary.html                     the HTML summary
   export.json, export.xlsx, csv/   the exports
-  --keep        keep the portal running after the crawl (Ctrl-C to stop)
-  --no-history  skip the earlier columns-only snapshot (four weeks before) that the summary's
-                freshness-over-time chart compares with`,
-  async run(argv) {
-    const { values } = parseArgs({ args: argv, options: { out: { type: 'string' }, browser: { type: 'string' }, keep: { type: 'boolean' }, quiet: { type: 'boolean' }, 'no-history': { type: 'boolean' } } });
-    const out = resolve(values.out ?? 'gongkai-demo');
+  .gongkai-demo                    the marker that lets the next demo run replace this output
+The demo never deletes what it did not create: a --out folder that is not empty and has no
+.gongkai-demo marker (a real crawl's gongkai-data, say) is refused before the portal starts, as is a
+file or a folder whose parent is missing. On reuse only the demo's own gongkai.db is replaced.`,
+  options: OPTIONS,
+  positionals: false,
+  async run(values) {
+    const out = prepareDemoOut(values.out);
     const portalPath = join(repoRoot, 'test', 'fixtures', 'portal', 'server.ts');
+    // The demo portal is TypeScript (test fixtures): the built CLI loads it through tsx.
+    if (!import.meta.url.endsWith('.ts')) (await import('tsx/esm/api')).register();
     const { startPortal } = (await import(pathToFileURL(portalPath).href)) as PortalModule;
     const portal = await startPortal({ port: 0, slowMs: 10_000 });
     process.stderr.write(`Demo portal on ${portal.url} (hosts ${portal.homes.map((h) => new URL(h).host).join(', ')})\n`);
@@ -43,13 +61,10 @@ embedded store, prints the summary, and writes into <dir> (default ./gongkai-dem
       process.stderr.write('gongkai demo: ../shared/fixtures (seed reports and documents) not found next to the repository; ' +
         'serving the generated reports only (set GONGKAI_FIXTURES to the fixtures directory)\n');
     }
-    rmSync(join(out, 'gongkai.db'), { force: true });
-    rmSync(join(out, 'gongkai.db-wal'), { force: true });
-    rmSync(join(out, 'gongkai.db-shm'), { force: true });
     const store = new SqliteStore(join(out, 'gongkai.db'));
     // A local demo: no politeness delay needed; the slow page (10 s) runs into the 4 s time limit.
     const local = { store, blobDir: join(out, 'blobs'), fresh: true, delayMs: 0, perHost: 4, concurrency: 8, timeoutMs: 4000, retries: 1,
-      backoffBaseMs: 100, browser: (values.browser as 'auto' | 'never' | undefined) ?? 'auto' } as const;
+      backoffBaseMs: 100, browser: values.browser as 'auto' | 'always' | 'never' } as const;
     const resolveOf = (p: { resolve: string[] }) => new Map(p.resolve.map((r) => r.split('=') as [string, string]));
     try {
       if (!values['no-history']) {
@@ -85,4 +100,4 @@ embedded store, prints the summary, and writes into <dir> (default ./gongkai-dem
       await portal.close();
     }
   },
-};
+});

@@ -1,31 +1,24 @@
 /** `gongkai parse <file|url>`: read one report, check it, print the result (or the JSON contract). */
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
-import { checkReport, toContract, type Report } from '@gongkai/shared';
+import { ARTICLE49_DEADLINES, checkReport, isDeadline, toContract, type Report } from '@gongkai/shared';
 import { GongkaiError, loadInput, parseBytes } from '@gongkai/shared/node';
-import { EXIT, UsageError, type Command } from '../command.js';
+import { defineCommand, EXIT, UsageError } from '../command.js';
+import { optionTable } from '../option-table.js';
 import { formatReport, type Lang } from '../format/report-text.js';
 
-const HELP = `gongkai parse <file|url> [options]
+const PARSE_OPTIONS = optionTable({
+  json: { type: 'boolean', help: 'print the machine-readable JSON contract instead (see docs/json-contract.md)' },
+  history: { type: 'list', placeholder: 'dir|file', help: 'earlier reports of the same agency for the cross-year checks: a directory (every file in it) or a file' },
+  lang: { type: 'string', choices: ['zh', 'en'], default: 'zh', help: 'language of messages' },
+  verbose: { type: 'boolean', help: 'list passing checks and parser notes too' },
+  today: { type: 'string', placeholder: 'YYYY-MM-DD', pattern: /^\d{4}-\d{2}-\d{2}$/, help: 'date to judge timeliness against', defaultText: 'today' },
+  'deadline-department': { type: 'string', placeholder: 'MM-DD', pattern: isDeadline, help: 'Article 49 deadline for departments', default: ARTICLE49_DEADLINES.department },
+  'deadline-government': { type: 'string', placeholder: 'MM-DD', pattern: isDeadline, help: 'Article 49 deadline for governments', default: ARTICLE49_DEADLINES.government },
+  'no-ocr': { type: 'boolean', help: 'do not OCR scanned PDFs or images (OCR takes seconds per page)' },
+});
 
-Read one government information disclosure annual report (HTML, text, PDF, DOCX, DOC or an image;
-the format is recognised from the content), check it, and print the tables, every check (✓/✗) and
-the evidence for each finding.
-
-Options:
-  --json                 print the machine-readable JSON contract instead (see docs/json-contract.md)
-  --history <path>       earlier reports of the same agency for the cross-year checks: a directory
-                         (every file in it) or a file; repeat the option for several
-  --lang zh|en           language of messages (default zh)
-  --verbose              list passing checks and parser notes too
-  --today YYYY-MM-DD     date to judge timeliness against (default: today)
-  --deadline-department MM-DD   Article 49 deadline for departments (default 01-31)
-  --deadline-government MM-DD   deadline for governments (default 03-31)
-  --no-ocr               do not OCR scanned PDFs or images (OCR takes seconds per page)
-  -h, --help             this help
-
-Exit codes:
+const EPILOG = `Exit codes:
   0  parsed; no error-severity findings      3  unreadable input or not a report
   1  parsed; the report has errors           4  could not fetch (network; may work later)
   2  usage error                             5  internal failure
@@ -33,8 +26,7 @@ Exit codes:
 Examples:
   gongkai parse report.html
   gongkai parse https://www.example.gov.cn/zwgk/zfxxgk/zfxxgknb/202101/t20210120_1.html --json
-  gongkai parse 2020.pdf --history reports/2019.html
-`;
+  gongkai parse 2020.pdf --history reports/2019.html`;
 
 async function historyFiles(paths: string[]): Promise<string[]> {
   const out: string[] = [];
@@ -52,9 +44,9 @@ async function historyFiles(paths: string[]): Promise<string[]> {
   return out;
 }
 
-async function loadHistory(paths: string[], noOcr: boolean, warn: (s: string) => void): Promise<Report[]> {
+async function loadHistory(files: string[], noOcr: boolean, warn: (s: string) => void): Promise<Report[]> {
   const reports: Report[] = [];
-  for (const f of await historyFiles(paths)) {
+  for (const f of files) {
     try {
       const input = await loadInput(f);
       const parsed = await parseBytes(input.bytes, { name: input.name, url: input.url, contentType: input.contentType, ocr: !noOcr });
@@ -67,33 +59,23 @@ async function loadHistory(paths: string[], noOcr: boolean, warn: (s: string) =>
   return reports;
 }
 
-export const parseCommand: Command = {
+export const parseCommand = defineCommand({
   name: 'parse',
   summary: 'read and check one annual report (file or URL)',
-  help: HELP,
-  async run(argv) {
-    const { values, positionals } = parseArgs({
-      args: argv, allowPositionals: true,
-      options: {
-        json: { type: 'boolean', default: false },
-        history: { type: 'string', multiple: true, default: [] },
-        lang: { type: 'string', default: 'zh' },
-        verbose: { type: 'boolean', default: false },
-        today: { type: 'string' },
-        'deadline-department': { type: 'string' },
-        'deadline-government': { type: 'string' },
-        'no-ocr': { type: 'boolean', default: false },
-      },
-    });
+  usage: '<file|url> [options]',
+  description: `Read one government information disclosure annual report (HTML, text, PDF, DOCX, DOC or an image;
+the format is recognised from the content), check it, and print the tables, every check (✓/✗) and
+the evidence for each finding.`,
+  options: PARSE_OPTIONS,
+  positionals: true,
+  epilog: EPILOG,
+  async run(values, positionals) {
     if (positionals.length !== 1) throw new UsageError(positionals.length ? 'give exactly one file or URL' : 'missing <file|url>');
     const lang = values.lang as Lang;
-    if (lang !== 'zh' && lang !== 'en') throw new UsageError(`--lang must be zh or en, not ${values.lang}`);
-    for (const k of ['deadline-department', 'deadline-government'] as const) {
-      if (values[k] && !/^\d{2}-\d{2}$/.test(values[k]!)) throw new UsageError(`--${k} takes MM-DD`);
-    }
-    if (values.today && !/^\d{4}-\d{2}-\d{2}$/.test(values.today)) throw new UsageError('--today takes YYYY-MM-DD');
     const target = positionals[0]!;
     const warn = (s: string) => process.stderr.write(`gongkai parse: ${s}\n`);
+    // A wrong --history path is a usage error before any work is done.
+    const historyPaths = await historyFiles(values.history);
 
     let parsed;
     try {
@@ -109,18 +91,16 @@ export const parseCommand: Command = {
       return parsed.reason === 'fetch-failed' || parsed.reason === 'timeout' ? EXIT.fetch : EXIT.unparseable;
     }
     const report = parsed.report;
-    let history = values.history!.length ? await loadHistory(values.history!, values['no-ocr']!, warn) : [];
+    let history = historyPaths.length ? await loadHistory(historyPaths, values['no-ocr'], warn) : [];
     if (report.agency) {
       const same = history.filter((h) => !h.agency || h.agency === report.agency);
       if (same.length < history.length) warn(`history: ignored ${history.length - same.length} report(s) of other agencies`);
       history = same;
     }
-    const deadlines: { department?: string; government?: string } = {};
-    if (values['deadline-department']) deadlines.department = values['deadline-department'];
-    if (values['deadline-government']) deadlines.government = values['deadline-government'];
+    const deadlines = { department: values['deadline-department'], government: values['deadline-government'] };
     const result = checkReport(report, { history, deadlines, ...(values.today ? { today: values.today } : {}) });
     if (values.json) process.stdout.write(JSON.stringify(toContract(report, result), null, 2) + '\n');
-    else process.stdout.write(formatReport(report, result, { lang, verbose: values.verbose! }));
+    else process.stdout.write(formatReport(report, result, { lang, verbose: values.verbose }));
     return result.findings.some((f) => f.severity === 'error') ? EXIT.findings : EXIT.ok;
   },
-};
+});

@@ -1,13 +1,11 @@
-/** Terminal column width of text (CJK and full-width forms take two columns). */
-export function displayWidth(s: string): number {
-  let w = 0;
-  for (const ch of s) {
-    const c = ch.codePointAt(0)!;
-    w += (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) ||
-      (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6) ? 2 : 1;
-  }
-  return w;
-}
+/**
+ * Terminal column width of text, for aligning tables that mix Chinese and Latin text: East Asian wide
+ * and full-width characters take two columns, combining marks and ANSI colour codes none
+ * (string-width, by the Unicode East Asian Width data).
+ */
+import stringWidth from 'string-width';
+
+export const displayWidth = (s: string): number => stringWidth(s);
 
 export function padEnd(s: string, width: number): string {
   return s + ' '.repeat(Math.max(0, width - displayWidth(s)));
