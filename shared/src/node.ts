@@ -42,13 +42,12 @@ export async function extractBytes(input: Uint8Array, opts: BytesOptions = {}): 
   switch (kind) {
     case 'empty':
       throw new GongkaiError('empty', 'The input is empty.', '输入为空。');
-    case 'html': {
-      const { text, encoding } = decodeBytes(bytes, opts.contentType);
-      return extractHtml(text, encoding);
-    }
-    case 'text': {
-      const { text, encoding } = decodeBytes(bytes, opts.contentType);
-      return extractText(text, encoding);
+    case 'html': case 'text': {
+      // Decoder notes (a label the body contradicts, damaged UTF-8 bytes) go with the document's notes.
+      const { text, encoding, notes } = decodeBytes(bytes, opts.contentType);
+      const doc = kind === 'html' ? extractHtml(text, encoding) : extractText(text, encoding);
+      doc.notes.unshift(...notes);
+      return doc;
     }
     case 'pdf': case 'docx': case 'doc': case 'image': {
       const { extractBinary } = await import('./extract/binary.js');

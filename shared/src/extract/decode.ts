@@ -1,9 +1,10 @@
 /**
  * Bytes → text with the right encoding, and format sniffing by content (magic bytes), never by name.
- * Order (see the handbook's documents guide): BOM → HTTP charset → <meta charset> in the first 4 KB →
- * detection → UTF-8. gb2312/gbk/x-gbk/cp936 decode as gb18030 (pages labelled gb2312 often hold GBK).
+ * Decoding order: see `decodeBytes`. gb2312/gbk/x-gbk/cp936 decode as gb18030 (pages labelled gb2312
+ * often hold GBK).
  */
 import chardet from 'chardet';
+import { isMostlyUtf8, utf8Evidence } from './utf8.js';
 
 // TextDecoder (WHATWG encodings) is used rather than iconv-lite so this module runs unchanged in the
 // browser extension, where no Buffer exists.
@@ -19,7 +20,8 @@ function normalizeCharset(cs: string | null | undefined): string | null {
   if (!cs) return null;
   const c = cs.trim().toLowerCase().replace(/^["']|["']$/g, '');
   if (GB_ALIASES.has(c)) return 'gb18030';
-  if (c === 'utf8') return 'utf-8';
+  // A utf-16 label on bytes that reached text decoding (no BOM, no NULs) means UTF-8, as WHATWG says for <meta>.
+  if (c === 'utf8' || c.startsWith('utf-16') || c === 'unicode') return 'utf-8';
   return encodingExists(c) ? c : null;
 }
 
@@ -58,20 +60,58 @@ function latin1(b: Uint8Array): string {
   return s;
 }
 
-/** Decode text bytes. `contentType` is the HTTP Content-Type header, when known. */
-export function decodeBytes(bytes: Uint8Array, contentType?: string | null): { text: string; encoding: string } {
-  if (startsWith(bytes, [0xef, 0xbb, 0xbf])) return { text: utf8(bytes.subarray(3)), encoding: 'utf-8' };
-  if (startsWith(bytes, [0xff, 0xfe])) return decodeAs(bytes.subarray(2), 'utf-16le');
-  if (startsWith(bytes, [0xfe, 0xff])) return decodeAs(bytes.subarray(2), 'utf-16be');
+/** Decoded text, the encoding used, and what the decoder noticed (contradicting labels, damaged bytes). */
+export interface DecodedText { text: string; encoding: string; notes: string[] }
+
+/**
+ * Decode text bytes as browsers do (WHATWG encoding sniffing), with one difference that real pages
+ * need: a body that is UTF-8 wins over a label that says otherwise. Order: BOM → the body's own
+ * evidence (valid UTF-8, or UTF-8 with a few damaged bytes, counted and noted) → HTTP charset →
+ * `<meta charset>` in the first 4 KB → detection (CJK encodings) → gb18030, the zh-CN default.
+ * A label that says UTF-8 over a body that is not is skipped. `contentType` is the HTTP
+ * Content-Type header, when known.
+ */
+export function decodeBytes(bytes: Uint8Array, contentType?: string | null): DecodedText {
+  if (startsWith(bytes, [0xef, 0xbb, 0xbf])) return { text: utf8(bytes.subarray(3)), encoding: 'utf-8', notes: [] };
+  if (startsWith(bytes, [0xff, 0xfe])) return { ...decodeAs(bytes.subarray(2), 'utf-16le'), notes: [] };
+  if (startsWith(bytes, [0xfe, 0xff])) return { ...decodeAs(bytes.subarray(2), 'utf-16be'), notes: [] };
+  const labels: { label: string; from: string }[] = [];
   const http = normalizeCharset(/charset\s*=\s*([^;\s]+)/i.exec(contentType ?? '')?.[1]);
-  if (http) return decodeAs(bytes, http);
-  const head = latin1(bytes.subarray(0, 4096));
-  const meta = /<meta[^>]+charset\s*=\s*["']?([\w-]+)/i.exec(head)?.[1];
-  const declared = normalizeCharset(meta);
-  if (declared) return decodeAs(bytes, declared);
-  if (isValidUtf8(bytes.subarray(0, 65536))) return { text: utf8(bytes), encoding: 'utf-8' };
+  if (http) labels.push({ label: http, from: 'HTTP Content-Type' });
+  const meta = normalizeCharset(/<meta[^>]+charset\s*=\s*["']?([\w-]+)/i.exec(latin1(bytes.subarray(0, 4096)))?.[1]);
+  if (meta) labels.push({ label: meta, from: '<meta>' });
+  const notes: string[] = [];
+  const strict = strictUtf8(bytes);
+  if (strict !== null) {
+    // Pure ASCII reads the same in every ASCII-compatible encoding: the label stands.
+    if (strict.length === bytes.length) return { text: strict, encoding: labels[0]?.label ?? 'utf-8', notes };
+    const wrong = labels.find((l) => l.label !== 'utf-8');
+    if (wrong) notes.push(`The ${wrong.from} charset "${wrong.label}" contradicts the body, which is valid UTF-8: decoded as UTF-8.`);
+    return { text: strict, encoding: 'utf-8', notes };
+  }
+  const ev = utf8Evidence(bytes);
+  if (isMostlyUtf8(ev)) {
+    notes.push(`${ev.errors} invalid UTF-8 byte sequence(s) among ${ev.multibyte} valid ones (damaged bytes): decoded as UTF-8, each shown as U+FFFD.`);
+    return { text: utf8(bytes), encoding: 'utf-8', notes };
+  }
+  for (const l of labels) {
+    if (l.label === 'utf-8') { notes.push(`The ${l.from} charset says UTF-8, but the body is not UTF-8: label ignored.`); continue; }
+    return { ...decodeAs(bytes, l.label), notes };
+  }
   const guess = normalizeCharset(chardet.detect(bytes.subarray(0, 65536)) ?? null);
-  return decodeAs(bytes, guess ?? 'gb18030');
+  return { ...decodeAs(bytes, guess && CJK.has(guess) ? guess : 'gb18030'), notes };
+}
+
+/** Encodings detection may choose; anything else (a Latin guess for Chinese bytes) falls back to gb18030. */
+const CJK = new Set(['gb18030', 'big5', 'euc-jp', 'shift_jis', 'euc-kr', 'iso-2022-jp']);
+
+/** The text if the bytes are valid UTF-8 (one native pass), else null. */
+function strictUtf8(b: Uint8Array): string | null {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(b);
+  } catch {
+    return null;
+  }
 }
 
 function decodeAs(bytes: Uint8Array, enc: string): { text: string; encoding: string } {
@@ -80,24 +120,4 @@ function decodeAs(bytes: Uint8Array, enc: string): { text: string; encoding: str
 
 function utf8(b: Uint8Array): string {
   return new TextDecoder('utf-8').decode(b);
-}
-
-function isValidUtf8(b: Uint8Array): boolean {
-  try {
-    // A cut multi-byte sequence at the end of the sample is not an error.
-    new TextDecoder('utf-8', { fatal: true }).decode(trimPartial(b));
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function trimPartial(b: Uint8Array): Uint8Array {
-  let end = b.length;
-  for (let k = 1; k <= 3 && end - k >= 0; k++) {
-    const x = b[end - k]!;
-    if ((x & 0xc0) === 0xc0) { end = end - k; break; }
-    if ((x & 0x80) === 0) break;
-  }
-  return b.subarray(0, end);
 }

@@ -8,6 +8,7 @@ import { tableMarker } from './types.js';
 import { buildGrid, type RawRow } from './grid.js';
 import { cellWidth } from './cell-width.js';
 import { publishedDateFromText } from '../parse/dates.js';
+import { GongkaiError } from '../errors.js';
 
 /** The few things the walker needs from a node. */
 export interface TreeAdapter<N> {
@@ -25,6 +26,10 @@ const SKIP = new Set(['script', 'style', 'noscript', 'template', 'head', 'iframe
 
 const MAX_TABLES = 200;
 const MAX_ROWS = 2000;
+/** Elements deeper than this are not read (a note says so). The cheerio path flattens below `MAX_HTML_DEPTH` first. */
+const MAX_WALK_DEPTH = 400;
+/** Default time budget of one walk (ms); the clock is read every 2048 nodes. */
+export const HTML_TIMEOUT_MS = 20_000;
 
 interface WalkState<N> {
   lines: string[];
@@ -34,6 +39,11 @@ interface WalkState<N> {
   grids: Grid[];
   tableCount: number;
   a: TreeAdapter<N>;
+  /** Epoch ms after which the walk stops with a `timeout`. */
+  deadline: number;
+  nodes: number;
+  /** Subtrees skipped for depth. */
+  tooDeep: number;
 }
 
 function flush<N>(st: WalkState<N>, blankLine = false): void {
@@ -114,9 +124,13 @@ function hasNestedTable<N>(a: TreeAdapter<N>, n: N, depth: number): boolean {
 /** `tableCount` numbers every <table> in document order, as `document.querySelectorAll('table')` does. */
 function walk<N>(st: WalkState<N>, n: N, depth: number): void {
   const a = st.a;
+  if ((++st.nodes & 2047) === 0 && Date.now() > st.deadline) {
+    throw new GongkaiError('timeout', `Reading the page took longer than its time budget (${st.nodes} nodes read).`, `读取网页超过时间上限（已读取${st.nodes}个节点）。`);
+  }
   const tag = a.tag(n);
   if (tag === null) { st.cur += a.data(n); return; }
-  if (SKIP.has(tag) || depth > 200) return;
+  if (SKIP.has(tag)) return;
+  if (depth > MAX_WALK_DEPTH) { st.tooDeep++; return; }
   if (tag === 'table' && hasNestedTable(a, n, 0)) {
     // A layout table (old CMS templates wrap the whole article in one): read it as blocks.
     st.tableCount++;
@@ -147,14 +161,16 @@ function walk<N>(st: WalkState<N>, n: N, depth: number): void {
   if (pre) st.pre--;
 }
 
-export function extractWith<N>(a: TreeAdapter<N>, root: N, title: string | null, encoding: string | null): ExtractedDocument {
-  const st: WalkState<N> = { lines: [], cur: '', pre: 0, grids: [], tableCount: 0, a };
+/** Walks a tree into the extraction model. Throws a `timeout` GongkaiError past `timeoutMs` (default `HTML_TIMEOUT_MS`). */
+export function extractWith<N>(a: TreeAdapter<N>, root: N, title: string | null, encoding: string | null, timeoutMs = HTML_TIMEOUT_MS): ExtractedDocument {
+  const st: WalkState<N> = { lines: [], cur: '', pre: 0, grids: [], tableCount: 0, a, deadline: Date.now() + timeoutMs, nodes: 0, tooDeep: 0 };
   walk(st, root, 0);
   flush(st);
   const text = st.lines.join('\n');
+  const notes = st.tooDeep ? [`${st.tooDeep} element(s) nested deeper than ${MAX_WALK_DEPTH} levels were not read.`] : [];
   return {
     kind: 'html', text, grids: st.grids, title: title?.trim() || null,
-    publishedAt: publishedDateFromText(text.slice(0, 3000)), encoding, ocr: false, notes: [],
+    publishedAt: publishedDateFromText(text.slice(0, 3000)), encoding, ocr: false, notes,
   };
 }
 
