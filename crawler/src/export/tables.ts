@@ -1,24 +1,104 @@
-/** A run as flat tables (one per CSV file / spreadsheet sheet). */
+/** A run as flat, typed tables (one per CSV file / spreadsheet sheet); docs/dataset.md lists every column. */
 import type { RunSummary } from '../report/summary.js';
 import type { FindingRow } from '../store/types.js';
 import { freshness } from '../columns/verdict.js';
+import { tableOf, type Table } from './sheet.js';
 
-export interface Table { name: string; header: string[]; rows: (string | number | null)[][] }
+export type { Table } from './sheet.js';
+
+type Portal = RunSummary['portals'][number];
+type ColumnRow = RunSummary['columns'][number];
+
+/** Per-rule columns of a portal verdict: `<rule>.failed` and `<rule>.count`. */
+function ruleColumns(portals: Portal[]) {
+  const ids = [...new Set(portals.flatMap((p) => p.rules.map((r) => r.id)))].sort();
+  return ids.flatMap((id) => [
+    { key: `${id}.failed`, zh: `${id}·未通过`, type: 'bool' as const, get: (p: Portal) => p.rules.find((r) => r.id === id)?.failed ?? null },
+    { key: `${id}.count`, zh: `${id}·数量`, type: 'int' as const, get: (p: Portal) => p.rules.find((r) => r.id === id)?.count ?? null },
+  ]);
+}
+
+/** Items per year as columns `items_<year>`. */
+function yearColumns(cols: ColumnRow[]) {
+  const years = [...new Set(cols.flatMap((c) => Object.keys(c.perYear)))].sort();
+  return years.map((y) => ({ key: `items_${y}`, zh: `${y}年条目数`, type: 'int' as const, get: (c: ColumnRow) => c.perYear[y] ?? (c.isParent ? null : 0) }));
+}
 
 export function runTables(s: RunSummary, findings: FindingRow[]): Table[] {
   const doc = new Map(s.reports.map((r) => [r.url, r]));
   return [
-    { name: 'reports', header: ['agency', 'year', 'primary', 'kind', 'published_at', 'parse_ok', 'parse_reason', 'score', 'errors', 'warnings', 'infos', 'checks_failed', 'url', 'via_url', 'list_title'],
-      rows: s.reports.map((r) => [r.agency, r.year, r.primary ? 1 : 0, r.kind, r.publishedAt, r.parseOk ? 1 : 0, r.parseReason, r.score, r.errors, r.warnings, r.infos, r.findingIds.join(' '), r.url, r.viaUrl, r.title]) },
-    { name: 'findings', header: ['agency', 'year', 'primary', 'check_id', 'severity', 'message_zh', 'message_en', 'doc_url', 'evidence'],
-      rows: findings.map((f) => { const d = doc.get(f.docUrl); return [d?.agency ?? null, d?.year ?? null, d?.primary ? 1 : 0, f.checkId, f.severity, f.messageZh, f.messageEn, f.docUrl, f.evidence]; }) },
-    { name: 'columns', header: ['run', 'host', 'column', 'category', 'parent', 'status', 'items', 'newest', 'oldest', 'freshness', 'per_year', 'pages', 'url'],
-      rows: s.columns.map((c) => [c.runId, c.host, c.name, c.category, c.isParent ? 1 : 0, c.status, c.itemCount, c.newest, c.oldest, c.isParent ? null : freshness(c, s.run.now), JSON.stringify(c.perYear), c.pages, c.url]) },
-    { name: 'portals', header: ['host', 'name', 'passed', 'columns', 'items', 'failed_rules', 'rules'],
-      rows: s.portals.map((p) => [p.host, p.name, p.passed ? 1 : 0, p.columns, p.items, p.rules.filter((r) => r.failed).map((r) => r.id).join(' '), p.rules.map((r) => `${r.id}=${r.count}`).join(' ')]) },
-    { name: 'claims', header: ['agency', 'year', 'label', 'claimed', 'found', 'difference', 'column', 'doc_url'],
-      rows: s.claims.map((c) => [c.agency, c.year, c.label, c.claimed, c.found, c.found === null ? null : c.claimed - c.found, c.columnKey, c.docUrl]) },
-    { name: 'faults', header: ['kind', 'task', 'url', 'http_status', 'attempts', 'error', 'portal'],
-      rows: s.failures.map((f) => [f.errorKind, f.kind, f.url, f.status, f.attempts, f.error, f.portal]) },
+    tableOf('reports', [
+      { key: 'agency', zh: '机关', type: 'text', get: (r) => r.agency },
+      { key: 'year', zh: '年度', type: 'int', get: (r) => r.year },
+      { key: 'primary', zh: '主报告', type: 'bool', get: (r) => r.primary },
+      { key: 'kind', zh: '格式', type: 'text', get: (r) => r.kind },
+      { key: 'published_at', zh: '发布日期', type: 'date', get: (r) => r.publishedAt },
+      { key: 'parse_ok', zh: '解析成功', type: 'bool', get: (r) => r.parseOk },
+      { key: 'parse_reason', zh: '未解析原因', type: 'text', get: (r) => r.parseReason },
+      { key: 'score', zh: '得分', type: 'int', get: (r) => r.score },
+      { key: 'errors', zh: '错误', type: 'int', get: (r) => r.errors },
+      { key: 'warnings', zh: '警告', type: 'int', get: (r) => r.warnings },
+      { key: 'infos', zh: '提示', type: 'int', get: (r) => r.infos },
+      { key: 'checks_failed', zh: '未通过检查', type: 'text', get: (r) => r.findingIds.join(' ') },
+      { key: 'url', zh: '网址', type: 'url', get: (r) => r.url },
+      { key: 'via_url', zh: '所在页面', type: 'url', get: (r) => r.viaUrl },
+      { key: 'list_title', zh: '列表标题', type: 'text', get: (r) => r.title },
+    ], s.reports),
+    tableOf('findings', [
+      { key: 'agency', zh: '机关', type: 'text', get: (f) => doc.get(f.docUrl)?.agency ?? null },
+      { key: 'year', zh: '年度', type: 'int', get: (f) => doc.get(f.docUrl)?.year ?? null },
+      { key: 'primary', zh: '主报告', type: 'bool', get: (f) => doc.get(f.docUrl)?.primary ?? null },
+      { key: 'check_id', zh: '检查项', type: 'text', get: (f) => f.checkId },
+      { key: 'severity', zh: '级别', type: 'text', get: (f) => f.severity },
+      { key: 'message_zh', zh: '说明', type: 'text', get: (f) => f.messageZh },
+      { key: 'message_en', zh: '说明（英文）', type: 'text', get: (f) => f.messageEn },
+      { key: 'doc_url', zh: '报告网址', type: 'url', get: (f) => f.docUrl },
+      { key: 'evidence', zh: '证据（JSON）', type: 'text', get: (f) => f.evidence },
+    ], findings),
+    tableOf('columns', [
+      { key: 'run', zh: '批次', type: 'int', get: (c) => c.runId },
+      { key: 'host', zh: '网站', type: 'text', get: (c) => c.host },
+      { key: 'column', zh: '栏目', type: 'text', get: (c) => c.name },
+      { key: 'category', zh: '类别', type: 'text', get: (c) => c.category },
+      { key: 'parent', zh: '上级栏目', type: 'bool', get: (c) => c.isParent },
+      { key: 'status', zh: '状态', type: 'text', get: (c) => c.status },
+      { key: 'items', zh: '条目数', type: 'int', get: (c) => c.itemCount },
+      { key: 'newest', zh: '最新日期', type: 'date', get: (c) => c.newest },
+      { key: 'oldest', zh: '最早日期', type: 'date', get: (c) => c.oldest },
+      { key: 'freshness', zh: '更新情况', type: 'text', get: (c) => (c.isParent ? null : freshness(c, s.run.now)) },
+      { key: 'pages', zh: '列表页数', type: 'int', get: (c) => c.pages },
+      ...yearColumns(s.columns),
+      { key: 'url', zh: '网址', type: 'url', get: (c) => c.url },
+    ], s.columns),
+    tableOf('portals', [
+      { key: 'host', zh: '网站', type: 'text', get: (p) => p.host },
+      { key: 'name', zh: '名称', type: 'text', get: (p) => p.name },
+      { key: 'judged', zh: '已检查', type: 'bool', get: (p) => p.judged },
+      { key: 'passed', zh: '通过', type: 'bool', get: (p) => (p.judged ? p.passed : null) },
+      { key: 'fault', zh: '故障', type: 'text', get: (p) => p.fault },
+      { key: 'columns', zh: '栏目数', type: 'int', get: (p) => p.columns },
+      { key: 'items', zh: '条目数', type: 'int', get: (p) => p.items },
+      { key: 'failed_rules', zh: '未通过规则', type: 'text', get: (p) => p.rules.filter((r) => r.failed).map((r) => r.id).join(' ') },
+      ...ruleColumns(s.portals),
+    ], s.portals),
+    tableOf('claims', [
+      { key: 'agency', zh: '机关', type: 'text', get: (c) => c.agency },
+      { key: 'year', zh: '年度', type: 'int', get: (c) => c.year },
+      { key: 'label', zh: '项目', type: 'text', get: (c) => c.label },
+      { key: 'claimed', zh: '报告所述', type: 'int', get: (c) => c.claimed },
+      { key: 'found', zh: '抓取所得', type: 'int', get: (c) => c.found },
+      { key: 'difference', zh: '差额', type: 'int', get: (c) => (c.found === null ? null : c.claimed - c.found) },
+      { key: 'column', zh: '栏目', type: 'text', get: (c) => c.columnKey },
+      { key: 'doc_url', zh: '报告网址', type: 'url', get: (c) => c.docUrl },
+    ], s.claims),
+    tableOf('faults', [
+      { key: 'kind', zh: '故障类型', type: 'text', get: (f) => f.errorKind },
+      { key: 'task', zh: '任务', type: 'text', get: (f) => f.kind },
+      { key: 'url', zh: '网址', type: 'url', get: (f) => f.url },
+      { key: 'http_status', zh: 'HTTP状态', type: 'int', get: (f) => f.status },
+      { key: 'attempts', zh: '尝试次数', type: 'int', get: (f) => f.attempts },
+      { key: 'error', zh: '错误', type: 'text', get: (f) => f.error },
+      { key: 'portal', zh: '网站', type: 'text', get: (f) => f.portal },
+    ], s.failures),
   ];
 }

@@ -1,22 +1,32 @@
-/** `gongkai export`: JSON (summary + each report's stable contract), CSV (one file per table), XLSX (one sheet per table). */
+/**
+ * `gongkai export`: JSON (summary + each report's stable contract), JSON Lines (one contract per
+ * report), CSV (a directory, one file per table) and XLSX (one workbook, a sheet per table).
+ * Tables: the run's (reports, findings, columns, portals, claims, faults), the reports' own numbers
+ * (values; in the workbook also table2/table3/table4 wide), and with runs the time series
+ * (column_snapshots, column_months, portals_over_time). docs/dataset.md documents every column.
+ */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RunSummary } from '../report/summary.js';
 import type { FindingRow, StoredDoc } from '../store/types.js';
-import { runTables, type Table } from './tables.js';
+import { runTables } from './tables.js';
+import { addSheet, toCsv, type HeaderLang, type Table } from './sheet.js';
+import { valuesTable, wideTables, reportId, type RegionOf } from './values.js';
+import { columnMonthsTable, columnSnapshotsTable, portalsOverTimeTable, type RunData } from './series.js';
 
-export type ExportFormat = 'json' | 'csv' | 'xlsx';
+export type ExportFormat = 'json' | 'jsonl' | 'csv' | 'xlsx';
+export const EXPORT_FORMATS: readonly ExportFormat[] = ['json', 'jsonl', 'csv', 'xlsx'];
 
-const csvCell = (v: string | number | null): string => {
-  if (v === null) return '';
-  const s = String(v);
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
-
-export function toCsv(t: Table): string {
-  // BOM so that spreadsheet programs read the Chinese text as UTF-8.
-  return '\ufeff' + [t.header, ...t.rows].map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
+export interface ExportOptions {
+  /** Header language of CSV files and sheets (default en: snake_case keys). */
+  lang?: HeaderLang;
+  /** Runs for the time-series tables (`--runs all`); omitted: no time series. */
+  series?: RunData[];
+  /** Region of an agency (values' region_code/region). */
+  regionOf?: RegionOf;
 }
+
+const noRegion: RegionOf = () => null;
 
 export function toJson(s: RunSummary, docs: StoredDoc[], findings: FindingRow[]): string {
   return JSON.stringify({
@@ -27,31 +37,46 @@ export function toJson(s: RunSummary, docs: StoredDoc[], findings: FindingRow[])
   }, null, 2) + '\n';
 }
 
-/** Writes the export; returns the files written. `out` is a file for json/xlsx and a directory for csv. */
-export async function writeExport(format: ExportFormat, out: string, s: RunSummary, docs: StoredDoc[], findings: FindingRow[]): Promise<string[]> {
+/** One report per line: its JSON contract plus where it came from (url, sha256, report_id, primary). */
+export function toJsonLines(docs: StoredDoc[]): string {
+  return docs.filter((d) => d.contract)
+    .map((d) => JSON.stringify({ ...JSON.parse(d.contract!), url: d.url, sha256: d.sha256, report_id: reportId(d), primary: d.isPrimary }) + '\n')
+    .join('');
+}
+
+/** Every table of the export, in file order. */
+export function exportTables(s: RunSummary, docs: StoredDoc[], findings: FindingRow[], opts: ExportOptions, wide: boolean): Table[] {
+  const regionOf = opts.regionOf ?? noRegion;
+  return [
+    ...runTables(s, findings),
+    valuesTable(docs, regionOf),
+    ...(wide ? wideTables(docs, regionOf) : []),
+    ...(opts.series ? [columnSnapshotsTable(opts.series), columnMonthsTable(opts.series), portalsOverTimeTable(opts.series)] : []),
+  ];
+}
+
+/** Writes the export; returns the files written. `out` is a file for json/jsonl/xlsx and a directory for csv. */
+export async function writeExport(format: ExportFormat, out: string, s: RunSummary, docs: StoredDoc[], findings: FindingRow[], opts: ExportOptions = {}): Promise<string[]> {
   if (format === 'json') {
     writeFileSync(out, toJson(s, docs, findings));
     return [out];
   }
-  const tables = runTables(s, findings);
+  if (format === 'jsonl') {
+    writeFileSync(out, toJsonLines(docs));
+    return [out];
+  }
   if (format === 'csv') {
     mkdirSync(out, { recursive: true });
-    return tables.map((t) => {
+    return exportTables(s, docs, findings, opts, false).map((t) => {
       const f = join(out, `${t.name}.csv`);
-      writeFileSync(f, toCsv(t));
+      writeFileSync(f, toCsv(t, opts.lang));
       return f;
     });
   }
   const { default: ExcelJS } = await import('exceljs'); // heavy: loaded only for an XLSX export
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Gongkai Lens';
-  for (const t of tables) {
-    const ws = wb.addWorksheet(t.name);
-    ws.addRow(t.header).font = { bold: true };
-    for (const r of t.rows) ws.addRow(r);
-    ws.views = [{ state: 'frozen', ySplit: 1 }];
-    t.header.forEach((h, i) => (ws.getColumn(i + 1).width = Math.min(60, Math.max(8, h.length + 2, ...t.rows.slice(0, 200).map((r) => String(r[i] ?? '').length + 2)))));
-  }
+  for (const t of exportTables(s, docs, findings, opts, true)) addSheet(wb, t, opts.lang);
   await wb.xlsx.writeFile(out);
   return [out];
 }
