@@ -109,6 +109,7 @@ export async function crawl(o: CrawlOptions): Promise<CrawlResult> {
     const save = (out: Outcome) => storeWrite(`recording ${t.url}`, () => o.store.complete(out));
     const skip = (error: { kind: string; message: string }) => save({ ...base, state: 'skipped', error });
     const host = new URL(t.url).host;
+    const startedAt = Date.now();
     try {
       // Off the portal: recorded with its URL, never requested (not even its robots.txt).
       const off = scope.refusal(t.url, t.meta.portal, `${t.kind} link`);
@@ -145,7 +146,7 @@ export async function crawl(o: CrawlOptions): Promise<CrawlResult> {
       });
     } catch (err) {
       try {
-        await recordFailure(t, err, save);
+        await recordFailure(t, err, save, startedAt);
       } catch (fail) {
         // Nothing is recorded for the URL: it stays pending for the resumed run.
         if (fail instanceof StoreWriteError) fatal ??= fail;
@@ -155,13 +156,13 @@ export async function crawl(o: CrawlOptions): Promise<CrawlResult> {
   };
 
   /** A failed task: a store write failure stops the run; a fetch fault is retried, throttled or recorded. */
-  const recordFailure = async (t: Task, err: unknown, save: (out: Outcome) => Promise<void>): Promise<void> => {
+  const recordFailure = async (t: Task, err: unknown, save: (out: Outcome) => Promise<void>, startedAt: number): Promise<void> => {
     if (err instanceof StoreWriteError) throw err;
     const e = err instanceof FetchError ? err : null;
     const error = e ? { kind: e.label, message: e.message } : { kind: 'internal', message: (err as Error)?.stack ?? String(err) };
     const host = new URL(t.url).host;
     // The host says slow down (429/503, a firewall): slower from now on; a wait over the cap defers it.
-    const throttled = e ? gate.react(host, e) : null;
+    const throttled = e ? gate.react(host, e, startedAt) : null;
     if (throttled) return save({ task: t, state: 'skipped', status: e?.status ?? null, error: { kind: 'throttled', message: `${throttled} (${e!.message})` } });
     if (e?.retryable && t.attempts < retries) {
       const wait = Math.max(backoffMs(t.attempts, o.backoffBaseMs ?? 1000), e.retryAfterMs ?? 0, e.kind === 'blocked' ? gate.delayOf(host) : 0);

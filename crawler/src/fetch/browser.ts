@@ -1,19 +1,21 @@
 /**
  * Browser mode: Chromium (Debian's /usr/bin/chromium) driven by Playwright, for pages whose content
  * only exists after JavaScript runs (TRS createPageHTML pagers, Hanweb data-proxy lists). One browser
- * per crawl, launched on first use; host overrides go in as --host-resolver-rules.
+ * per crawl, launched on first use.
  *
- * Containment: Chromium itself sends nothing. Every request of a page (the document, each redirect hop,
- * scripts, XHR) is intercepted; one outside the portal's scope is aborted and remembered (the page's
- * `off-portal` fault if it was the page itself), the others are carried by the crawler's own client
- * (request.ts: the same --resolve map and private-address refusal as HTTP mode) and handed back to the
- * page — a redirect is handed back as a redirect, so its next hop is intercepted and judged in turn.
+ * Containment: Chromium itself sends nothing — it resolves no host name at all (--host-resolver-rules
+ * maps every name to NOTFOUND), so a request that escaped interception would fail, not leave. Every
+ * request of a page (the document, scripts, XHR) is intercepted; one outside the portal's scope is
+ * aborted and remembered (the page's `off-portal` fault if it was the page itself); the others are
+ * carried by the crawler's own client (request.ts: the --resolve map and the private-address refusal of
+ * HTTP mode), which follows redirects itself, judging every hop (Chromium would follow a redirect
+ * without asking the interceptor), and hands the final answer back to the page.
  * A rendered page that is still a WAF challenge is a `blocked` error, not the page.
  */
 import type { Browser, BrowserContext, Route } from 'playwright';
 import { FetchError } from './errors.js';
 import { USER_AGENT } from './http.js';
-import { requestOnce, resolveNames, type RawResponse } from './request.js';
+import { header, requestOnce, resolveNames, type RawResponse } from './request.js';
 import { wafBlock } from './waf.js';
 
 export const CHROMIUM_PATH = process.env.GONGKAI_CHROMIUM ?? '/usr/bin/chromium';
@@ -43,11 +45,7 @@ export class BrowserRenderer {
   private start() {
     this.browser ??= (async () => {
       const { chromium } = await import('playwright');
-      const rules = [...(this.opts.resolve ?? new Map())].map(([h, a]) => `MAP ${h.replace(/:\d+$/, '')} ${a}`).join(',');
-      const browser = await chromium.launch({
-        executablePath: CHROMIUM_PATH, headless: true,
-        args: rules ? [...ARGS, `--host-resolver-rules=${rules}`] : ARGS,
-      });
+      const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: [...ARGS, '--host-resolver-rules=MAP * ~NOTFOUND'] });
       const context = await browser.newContext({ userAgent: this.opts.userAgent ?? USER_AGENT, javaScriptEnabled: true, ignoreHTTPSErrors: !!this.opts.insecure });
       return { browser, context };
     })();
@@ -55,12 +53,13 @@ export class BrowserRenderer {
   }
 
   /** Carries one intercepted request through the crawler's client, or refuses it. */
-  private async carry(route: Route, context: BrowserContext, pageUrl: string, guard: RenderGuard | undefined, refused: FetchError[]): Promise<void> {
+  private async carry(route: Route, context: BrowserContext, pageUrl: string, guard: RenderGuard | undefined, refused: FetchError[], landed: { url: string }): Promise<void> {
     const req = route.request();
     const target = req.url();
     // Images, fonts and media are never needed to read a list or an article.
     if (SKIPPED.test(target) || !/^https?:/i.test(target)) return void (await route.abort().catch(() => undefined));
-    const what = req.isNavigationRequest() && req.frame() === req.frame().page().mainFrame() ? 'page' : `${req.resourceType()} of ${pageUrl}`;
+    const main = req.isNavigationRequest() && req.frame() === req.frame().page().mainFrame();
+    const what = main ? 'page' : `${req.resourceType()} of ${pageUrl}`;
     const refusal = guard?.refusal(target, what);
     if (refusal) {
       refused.push(refusal);
@@ -70,15 +69,30 @@ export class BrowserRenderer {
     const cookies = await context.cookies(target);
     if (cookies.length) headers.cookie = cookies.map((c) => `${c.name}=${c.value}`).join('; ');
     const privateOk = guard ? (h: string) => guard.privateOk(h) : (h: string) => h === new URL(pageUrl).hostname || resolveNames(this.opts.resolve, h);
+    const limits = { maxBytes: this.opts.maxBytes ?? 20 * 1024 * 1024, resolve: this.opts.resolve, insecure: this.opts.insecure };
+    const deadline = Date.now() + this.opts.timeoutMs;
     let res: RawResponse;
+    let at = target;
     try {
-      res = await requestOnce(target, { maxBytes: this.opts.maxBytes ?? 20 * 1024 * 1024, resolve: this.opts.resolve, insecure: this.opts.insecure },
-        { method: req.method(), headers, body: req.postDataBuffer() }, Date.now() + this.opts.timeoutMs, privateOk);
+      let sent = { method: req.method(), headers, body: req.postDataBuffer() };
+      for (let hop = 0; ; hop++) {
+        res = await requestOnce(at, limits, sent, deadline, privateOk);
+        const loc = res.status >= 300 && res.status < 400 ? header(res, 'location') : null;
+        if (!loc) break;
+        if (hop >= 5) throw new FetchError('redirect-loop', target, `More than 5 redirects from ${target}`);
+        const next = new URL(loc, at).href;
+        const off = guard?.refusal(next, `redirect from ${at}`);
+        if (off) throw off;
+        at = next;
+        // 301/302/303 turn a POST into a GET, as browsers do.
+        if (res.status !== 307 && res.status !== 308) sent = { method: 'GET', headers, body: null };
+      }
     } catch (err) {
       if (err instanceof FetchError && err.kind === 'off-portal') refused.push(err);
       const code = err instanceof FetchError && err.kind === 'off-portal' ? 'blockedbyclient' : err instanceof FetchError && err.kind === 'timeout' ? 'timedout' : 'failed';
       return void (await route.abort(code).catch(() => undefined));
     }
+    if (main) landed.url = at;
     const out: Record<string, string> = {};
     for (const [k, v] of Object.entries(res.headers)) if (v !== undefined && !HOP_HEADERS.has(k)) out[k] = Array.isArray(v) ? v.join('\n') : String(v);
     await route.fulfill({ status: res.status, headers: out, body: res.body }).catch(() => undefined);
@@ -95,7 +109,8 @@ export class BrowserRenderer {
     }
     const page = await context.newPage();
     const refused: FetchError[] = [];
-    await page.route('**/*', (route) => this.carry(route, context, url, guard, refused));
+    const landed = { url };
+    await page.route('**/*', (route) => this.carry(route, context, url, guard, refused, landed));
     try {
       const res = await page.goto(url, { timeout: this.opts.timeoutMs, waitUntil: 'load' }).catch((err: Error) => {
         // The page itself (or a redirect hop of it) was refused: that is the fault, not "browser failed".
@@ -116,7 +131,8 @@ export class BrowserRenderer {
       // A challenge that did not clear itself in the browser either.
       const still = wafBlock(status, 'text/html', html);
       if (still) throw new FetchError('blocked', url, `${url}: a web application firewall answered instead of the page (${still})`, { status });
-      return { url: page.url(), status, html, elapsedMs: Date.now() - started };
+      // Redirects were followed outside the page: the address it landed on is the final hop's.
+      return { url: landed.url, status, html, elapsedMs: Date.now() - started };
     } catch (err) {
       if (err instanceof FetchError) throw err;
       const msg = (err as Error).message.split('\n')[0] ?? '';

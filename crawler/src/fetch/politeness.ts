@@ -10,7 +10,7 @@ import type { FetchError } from './errors.js';
 /** The longest wait the crawl accepts from a host (Crawl-delay, Retry-After, step-down gap). */
 export const MAX_WAIT_MS = 60_000;
 
-interface HostState { active: number; nextAt: number; delayMs: number; concurrency: number; deferred: string | null }
+interface HostState { active: number; nextAt: number; delayMs: number; concurrency: number; deferred: string | null; steppedAt: number }
 
 export class HostGate {
   private readonly hosts = new Map<string, HostState>();
@@ -18,7 +18,7 @@ export class HostGate {
 
   private state(host: string): HostState {
     let s = this.hosts.get(host);
-    if (!s) this.hosts.set(host, (s = { active: 0, nextAt: 0, delayMs: this.delayMs, concurrency: this.concurrency, deferred: null }));
+    if (!s) this.hosts.set(host, (s = { active: 0, nextAt: 0, delayMs: this.delayMs, concurrency: this.concurrency, deferred: null, steppedAt: -1 }));
     return s;
   }
 
@@ -39,9 +39,14 @@ export class HostGate {
     return this.hosts.get(host)?.deferred ?? null;
   }
 
-  /** After a firewall answer: one request at a time and twice the gap (at least 1 s, at most MAX_WAIT_MS). */
-  stepDown(host: string, now = Date.now()): void {
+  /**
+   * After a firewall answer: one request at a time and twice the gap (at least 1 s, at most MAX_WAIT_MS).
+   * Answers to requests started before the last step-down count once: the slower pace was not tried yet.
+   */
+  stepDown(host: string, startedAt = Date.now(), now = Date.now()): void {
     const s = this.state(host);
+    if (startedAt < s.steppedAt) return;
+    s.steppedAt = now;
     s.concurrency = 1;
     s.delayMs = Math.min(MAX_WAIT_MS, Math.max(1000, 2 * s.delayMs));
     s.nextAt = Math.max(s.nextAt, now + s.delayMs);
@@ -73,10 +78,10 @@ export class HostGate {
   /**
    * What a failed fetch tells about its host: a firewall block steps it down; 429/503 raise its gap to
    * the Retry-After (or twice the base gap), and a Retry-After over the cap defers it. Returns the
-   * `throttled` reason when the host is now deferred.
+   * `throttled` reason when the host is now deferred. `startedAt`: when the failed request started.
    */
-  react(host: string, e: FetchError): string | null {
-    if (e.kind === 'blocked') this.stepDown(host);
+  react(host: string, e: FetchError, startedAt = Date.now()): string | null {
+    if (e.kind === 'blocked') this.stepDown(host, startedAt);
     if (e.kind === 'blocked' || e.status === 429 || e.status === 503) {
       const ra = e.retryAfterMs ?? 0;
       if (ra > MAX_WAIT_MS) this.setDelay(host, ra, `answered HTTP ${e.status} with Retry-After ${Math.round(ra / 1000)} s`);

@@ -13,7 +13,8 @@
  * - an IP-literal host matches only itself; ports and http/https are not part of the scope.
  *
  * Addresses are a second, independent check (address.ts): a host in scope still may not be reached at
- * a private, loopback or link-local address unless the user named it (see `privateOk`).
+ * a private, loopback or link-local address unless the user named it: a `--resolve` host, or the IP
+ * literal of a seed (see `privateOk`). `--allow-host` never permits a private address.
  */
 import { isIP } from 'node:net';
 import { getDomain } from 'tldts';
@@ -68,10 +69,10 @@ export class Scope {
 
   constructor(seeds: string[], opts: ScopeOptions = {}) {
     this.allowed = (opts.allowHosts ?? []).map(parseAllowHost);
-    // Hosts the user named: --resolve targets, and IP-literal seeds or allowed hosts (typed on purpose).
+    // Hosts the user sent to an address on purpose: --resolve targets and IP-literal seeds. (--allow-host
+    // widens the scope only: an allowed host at a private address is still refused.)
     this.named = new Set([...(opts.resolve?.keys() ?? [])].map(hostnameOf));
     for (const s of seeds) { const h = hostnameOf(s); if (isIP(h)) this.named.add(h); }
-    for (const a of this.allowed) if (isIP(a.host)) this.named.add(a.host);
   }
 
   /** Whether `url` is inside the scope of the portal whose seed host is `portal` (host[:port]). */
