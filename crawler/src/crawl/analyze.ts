@@ -45,7 +45,7 @@ export async function analyze(store: Store, run: Run, opts: { reparse?: BlobStor
   for (const d of docs) {
     let report: Report | null = d.report ? (JSON.parse(d.report) as Report) : null;
     const u: (typeof updates)[number] = { url: d.url, isPrimary: false, score: null, agency: d.agency, year: d.year };
-    if (opts.reparse && !opts.reparse.has(d.sha256)) missingBlobs.push(d.url);
+    if (opts.reparse && !(await opts.reparse.has(d.sha256))) missingBlobs.push(d.url);
     else if (opts.reparse) {
       const res = await parseBytes(new Uint8Array(opts.reparse.get(d.sha256)), { url: d.url, contentType: d.contentType, publishedAt: d.publishedAt, agency: d.agency, ocr: opts.ocr ?? false });
       const seen = interpret(res, d.kind ?? '', docs.filter((x) => x.viaUrl === d.url).length, opts.ocr ?? false);
