@@ -1,12 +1,9 @@
 /** The run summary as terminal text. */
 import type { RunSummary } from './summary.js';
+import { padEnd } from '../cli/format/width.js';
 
-/** Pads to a display width: CJK characters take two columns in a terminal. */
-export const pad = (s: string | number, n: number): string => {
-  const str = String(s);
-  const w = [...str].reduce((a, c) => a + (/[\u2e80-\uffef]/.test(c) ? 2 : 1), 0);
-  return str + ' '.repeat(Math.max(0, n - w));
-};
+/** Pads to a display width (CJK characters take two columns in a terminal; one home: cli/format/width.ts). */
+export const pad = (s: string | number, n: number): string => padEnd(String(s), n);
 
 export function summaryText(s: RunSummary): string {
   const L: string[] = [];
