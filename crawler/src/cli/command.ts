@@ -28,9 +28,9 @@ export const defineCommand = <const T extends OptionTable>(spec: CommandSpec<T>)
  * Exit codes (documented in the README):
  * 0 ok (report parsed, no error-severity findings) · 1 the report has error findings ·
  * 2 usage error · 3 input unreadable or not a report · 4 network/fetch failure (retryable) ·
- * 5 internal failure.
+ * 5 internal failure · 6 a store write failed (disk full?): the run stopped, nothing lost; run it again.
  */
-export const EXIT = { ok: 0, findings: 1, usage: 2, unparseable: 3, fetch: 4, internal: 5 } as const;
+export const EXIT = { ok: 0, findings: 1, usage: 2, unparseable: 3, fetch: 4, internal: 5, store: 6 } as const;
 
 /**
  * A mistake in how the command was called (a bad flag, a missing or wrong path): exit 2, one line

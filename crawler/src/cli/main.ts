@@ -5,6 +5,7 @@ import { EXIT, UsageError, type Command } from './command.js';
 import { commandHelp, toolHelp } from './help.js';
 import { parseOptions } from './option-table.js';
 import { didYouMean } from './suggest.js';
+import { isStoreWriteFailure } from '../store/write-error.js';
 
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
@@ -47,6 +48,10 @@ async function runCommand(cmd: Command, rest: string[]): Promise<number> {
       const msg = err.message.replace(/\s*\n\s*/g, ' ');
       process.stderr.write(`gongkai ${cmd.name}: ${msg}${err.help ? ` (see gongkai ${cmd.name} --help)` : ''}\n`);
       return EXIT.usage;
+    }
+    if (isStoreWriteFailure(err)) {
+      process.stderr.write(`gongkai ${cmd.name}: ${(err as Error).message}\nThe run stopped; nothing is lost. Free some space and run the same command again to resume.\n`);
+      return EXIT.store;
     }
     process.stderr.write(`gongkai ${cmd.name}: internal error: ${(err as Error)?.stack ?? String(err)}\n`);
     return EXIT.internal;

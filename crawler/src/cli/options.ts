@@ -8,6 +8,7 @@ import { SqliteStore } from '../store/sqlite.js';
 import { PostgresStore } from '../store/postgres.js';
 import type { Store } from '../store/types.js';
 import type { CrawlOptions } from '../crawl/run.js';
+import { parseAllowHost } from '../fetch/scope.js';
 import { NoRunError, runSummary, type RunSummary } from '../report/summary.js';
 
 export const DEFAULT_DB = process.env.GONGKAI_DB ?? './gongkai-data/gongkai.db';
@@ -39,6 +40,7 @@ export const CRAWL_OPTIONS = optionTable({
   retries: { type: 'integer', placeholder: 'n', default: 3, help: 'retries of 5xx/timeouts, with exponential backoff' },
   browser: { type: 'string', choices: ['auto', 'always', 'never'], default: 'auto', help: 'auto: Chromium only for lists built by JavaScript' },
   resolve: { type: 'list', placeholder: 'host=addr:port', help: 'send requests for a host to another address (like curl --resolve)' },
+  'allow-host': { type: 'list', placeholder: 'host|*.domain', help: 'also crawl this host (or domain) outside the portal\'s own site' },
   new: { type: 'boolean', help: 'start a new run even if the last run with these seeds is unfinished' },
   insecure: { type: 'boolean', help: 'accept self-signed TLS certificates (mirrors you trust)' },
   json: { type: 'boolean', help: 'print the run summary as JSON on stdout' },
@@ -70,12 +72,24 @@ export function resolveMap(list: string[]): Map<string, string> {
   return m;
 }
 
+/** `--allow-host` values, checked (host names or `*.domain`). */
+export function allowHosts(list: string[]): string[] {
+  for (const h of list) {
+    try {
+      parseAllowHost(h);
+    } catch (err) {
+      throw new UsageError((err as Error).message, { help: true });
+    }
+  }
+  return list;
+}
+
 /** Crawl options from the parsed table (seeds, store and callbacks are added by the caller). */
 export function crawlSettings(v: Values<typeof CRAWL_OPTIONS> & { ocr?: boolean }): Omit<CrawlOptions, 'seeds' | 'store' | 'blobDir'> {
   return {
     now: v.now, concurrency: v.concurrency, perHost: v['per-host'], delayMs: v.delay, timeoutMs: v.timeout, maxBytes: v['max-bytes'],
     maxPages: v['max-pages'], retries: v.retries, browser: v.browser as CrawlOptions['browser'], resolve: resolveMap(v.resolve),
-    fresh: v.new, ocr: v.ocr ?? false, insecure: v.insecure,
+    fresh: v.new, ocr: v.ocr ?? false, insecure: v.insecure, allowHosts: allowHosts(v['allow-host']),
   };
 }
 

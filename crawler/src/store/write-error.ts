@@ -24,3 +24,13 @@ export async function storeWrite<T>(what: string, write: () => T | Promise<T>): 
     throw err instanceof StoreWriteError ? err : new StoreWriteError(what, err);
   }
 }
+
+/** Error codes of a full disk or a refused write, from the file system or SQLite. */
+const WRITE_CODES = /^(ENOSPC|EFBIG|EDQUOT|EROFS|SQLITE_FULL|SQLITE_IOERR|SQLITE_READONLY|53100)/;
+
+/** Whether an error is a failed store write (a StoreWriteError, or a disk-full/IO error from the store). */
+export function isStoreWriteFailure(err: unknown): boolean {
+  if (err instanceof StoreWriteError) return true;
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && WRITE_CODES.test(code);
+}
