@@ -3,7 +3,7 @@ import type { Command } from './command.js';
 import { optionHelp } from './option-table.js';
 import { padEnd, displayWidth } from './format/width.js';
 
-export const EXIT_LINE = 'Exit codes: 0 ok · 1 report has errors · 2 usage · 3 unreadable/not a report · 4 fetch failed · 5 internal';
+export const EXIT_LINE = 'Exit codes: 0 ok · 1 report has errors · 2 usage · 3 unreadable/not a report · 4 fetch failed · 5 internal · 6 store write failed';
 
 /** `gongkai <name> --help`: synopsis, description, every option of the table, epilog. */
 export function commandHelp(cmd: Command): string {
