@@ -55,7 +55,8 @@ and run the same command again: it resumes the unfinished run.`,
   options: OPTIONS,
   positionals: true,
   epilog: `Exit codes: 0 crawl finished (faults are listed in the summary) · 2 usage (a bad flag or path)
-            4 nothing could be fetched · 5 internal · 6 a store write failed (disk full): run again to resume`,
+            4 nothing could be fetched · 5 internal
+            6 a store write failed (disk full): run again to resume`,
   async run(values, positionals) {
     const seeds = [...positionals, ...(values.portals !== undefined ? readPortals(values.portals) : [])];
     if (seeds.length === 0) throw new UsageError(values.portals !== undefined ? `--portals: no URLs in ${values.portals}` : 'give at least one portal URL, or --portals <file>', { help: true });
