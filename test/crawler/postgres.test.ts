@@ -72,6 +72,8 @@ function holdUntilWorkers(n: number, lingerMs: number): void {
 
 /** `n` workers on one database, connected and migrated, then started in the same tick. */
 async function workers(n: number, extra: Partial<CrawlOptions>, lingerMs = 0): Promise<{ results: CrawlResult[]; store: PostgresStore; close(): Promise<void> }> {
+  // The barrier needs every worker to find a seed to lease while the others hold theirs.
+  expect(portal.homes.length, 'seed hosts for the barrier').toBeGreaterThan((n - 1) * (extra.concurrency ?? LOCAL.concurrency));
   const url = await pgServer!.createDb();
   const stores = await Promise.all(Array.from({ length: n }, () => new PostgresStore(url).opened()));
   const dir = tempDir('pg-workers');
