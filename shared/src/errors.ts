@@ -4,6 +4,7 @@
  */
 export type UnparseableReason =
   | 'empty'            // no bytes or only whitespace
+  | 'no-text'          // a document (PDF, Word, page) with content but no text in it, and no images to OCR
   | 'too-large'        // over the size limit
   | 'binary'           // not text and not a supported document format
   | 'unsupported'      // a known format we do not read (e.g. .wps, .xls)
@@ -16,7 +17,7 @@ export type UnparseableReason =
   | 'fetch-failed';    // a URL could not be fetched (network, 5xx): may work later
 
 export const RETRYABLE: Record<UnparseableReason, boolean> = {
-  empty: false, 'too-large': false, binary: false, unsupported: false, encrypted: false,
+  empty: false, 'no-text': false, 'too-large': false, binary: false, unsupported: false, encrypted: false,
   corrupt: false, 'not-a-report': false, timeout: true, 'needs-ocr': false, 'not-found': false, 'fetch-failed': true,
 };
 

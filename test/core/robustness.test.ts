@@ -6,9 +6,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkReport, parseHtml, parseText, type ParseResult } from '../../shared/src/index.ts';
 import { parseBytes } from '../../shared/src/node.ts';
+import { RETRYABLE } from '../../shared/src/errors.ts';
 import { documentBytes, seedFiles, seedText } from './fixtures.ts';
 
-const REASONS = ['empty', 'too-large', 'binary', 'unsupported', 'encrypted', 'corrupt', 'needs-ocr', 'not-a-report', 'timeout', 'not-found', 'fetch-failed'];
+const REASONS = Object.keys(RETRYABLE);
 
 function wellFormed(r: ParseResult): void {
   if (r.ok) {

@@ -15,6 +15,11 @@ export interface PageSpec {
   rotate90?: boolean;
   /** Paint a small gray picture over the whole page (a scanned or stamped page). */
   picture?: boolean;
+  /**
+   * Paint an image whose dictionary states this size, over the whole page; its stream holds only a
+   * few bytes (a reader that decodes it allocates width × height before noticing).
+   */
+  image?: { width: number; height: number };
 }
 
 function hexUcs2(s: string): string {
@@ -43,9 +48,10 @@ export function makePdf(pages: PageSpec[], opts: { encrypt?: boolean } = {}): Ui
     for (const t of p.texts) c += `BT /F1 ${t.size ?? 10} Tf ${t.x} ${H - t.y - (t.size ?? 10)} Td ${hexUcs2(t.s)} Tj ET\n`;
     if (p.rotate90) c = `q 0 1 -1 0 ${H} 0 cm\n${c}Q\n`;
     let xobj = '';
-    if (p.picture) {
-      const px = 'c8'.repeat(32 * 32);
-      const img = add(`<< /Type /XObject /Subtype /Image /Width 32 /Height 32 /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /ASCIIHexDecode /Length ${px.length + 1} >>\nstream\n${px}>\nendstream`);
+    if (p.picture || p.image) {
+      const w = p.image?.width ?? 32, h = p.image?.height ?? 32;
+      const px = p.image ? 'c8c8c8c8' : 'c8'.repeat(32 * 32);
+      const img = add(`<< /Type /XObject /Subtype /Image /Width ${w} /Height ${h} /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /ASCIIHexDecode /Length ${px.length + 1} >>\nstream\n${px}>\nendstream`);
       xobj = ` /XObject << /Im1 ${img} 0 R >>`;
       c = `q ${W} 0 0 ${H} 0 0 cm /Im1 Do Q\n${c}`;
     }

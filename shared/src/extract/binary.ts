@@ -7,6 +7,7 @@ import { GongkaiError } from '../errors.js';
 import type { ExtractedDocument } from './types.js';
 import { extractPdf, DEFAULT_MAX_PAGES } from './pdf/extract.js';
 import { nodePdfAssets } from './pdf/node-assets.js';
+import { MAX_IMAGE_PIXELS, oversizeImages } from './pdf/image-headers.js';
 import { extractDocx } from './docx.js';
 import { extractDoc } from './doc.js';
 
@@ -60,8 +61,18 @@ async function pdfWithOcr(bytes: Uint8Array, opts: BinaryOptions): Promise<Extra
     throw new GongkaiError('needs-ocr', `A scanned PDF: ${scanned.length} of ${res.pages.length} page(s) have no text layer, and OCR is switched off.`,
       `扫描版PDF：${res.pages.length}页中有${scanned.length}页没有文字层，且未启用OCR。`);
   }
+  // Sizes from the image dictionaries: a scan whose every image is over the limit is refused
+  // before anything is decoded; oversize images among others are skipped (pdfjs never decodes them).
+  const big = oversizeImages(res.images);
+  const sizes = big.slice(0, 3).map((im) => `${im.width}×${im.height}`).join(', ');
+  if (big.length > 0 && big.length === res.images.length) {
+    throw new GongkaiError('too-large', `A scanned PDF whose page images are over the ${MAX_IMAGE_PIXELS / 1e6} Mpx limit (${sizes} px): not decoded.`,
+      `扫描版PDF的页面图片超过${MAX_IMAGE_PIXELS / 1e6}百万像素的上限（${sizes}像素），未解码。`);
+  }
   const { ocrPdf } = await import('./ocr/index.js');
   const left = (opts.timeoutMs ?? 300_000) - (Date.now() - started);
-  return ocrPdf(bytes, { maxPages: opts.maxPages ?? DEFAULT_MAX_PAGES, timeoutMs: Math.max(1000, left),
+  const doc = await ocrPdf(bytes, { maxPages: opts.maxPages ?? DEFAULT_MAX_PAGES, timeoutMs: Math.max(1000, left),
     ...(opts.signal ? { signal: opts.signal } : {}) });
+  if (big.length > 0) doc.notes.push(`${big.length} image(s) over the ${MAX_IMAGE_PIXELS / 1e6} Mpx limit (${sizes} px) were skipped, not decoded.`);
+  return doc;
 }

@@ -68,7 +68,8 @@ export interface DecodedText { text: string; encoding: string; notes: string[] }
  * need: a body that is UTF-8 wins over a label that says otherwise. Order: BOM → the body's own
  * evidence (valid UTF-8, or UTF-8 with a few damaged bytes, counted and noted) → HTTP charset →
  * `<meta charset>` in the first 4 KB → detection (CJK encodings) → gb18030, the zh-CN default.
- * A label that says UTF-8 over a body that is not is skipped. `contentType` is the HTTP
+ * A label that says UTF-8 over a body that is not is skipped; a Latin HTTP charset (a server
+ * default) yields to a `<meta>` that names another encoding. `contentType` is the HTTP
  * Content-Type header, when known.
  */
 export function decodeBytes(bytes: Uint8Array, contentType?: string | null): DecodedText {
@@ -77,9 +78,13 @@ export function decodeBytes(bytes: Uint8Array, contentType?: string | null): Dec
   if (startsWith(bytes, [0xfe, 0xff])) return { ...decodeAs(bytes.subarray(2), 'utf-16be'), notes: [] };
   const labels: { label: string; from: string }[] = [];
   const http = normalizeCharset(/charset\s*=\s*([^;\s]+)/i.exec(contentType ?? '')?.[1]);
-  if (http) labels.push({ label: http, from: 'HTTP Content-Type' });
   const meta = normalizeCharset(/<meta[^>]+charset\s*=\s*["']?([\w-]+)/i.exec(latin1(bytes.subarray(0, 4096)))?.[1]);
+  // A Latin HTTP charset is what Java servers send by default (ISO-8859-1), not what the author
+  // wrote: the page's <meta> label goes first.
+  const weakHttp = http !== null && meta !== null && meta !== http && isLatin(http);
+  if (http && !weakHttp) labels.push({ label: http, from: 'HTTP Content-Type' });
   if (meta) labels.push({ label: meta, from: '<meta>' });
+  if (http && weakHttp) labels.push({ label: http, from: 'HTTP Content-Type' });
   const notes: string[] = [];
   const strict = strictUtf8(bytes);
   if (strict !== null) {
@@ -94,12 +99,17 @@ export function decodeBytes(bytes: Uint8Array, contentType?: string | null): Dec
     notes.push(`${ev.errors} invalid UTF-8 byte sequence(s) among ${ev.multibyte} valid ones (damaged bytes): decoded as UTF-8, each shown as U+FFFD.`);
     return { text: utf8(bytes), encoding: 'utf-8', notes };
   }
+  if (weakHttp && meta !== 'utf-8') notes.push(`The HTTP Content-Type charset "${http}" (a server default) contradicts the page's <meta> "${meta}": <meta> used.`);
   for (const l of labels) {
     if (l.label === 'utf-8') { notes.push(`The ${l.from} charset says UTF-8, but the body is not UTF-8: label ignored.`); continue; }
     return { ...decodeAs(bytes, l.label), notes };
   }
   const guess = normalizeCharset(chardet.detect(bytes.subarray(0, 65536)) ?? null);
   return { ...decodeAs(bytes, guess && CJK.has(guess) ? guess : 'gb18030'), notes };
+}
+
+function isLatin(label: string): boolean {
+  try { return new TextDecoder(label).encoding === 'windows-1252'; } catch { return false; }
 }
 
 /** Encodings detection may choose; anything else (a Latin guess for Chinese bytes) falls back to gb18030. */

@@ -4,10 +4,17 @@
  * quadratic time (3·10⁴ nested <div>s: ~20 s). One cheap linear scan estimates the depth as a
  * browser would build it (void elements, implied end tags of p/li/td/tr/option/dt/dd, raw-text
  * elements) and drops the tags below `MAX_HTML_DEPTH` — their text stays, in document order.
+ * Dropped tags do not count towards the depth of what follows, and the tags that carry a report's
+ * structure (tables, paragraphs, lists, headings) are kept for `STRUCTURE_HEADROOM` levels more,
+ * so a report wrapped in thousands of <div>s reads as the plain page.
  */
 
 /** Elements nested deeper than this are flattened (tags dropped, text kept). Real report pages nest < 40 deep. */
 export const MAX_HTML_DEPTH = 160;
+/** Extra levels kept for table, paragraph, list and heading tags below `MAX_HTML_DEPTH`. */
+export const STRUCTURE_HEADROOM = 64;
+const STRUCTURE = new Set(['table', 'thead', 'tbody', 'tfoot', 'tr', 'td', 'th', 'caption', 'colgroup', 'p', 'li', 'ul', 'ol',
+  'dl', 'dt', 'dd', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'pre']);
 
 const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr',
   'basefont', 'bgsound', 'frame', 'keygen', 'image']);
@@ -31,7 +38,7 @@ const TOKEN = /<!--[\s\S]*?(?:-->|$)|<(\/?)([a-zA-Z][\w:-]*)[^<>]{0,4096}>/g;
 export interface DepthGuard {
   /** The HTML to parse: the input itself when nothing was dropped. */
   html: string;
-  /** Deepest nesting seen (estimated as parse5 would build it). */
+  /** Deepest nesting as written (estimated as parse5 would build it, before dropping). */
   maxDepth: number;
   /** Start and end tags dropped. */
   dropped: number;
@@ -44,6 +51,9 @@ export function guardHtmlDepth(html: string, limit = MAX_HTML_DEPTH): DepthGuard
   const stack: Open[] = [];
   const cut: [number, number][] = [];
   let maxDepth = 0;
+  /** Open elements that are kept: the depth parse5 will see. */
+  let kept = 0;
+  const pop = (): void => { if (stack.pop()!.kept) kept--; };
   TOKEN.lastIndex = 0;
   for (let m = TOKEN.exec(html); m; m = TOKEN.exec(html)) {
     const name = m[2]?.toLowerCase();
@@ -54,33 +64,34 @@ export function guardHtmlDepth(html: string, limit = MAX_HTML_DEPTH): DepthGuard
       const stop = Math.max(0, stack.length - CLOSE_REACH);
       while (k >= stop && stack[k]!.name !== name) k--;
       if (k < stop) continue;
-      const kept = stack[k]!.kept;
-      stack.length = k;
-      if (!kept) cut.push([start, end]);
+      const keep = stack[k]!.kept;
+      while (stack.length > k) pop();
+      if (!keep) cut.push([start, end]);
       continue;
     }
     const ends = ENDS[name];
-    if (ends) while (stack.length && ends.includes(stack[stack.length - 1]!.name)) stack.pop();
-    if (CLOSES_P.has(name) && stack[stack.length - 1]?.name === 'p') stack.pop();
-    const kept = stack.length < limit;
+    if (ends) while (stack.length && ends.includes(stack[stack.length - 1]!.name)) pop();
+    if (CLOSES_P.has(name) && stack[stack.length - 1]?.name === 'p') pop();
+    const keep = kept < limit || (kept < limit + STRUCTURE_HEADROOM && STRUCTURE.has(name));
     if (RAW.has(name)) {
       // Raw text runs to the end tag: skip it (its "<div>" strings are not tags). Dropped whole when too deep.
       const close = new RegExp(`</${name}[\\s/>]`, 'ig');
       close.lastIndex = end;
       const c = close.exec(html);
       const after = c ? html.indexOf('>', c.index) + 1 : html.length;
-      if (!kept) cut.push([start, after]);
+      if (!keep) cut.push([start, after]);
       TOKEN.lastIndex = after;
       continue;
     }
     // "/>" does not close an HTML element (parse5 opens <div/>); only void elements stay off the stack.
     if (VOID.has(name)) {
-      if (!kept) cut.push([start, end]);
+      if (!keep) cut.push([start, end]);
       continue;
     }
-    stack.push({ name, kept });
+    stack.push({ name, kept: keep });
+    if (keep) kept++;
     if (stack.length > maxDepth) maxDepth = stack.length;
-    if (!kept) cut.push([start, end]);
+    if (!keep) cut.push([start, end]);
   }
   if (cut.length === 0) return { html, maxDepth, dropped: 0 };
   const parts: string[] = [];

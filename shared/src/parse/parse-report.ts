@@ -43,8 +43,11 @@ function buildReport(doc: ExtractedDocument, opts: ParseOptions): Report {
     text = text.slice(0, MAX_TEXT_CHARS);
     notes.push(`text cut at ${MAX_TEXT_CHARS} characters`);
   }
-  if (!text.replace(/[\s\u0000]|TABLE \d+/g, '').length) {
-    throw new GongkaiError('empty', 'The document has no text.', '文档没有文字内容。');
+  if (!text.replace(/[\s\u0000]|TABLE \d+/g, '').length && !doc.grids.some((g) => g.rows.some((r) => r.some((c) => c.text.trim())))) {
+    // `empty` is for empty input only (plain text that is all whitespace); a document with no text in it is `no-text`.
+    if (doc.kind === 'text') throw new GongkaiError('empty', 'The input is empty (only whitespace).', '输入为空（只有空白字符）。');
+    throw new GongkaiError('no-text', `The ${doc.kind.toUpperCase()} document holds no text${doc.kind === 'pdf' ? ' and no images to read' : ''}.`,
+      `该${doc.kind.toUpperCase()}文档没有文字内容${doc.kind === 'pdf' ? '，也没有可识别的图片' : ''}。`);
   }
   const lines = text.split('\n');
   const sections = findSections(lines);

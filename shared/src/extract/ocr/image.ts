@@ -4,17 +4,47 @@
  */
 import { inflateSync } from 'node:zlib';
 import { GongkaiError } from '../../errors.js';
+import { MAX_IMAGE_PIXELS } from '../pdf/image-headers.js';
 
 export interface Gray { width: number; height: number; data: Uint8Array }
 
-/** Largest image we decode (pixels). */
-export const MAX_PIXELS = 40_000_000;
+/** Largest image we decode (pixels); one limit for images and PDF page images. */
+export const MAX_PIXELS = MAX_IMAGE_PIXELS;
 
 const corrupt = (why: string): GongkaiError => new GongkaiError('corrupt', `The image could not be decoded (${why}).`, `图片无法解码（${why}）。`);
 
 function checkSize(w: number, h: number): void {
   if (!(w > 0 && h > 0)) throw corrupt('bad dimensions');
-  if (w * h > MAX_PIXELS) throw new GongkaiError('too-large', `The image has ${w}×${h} pixels, over the limit.`, '图片尺寸超过限制。');
+  if (w * h > MAX_PIXELS) {
+    throw new GongkaiError('too-large', `The image has ${w}×${h} pixels, over the ${MAX_PIXELS / 1e6} Mpx limit.`, `图片为${w}×${h}像素，超过${MAX_PIXELS / 1e6}百万像素的上限。`);
+  }
+}
+
+/**
+ * Width and height from the header alone, before any decoding: PNG's IHDR, JPEG's SOFn marker
+ * (the frame header; segments before it are skipped by their lengths). Null when not found.
+ */
+export function imageHeaderSize(b: Uint8Array): { width: number; height: number } | null {
+  if (b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47) {
+    if (b.length < 24 || String.fromCharCode(b[12]!, b[13]!, b[14]!, b[15]!) !== 'IHDR') return null;
+    const dv = new DataView(b.buffer, b.byteOffset, b.byteLength);
+    return { width: dv.getUint32(16), height: dv.getUint32(20) };
+  }
+  if (b[0] !== 0xff || b[1] !== 0xd8) return null;
+  for (let p = 2; p + 9 < b.length;) {
+    if (b[p] !== 0xff) return null;
+    const m = b[p + 1]!;
+    if (m === 0xff) { p++; continue; } // fill byte
+    if (m === 0xd8 || m === 0x01 || (m >= 0xd0 && m <= 0xd7)) { p += 2; continue; } // no length
+    const len = (b[p + 2]! << 8) | b[p + 3]!;
+    // SOF0–SOF15 except DHT (C4), JPG (C8) and DAC (CC): height then width after the precision byte.
+    if (m >= 0xc0 && m <= 0xcf && m !== 0xc4 && m !== 0xc8 && m !== 0xcc) {
+      return { height: (b[p + 5]! << 8) | b[p + 6]!, width: (b[p + 7]! << 8) | b[p + 8]! };
+    }
+    if (m === 0xda || len < 2) return null; // scan data before any frame header
+    p += 2 + len;
+  }
+  return null;
 }
 
 /** Pixels with 1, 3 or 4 components (8-bit) → gray. */
@@ -97,8 +127,10 @@ export function decodePng(b: Uint8Array): Gray {
   return toGray(w, h, px, comps);
 }
 
-/** PNG or JPEG by magic bytes. */
+/** PNG or JPEG by magic bytes; the size is checked from the header before anything is decoded. */
 export async function decodeImage(bytes: Uint8Array): Promise<Gray> {
+  const size = imageHeaderSize(bytes);
+  if (size) checkSize(size.width, size.height);
   if (bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47) return decodePng(bytes);
   if (bytes[0] === 0xff && bytes[1] === 0xd8) return decodeJpeg(bytes);
   throw new GongkaiError('unsupported', 'Only PNG and JPEG images are read.', '仅支持 PNG 和 JPEG 图片。');

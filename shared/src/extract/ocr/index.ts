@@ -66,7 +66,8 @@ function toDoc(kind: 'pdf' | 'image', pages: OcrPage[], notes: string[], title: 
 /** OCR of a scanned PDF. */
 export async function ocrPdf(bytes: Uint8Array, opts: OcrOptions = {}): Promise<ExtractedDocument> {
   const deadline = new Deadline(opts.timeoutMs ?? 300_000, opts.signal);
-  const pdf = await openPdf(bytes, nodePdfAssets(), deadline);
+  // pdfjs skips (never decodes) page images over the pixel limit, by their dictionaries' /Width /Height.
+  const pdf = await openPdf(bytes, nodePdfAssets(), deadline, { maxImagePixels: MAX_PIXELS });
   try {
     const notes: string[] = [];
     const count = Math.min(pdf.numPages, opts.maxPages ?? DEFAULT_MAX_PAGES);

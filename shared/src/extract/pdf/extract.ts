@@ -13,6 +13,7 @@ import { pageTables } from './table.js';
 import { toLines, type PageLine } from './layout.js';
 import { assemblePages, type PageWork } from './assemble.js';
 import { bandTable3, type BandColumns } from './bands.js';
+import { pdfImageHeaders, type ImageHeader } from './image-headers.js';
 import type { TextRun } from './geometry.js';
 
 export interface PdfOptions extends PdfOpenOptions {
@@ -20,19 +21,33 @@ export interface PdfOptions extends PdfOpenOptions {
   maxPages?: number;
 }
 
-/** What one page yielded, kept for the scan decision and the OCR fallback. */
+/**
+ * What one page yielded, kept for the scan decision and the OCR fallback. `images` is the number of
+ * images the file holds (image dictionaries, read without decoding): text extraction never decodes
+ * images, so which page paints which is not known; a page with (almost) no text in a file with
+ * images is taken for a scan.
+ */
 export interface PdfPageInfo { page: number; width: number; height: number; chars: number; images: number }
 
-export interface PdfResult { doc: ExtractedDocument; pages: PdfPageInfo[]; numPages: number }
+export interface PdfResult {
+  doc: ExtractedDocument;
+  pages: PdfPageInfo[];
+  numPages: number;
+  /** Every image of the file with its stated size (from the image dictionaries, before any decoding). */
+  images: ImageHeader[];
+}
 
 export const DEFAULT_MAX_PAGES = 60;
 
 /** Extracts a text PDF. Throws `GongkaiError` ('encrypted' | 'corrupt' | 'timeout'). */
 export async function extractPdf(bytes: Uint8Array, opts: PdfOptions = {}): Promise<PdfResult> {
   const deadline = new Deadline(opts.timeoutMs ?? 60_000, opts.signal);
-  const pdf = await openPdf(bytes, opts, deadline);
+  const images = pdfImageHeaders(bytes);
+  // Text and ruling lines need no pixels: pdfjs is told to skip every image (a 20000×20000 scan
+  // would otherwise be decoded, gigabytes, before any size check).
+  const pdf = await openPdf(bytes, opts, deadline, { maxImagePixels: 0 });
   try {
-    return await readPdf(pdf, opts, deadline);
+    return await readPdf(pdf, opts, deadline, images);
   } catch (err) {
     throw pdfError(err);
   } finally {
@@ -41,14 +56,13 @@ export async function extractPdf(bytes: Uint8Array, opts: PdfOptions = {}): Prom
 }
 
 
-async function readPdf(pdf: PDFDocumentProxy, opts: PdfOptions, deadline: Deadline): Promise<PdfResult> {
+async function readPdf(pdf: PDFDocumentProxy, opts: PdfOptions, deadline: Deadline, imageHeaders: ImageHeader[]): Promise<PdfResult> {
   const notes: string[] = [];
   const maxPages = Math.max(1, opts.maxPages ?? DEFAULT_MAX_PAGES);
   const numPages = pdf.numPages;
   const count = Math.min(numPages, maxPages);
   if (numPages > count) notes.push(`Read the first ${count} of ${numPages} pages (page limit ${maxPages}).`);
   const work: PageWork[] = [];
-  const images: number[] = [];
   let columns: BandColumns | null = null;
   for (let p = 1; p <= count; p++) {
     deadline.check();
@@ -69,7 +83,6 @@ async function readPdf(pdf: PDFDocumentProxy, opts: PdfOptions, deadline: Deadli
     const lines = [...toLines(restRuns, p), ...bandLines].sort((a, b) => a.y - b.y);
     const chars = runs.reduce((n, r) => n + r.str.replace(/\s/g, '').length, 0);
     work.push({ page: p, height: viewport.height, width: viewport.width, lines, tables, chars });
-    images.push(rules.images ?? 0);
     page.cleanup();
   }
   const { grids, paragraphs } = assemblePages(work, notes);
@@ -82,5 +95,6 @@ async function readPdf(pdf: PDFDocumentProxy, opts: PdfOptions, deadline: Deadli
     publishedAt: publishedDateFromText(text.slice(0, 3000)) ?? publishedDateFromText(text.slice(-600)),
     encoding: null, ocr: false, pages: count, notes,
   };
-  return { doc, numPages, pages: work.map((w, i) => ({ page: w.page, width: w.width, height: w.height, chars: w.chars, images: images[i] ?? 0 })) };
+  const images = imageHeaders.length;
+  return { doc, numPages, images: imageHeaders, pages: work.map((w) => ({ page: w.page, width: w.width, height: w.height, chars: w.chars, images })) };
 }

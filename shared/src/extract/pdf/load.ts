@@ -20,6 +20,9 @@ export interface PdfOpenOptions extends Partial<PdfAssets> {
   worker?: PDFWorker;
 }
 
+/** How a document is opened: images larger than `maxImagePixels` are skipped by pdfjs before decoding (0 = decode none). */
+export interface PdfImagePolicy { maxImagePixels: number }
+
 /** pdfjs's exception class names we map to reasons. */
 function mapError(err: unknown): GongkaiError {
   if (err instanceof GongkaiError) return err;
@@ -68,8 +71,10 @@ export class Deadline {
  * Opens a PDF. The bytes are copied (pdfjs detaches the buffer it is given). Throws
  * `GongkaiError` 'encrypted' | 'corrupt' | 'timeout'.
  */
-export async function openPdf(bytes: Uint8Array, assets: Partial<PdfAssets> & { worker?: PDFWorker }, deadline: Deadline): Promise<PDFDocumentProxy> {
+export async function openPdf(bytes: Uint8Array, assets: Partial<PdfAssets> & { worker?: PDFWorker }, deadline: Deadline, images: PdfImagePolicy): Promise<PDFDocumentProxy> {
   const task = getDocument({
+    // pdfjs compares the image dictionary's /Width × /Height with this before it decodes anything.
+    maxImageSize: images.maxImagePixels,
     ...(assets.worker ? { worker: assets.worker } : {}),
     data: bytes.slice(),
     cMapUrl: assets.cMapUrl,

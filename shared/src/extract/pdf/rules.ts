@@ -1,7 +1,8 @@
 /**
  * Ruling lines of a page from its operator list: stroked segments and thin filled rectangles (WPS
  * draws borders as filled rectangles) become horizontal and vertical lines in viewport coordinates.
- * Large filled rectangles (cell shading, page background) and white fills are ignored.
+ * Large filled rectangles (cell shading, page background) and white fills are ignored. The document
+ * is opened with images skipped (`maxImagePixels: 0`), so building the operator list decodes none.
  */
 import { OPS, type PDFPageProxy, type PageViewport } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { apply, mul, type HLine, type Matrix, type VLine } from './geometry.js';
@@ -19,8 +20,8 @@ function isWhite(color: unknown): boolean {
   return false;
 }
 
-/** Ruling lines of a page, and how many images it paints (a scan is one big image). */
-export interface Rules { h: HLine[]; v: VLine[]; images?: number }
+/** Ruling lines of a page. */
+export interface Rules { h: HLine[]; v: VLine[] }
 
 /** Collects ruling lines of a page. `maxOps` bounds the work on pathological pages. */
 export async function pageRules(page: PDFPageProxy, viewport: PageViewport, maxOps = 200_000): Promise<Rules> {
@@ -28,7 +29,6 @@ export async function pageRules(page: PDFPageProxy, viewport: PageViewport, maxO
   const h: HLine[] = [];
   const v: VLine[] = [];
   const stack: State[] = [];
-  let images = 0;
   let st: State = { ctm: viewport.transform as Matrix, fillWhite: false, strokeWhite: false };
   const n = Math.min(ol.fnArray.length, maxOps);
   for (let i = 0; i < n; i++) {
@@ -45,7 +45,6 @@ export async function pageRules(page: PDFPageProxy, viewport: PageViewport, maxO
         break;
       }
       case OPS.paintFormXObjectEnd: st = stack.pop() ?? st; break;
-      case OPS.paintImageXObject: case OPS.paintInlineImageXObject: case OPS.paintImageXObjectRepeat: images++; break;
       case OPS.setFillRGBColor: st.fillWhite = isWhite(args?.[0]); break;
       case OPS.setStrokeRGBColor: st.strokeWhite = isWhite(args?.[0]); break;
       case OPS.constructPath: {
@@ -61,7 +60,7 @@ export async function pageRules(page: PDFPageProxy, viewport: PageViewport, maxO
       default: break;
     }
   }
-  return { h, v, images };
+  return { h, v };
 }
 
 /** Walks a pdfjs 5 path (codes 0 moveTo, 1 lineTo, 2 curveTo, 3 quadraticCurveTo, 4 closePath). */
