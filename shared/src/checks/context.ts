@@ -75,8 +75,14 @@ export function t3Cell(report: Report, key: string, col: number): Cell | undefin
   return report.table3?.rows.find((r) => r.key === key)?.cells[col];
 }
 
+/**
+ * Evidence for a table-3 cell. A row matched by its place rather than its (misspelt) label says so
+ * and keeps its printed label: "2.其他法律行政法规禁止公开 · 自然人（按位置匹配：“2.其他法律行政止公开”）".
+ */
 export function t3Ev(report: Report, key: string, col: number): CellEvidence {
-  return cellEvidence('table3', key, col, t3Label(key, col), t3Cell(report, key, col));
+  const row = report.table3?.rows.find((r) => r.key === key);
+  const label = row?.matchedBy === 'position' ? `${t3Label(key, col)}（按位置匹配：“${row.printed.replace(/\s+/g, '')}”）` : t3Label(key, col);
+  return cellEvidence('table3', key, col, label, row?.cells[col]);
 }
 
 export function t4Label(i: number): string {

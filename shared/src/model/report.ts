@@ -78,7 +78,14 @@ export const Table2 = z.object({
 });
 export type Table2 = z.infer<typeof Table2>;
 
-export const Table3Row = z.object({ key: z.string(), printed: z.string(), cells: z.array(Cell).length(7) });
+export const Table3Row = z.object({
+  key: z.string(),
+  /** The row's label as printed. */
+  printed: z.string(),
+  cells: z.array(Cell).length(7),
+  /** Set when the printed label did not match and the row was matched by its place in the template's row order (按位置匹配). */
+  matchedBy: z.literal('position').optional(),
+});
 export type Table3Row = z.infer<typeof Table3Row>;
 
 export const Table3 = z.object({

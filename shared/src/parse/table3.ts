@@ -4,6 +4,7 @@ import type { Cell, Table3 } from '../model/report.js';
 import { missingCell } from '../values/parse-cell.js';
 import { labelKey } from '../text/normalize.js';
 import { matchLabel } from './match-label.js';
+import { matchByPlace, type UnplacedRow } from './match-place.js';
 import type { SourceRow } from './row-cells.js';
 import { cellsOf } from './placement.js';
 
@@ -23,23 +24,28 @@ export function table3Layout(rows: SourceRow[]): '2019' | '2021' {
 export function mapTable3(rows: SourceRow[], notes: string[]): Table3 | null {
   const layout = table3Layout(rows);
   const defs: Table3RowDef[] = TABLE3_ROWS.filter((d) => d.templates.includes(layout));
-  const found = new Map<string, { printed: string; cells: Cell[] }>();
-  const extra: Table3['extraRows'] = [];
+  const found = new Map<string, { printed: string; cells: Cell[]; byPlace?: true }>();
+  // Rows no label matched, with the template rows matched before and after them (for matching by place).
+  const unplaced: (UnplacedRow<SourceRow> & { started: boolean })[] = [];
+  let open: typeof unplaced = [];
   let from = 0;
   let started = false;
+  const matched = (index: number): void => { for (const u of open) u.next = index; open = []; };
   for (const row of rows) {
     const hasValues = row.tokens !== undefined || row.values.length > 0;
     if (!hasValues || !row.label) continue;
     // A header row (申请人情况 / 自然人 / 法人或其他组织) is never a data row, however the spans fell.
-    if (/自然人|申请人情况|法人或其他组织/.test(row.label) && !/本年新收/.test(row.label)) continue;
+    const key = labelKey(row.label);
+    if (/自然人|申请人情况|法人或其他组织/.test(key) && !/本年新收/.test(key)) continue;
     const matches = matchLabel(defs, row.label, from);
     if (!matches.length) {
-      if (started && row.values.length >= 7 && !/^[\s\d]*$/.test(row.label)) {
-        extra.push({ printed: row.label, cells: cellsOf(row, 7, 'table 3', notes) });
-      }
+      const u = { row, printed: row.label, prev: from - 1, next: defs.length, started };
+      unplaced.push(u);
+      open.push(u);
       continue;
     }
     started = true;
+    matched(Math.min(...matches.map((m) => m.index)));
     const cells = cellsOf(row, 7, 'table 3', notes);
     if (matches.length > 1) {
       const keys = matches.map((m) => defs[m.index]!.key);
@@ -59,10 +65,24 @@ export function mapTable3(rows: SourceRow[], notes: string[]): Table3 | null {
     from = matches[0]!.index + 1;
   }
   if (found.size === 0) return null;
+  const byPlace = new Set<UnplacedRow<SourceRow>>();
+  for (const [u, i] of matchByPlace(defs, new Set(found.keys()), unplaced)) {
+    const def = defs[i]!;
+    byPlace.add(u);
+    found.set(def.key, { printed: u.printed, cells: cellsOf(u.row, 7, 'table 3', notes), byPlace: true });
+    notes.push(`table 3: row "${u.printed.replace(/\s+/g, '')}" matched by its place to ${def.label.replace(/^.*\s/, '')} (按位置匹配)`);
+  }
+  // Unmatched rows of seven values inside the table are rows the template does not have (小计 …).
+  const extra: Table3['extraRows'] = unplaced
+    .filter((u) => !byPlace.has(u) && u.started && u.row.values.length >= 7 && !/^[\s\d]*$/.test(u.printed))
+    .map((u) => ({ printed: u.printed, cells: cellsOf(u.row, 7, 'table 3', notes) }));
   const missingRows = defs.filter((d) => !found.has(d.key)).map((d) => d.key);
   return {
     layout,
-    rows: defs.filter((d) => found.has(d.key)).map((d) => ({ key: d.key, printed: found.get(d.key)!.printed, cells: found.get(d.key)!.cells })),
+    rows: defs.filter((d) => found.has(d.key)).map((d) => {
+      const f = found.get(d.key)!;
+      return { key: d.key, printed: f.printed, cells: f.cells, ...(f.byPlace ? { matchedBy: 'position' as const } : {}) };
+    }),
     missingRows,
     extraRows: extra,
   };

@@ -1,4 +1,5 @@
-/** Text normalisation shared by every matcher: full-width → ASCII, whitespace, quotes. */
+/** Text normalisation shared by every matcher: full-width → ASCII, whitespace, quotes, traditional forms. */
+import { toSimplified } from './traditional.js';
 
 const FULLWIDTH_START = 0xff01;
 const FULLWIDTH_END = 0xff5e;
@@ -15,15 +16,15 @@ export function toHalfWidth(s: string): string {
 }
 
 /**
- * Label key: half-width, no whitespace, no punctuation or quotes, so that "3.危及“三安\n全一稳定”"
- * and "3.危及\"三安全一稳定\"" compare equal.
+ * Label key: half-width, simplified forms, no whitespace, no punctuation or quotes, so that
+ * "3.危及“三安\n全一稳定”", "3.危及\"三安全一稳定\"" and "3.危及“三安全一穩定”" compare equal.
  */
 const KEY_DROP = /[\s\u200b\ufeff“”"'‘’「」『』《》〈〉()（）\[\]【】、，,。.:：;；·•\-—_/\\|!！?？]+/g;
 const keyCache = new Map<string, string>();
 export function labelKey(s: string): string {
   const hit = keyCache.get(s);
   if (hit !== undefined) return hit;
-  const k = toHalfWidth(s).replace(KEY_DROP, '');
+  const k = toSimplified(toHalfWidth(s)).replace(KEY_DROP, '');
   if (s.length <= 200) {
     if (keyCache.size > 4000) keyCache.clear();
     keyCache.set(s, k);
