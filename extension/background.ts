@@ -6,7 +6,7 @@
  * network request itself.
  */
 import { agencyEntries, getDb, putEntry, scoresFor } from './lib/db';
-import type { HistoryEntry } from './lib/history-model';
+import { entryId, siteOf, type HistoryEntry } from './lib/history-model';
 import type { BadgeState } from './lib/attachments';
 import { sameOrigin } from './lib/earlier-years';
 import { LENS_FILE, OFFSCREEN_PAGE, type Message, type OffscreenMessage, type TabVerdict } from './lib/messages';
@@ -71,7 +71,22 @@ async function checkPdf(url: unknown, sender: chrome.runtime.MessageSender): Pro
 /** Entries come from our own content script; still, keep only well-formed ones (full schema checks run on import). */
 function validEntry(e: HistoryEntry): boolean {
   return typeof e?.agency === 'string' && e.agency.length < 200 && Number.isInteger(e?.year) &&
-    typeof e.report === 'object' && e.report !== null && Array.isArray(e.report.sections) && e.id === `${e.agency}|${e.year}`;
+    typeof e.report === 'object' && e.report !== null && Array.isArray(e.report.sections) && (e.url === null || typeof e.url === 'string');
+}
+
+/** The origin of the page that sent a message, as the browser knows it (never what the page says). */
+const senderSite = (sender: chrome.runtime.MessageSender): string | null => (sender.tab ? siteOf(sender.url ?? sender.tab.url) : null);
+
+/**
+ * A history entry from a page: stored under the sender's origin. Its report URL must be on that
+ * origin too (the page itself, or an earlier year fetched from the same site), so no page can file
+ * a report under another site's name.
+ */
+async function putFromPage(e: HistoryEntry, sender: chrome.runtime.MessageSender): Promise<boolean> {
+  const site = senderSite(sender);
+  if (!site || !validEntry(e) || (e.url !== null && siteOf(e.url) !== site)) return false;
+  await putEntry({ ...e, site, id: entryId(site, e.agency, e.year, e.url), origin: e.origin === 'fetched' ? 'fetched' : 'page' });
+  return true;
 }
 
 async function handle(msg: Message, sender: chrome.runtime.MessageSender): Promise<unknown> {
@@ -82,14 +97,16 @@ async function handle(msg: Message, sender: chrome.runtime.MessageSender): Promi
       await chrome.scripting.executeScript({ target: { tabId, frameIds: [sender.frameId ?? 0] }, files: [LENS_FILE] });
       return true;
     }
-    case 'history:list':
-      return agencyEntries(msg.agency);
-    case 'history:scores':
-      return Array.isArray(msg.names) ? scoresFor(msg.names.filter((n) => typeof n === 'string')) : {};
+    case 'history:list': {
+      const site = senderSite(sender);
+      return site && typeof msg.agency === 'string' ? { site, ...(await agencyEntries(site, msg.agency)) } : null;
+    }
+    case 'history:scores': {
+      const site = senderSite(sender);
+      return site && Array.isArray(msg.names) ? scoresFor(site, msg.names.filter((n) => typeof n === 'string')) : {};
+    }
     case 'history:put':
-      if (!validEntry(msg.entry)) return false;
-      await putEntry(msg.entry);
-      return true;
+      return putFromPage(msg.entry, sender);
     case 'verdict:set': {
       const tabId = sender.tab?.id;
       if (tabId === undefined) return false;

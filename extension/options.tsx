@@ -1,7 +1,7 @@
 /** Options: language, the history browser (per agency: years, deltas, chart), import and export. */
 import { useEffect, useState } from 'react';
 import { AgencyView } from './components/AgencyView';
-import { allEntries, clearHistory } from './lib/db';
+import { allEntries, clearHistory, getDb, setTrusted, type TrustRow } from './lib/db';
 import { exportJson, type HistoryEntry } from './lib/history-model';
 import { t, loadLang, saveLang, type Lang } from './lib/i18n';
 import { importHistory } from './lib/import-history';
@@ -26,13 +26,20 @@ function download(name: string, text: string) {
 function Options() {
   const [lang, setLang] = useState<Lang>('zh');
   const [entries, setEntries] = useState<HistoryEntry[]>([]);
+  const [trust, setTrust] = useState<TrustRow[]>([]);
   const [agency, setAgency] = useState<string | null>(null);
   const [note, setNote] = useState('');
-  const reload = async () => setEntries(await allEntries());
+  const reload = async () => { setEntries(await allEntries()); setTrust(await getDb().trust.toArray()); };
   useEffect(() => { void loadLang().then(setLang); void reload(); }, []);
 
-  const agencies = [...new Set(entries.map((e) => e.agency))].sort();
+  // An agency's history is per site: the same name on two sites is two histories until linked.
+  const key = (e: HistoryEntry) => `${e.agency}\u0000${e.site}`;
+  const agencies = [...new Set(entries.map(key))].sort();
   const shown = agency ?? agencies[0] ?? null;
+  const [shownAgency, shownSite] = shown ? shown.split('\u0000') as [string, string] : [null, null];
+  const trusted = trust.find((t) => t.agency === shownAgency)?.sites ?? [];
+  const otherSites = [...new Set(entries.filter((e) => e.agency === shownAgency && e.site !== shownSite).map((e) => e.site))];
+  const host = (site: string) => { try { return new URL(site).host; } catch { return site; } };
 
   const onFile = async (f: File | undefined) => {
     if (!f) return;
@@ -55,10 +62,25 @@ function Options() {
         <section data-testid="history-browser">
           <h2>{t(lang, 'history')}</h2>
           {agencies.length === 0 && <p className="gl-muted">{t(lang, 'noHistory')}</p>}
-          <div className="agencies">{agencies.map((a) => (
-            <button key={a} className={a === shown ? 'on' : ''} onClick={() => setAgency(a)}>{a}</button>
-          ))}</div>
-          {shown && <AgencyView entries={entries.filter((e) => e.agency === shown)} lang={lang} />}
+          <div className="agencies">{agencies.map((a) => {
+            const [name, site] = a.split('\u0000') as [string, string];
+            return <button key={a} className={a === shown ? 'on' : ''} data-site={site} onClick={() => setAgency(a)}>{name} · {host(site)}</button>;
+          })}</div>
+          {shown && otherSites.length > 0 && (
+            <div className="gl-section" data-testid="other-sites">
+              <p>{t(lang, 'otherSites')}</p>
+              {otherSites.map((site) => {
+                const on = trusted.includes(site);
+                return (
+                  <p key={site}>{host(site)}{' '}
+                    <button className="gl-btn" data-testid="trust-site" data-site={site} data-on={on}
+                      onClick={() => void setTrusted(shownAgency!, site, !on).then(reload)}>{t(lang, on ? 'untrustSite' : 'trustSite')}</button>
+                  </p>
+                );
+              })}
+            </div>
+          )}
+          {shown && <AgencyView entries={entries.filter((e) => key(e) === shown)} lang={lang} />}
         </section>
         <Sites lang={lang} />
         <section>

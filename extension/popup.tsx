@@ -66,6 +66,7 @@ function Popup() {
       <main>
         <div className="v" data-testid="popup-verdict">{verdict ? verdict.line[lang] : t(lang, 'noVerdict')}</div>
         {verdict?.agency && <div className="muted">{verdict.agency} · {verdict.year}</div>}
+        {verdict && <div className="muted" data-testid="authoritative">{t(lang, 'authoritative')}</div>}
         {origin && (
           <label><input type="checkbox" data-testid="site-switch" checked={enabled} onChange={(e) => void toggle(e.target.checked)} />
             {enabled ? t(lang, 'siteOn') : t(lang, 'siteOff')} <span className="muted">{origin}</span></label>

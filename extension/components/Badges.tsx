@@ -2,6 +2,7 @@
  * A badge beside each report attachment link, in its own small shadow root (the page's styles and
  * scripts cannot reach into it, and its text is set as text).
  */
+import { attachOwnShadow } from '../lib/shadow';
 import { useEffect, useState } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { checkAttachment, type AttachmentLink, type BadgeState, type PdfChecker } from '../lib/attachments';
@@ -45,7 +46,7 @@ export function mountBadges(links: readonly AttachmentLink[], pageUrl: string, p
     // The page's CSS may try to hide us: inline !important wins over it.
     host.style.setProperty('display', 'inline', 'important');
     host.style.setProperty('visibility', 'visible', 'important');
-    const shadow = host.attachShadow({ mode: 'open' });
+    const shadow = attachOwnShadow(host);
     const style = document.createElement('style');
     style.textContent = BADGE_CSS;
     const mount = document.createElement('span');

@@ -154,7 +154,7 @@ export function Lens() {
           <>
             <ReportPanel report={check.report} result={check.result} lang={lang} onHover={setActive} onPick={pick} />
             <HistoryPanel lang={lang} cross={crossYear(check.result)} fetchState={fetchState} onFetch={() => void fetchEarlier()}
-              cmp={check.comparison} />
+              cmp={check.comparison} unused={view.kind === 'report' ? view.state.unused.length : 0} />
           </>
         )}
       </Panel>

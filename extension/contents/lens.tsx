@@ -1,14 +1,18 @@
 /**
- * The lens: a Plasmo content-script UI in an open shadow root. Not declared for any real site: the
- * background injects it into pages the gate (or the popup's "check this page") picked.
+ * The lens: a Plasmo content-script UI in a closed shadow root (lib/shadow.ts: the page cannot read
+ * or rewrite it). Not declared for any real site: the background injects it into pages the gate (or
+ * the popup's "check this page") picked.
  */
-import type { PlasmoCSConfig, PlasmoGetShadowHostId, PlasmoGetStyle, PlasmoMountShadowHost } from 'plasmo';
+import type { PlasmoCreateShadowRoot, PlasmoCSConfig, PlasmoGetShadowHostId, PlasmoGetStyle, PlasmoMountShadowHost } from 'plasmo';
+import { attachOwnShadow } from '../lib/shadow';
 import { Lens } from '../components/Lens';
 import { LENS_CSS } from '../lib/styles';
 
 export const config: PlasmoCSConfig = { matches: ['https://gongkai-lens.invalid/*'] };
 
 export const getShadowHostId: PlasmoGetShadowHostId = () => 'gongkai-lens';
+
+export const createShadowRoot: PlasmoCreateShadowRoot = (host) => attachOwnShadow(host);
 
 export const getStyle: PlasmoGetStyle = () => {
   const style = document.createElement('style');

@@ -2,7 +2,7 @@
 import { checkReport } from '@gongkai/shared/browser';
 import type { Report } from '@gongkai/shared/browser';
 import { putEntry } from './db';
-import { toEntry } from './history-model';
+import { siteOf, toEntry } from './history-model';
 import { parseImport } from './import-parse';
 
 export interface ImportSummary { imported: number; rejected: number; reasons: string[] }
@@ -15,7 +15,8 @@ export async function importHistory(text: string): Promise<ImportSummary> {
   for (const reports of byAgency.values()) {
     for (const r of reports) {
       const result = checkReport(r, { history: reports.filter((h) => h !== r) });
-      const entry = toEntry(r, result, 'import');
+      // An imported report belongs to the site its own URL names; one without a URL to none ('import').
+      const entry = toEntry(r, result, 'import', siteOf(r.source.url) ?? 'import');
       if (entry) { await putEntry(entry); imported++; }
     }
   }

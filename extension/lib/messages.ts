@@ -15,6 +15,7 @@ export interface TabVerdict {
 
 export type Message =
   | { type: 'activate' }
+  /** The agency's years on the sender's site (and on sites the user linked): answered with a `HistoryList`. */
   | { type: 'history:list'; agency: string }
   /** Scores of stored years for agencies named (possibly shortened) in a column: agency → year → summary. */
   | { type: 'history:scores'; names: string[] }
@@ -23,6 +24,9 @@ export type Message =
   | { type: 'verdict:get'; tabId: number }
   /** Check a PDF attachment of the sender's page (answered with a `BadgeState`). */
   | { type: 'pdf:check'; url: string };
+
+/** The answer to `history:list`: the sender's site, the entries, the sites the user linked to the agency. */
+export interface HistoryList { site: string; entries: HistoryEntry[]; trusted: string[] }
 
 /** Background → offscreen document. */
 export interface OffscreenMessage { target: 'offscreen'; type: 'offscreen:pdf'; url: string; pageUrl: string }

@@ -7,11 +7,15 @@ import type { Report } from '@gongkai/shared/browser';
 import { checkDocument, rerun, type PageCheck } from './check-page';
 import { fetchDocument } from './earlier-years';
 import { findEarlierLinks } from './find-earlier';
-import { toEntry, type HistoryEntry } from './history-model';
-import { send } from './messages';
+import { siteOf, toEntry, usableHistory, type HistoryEntry } from './history-model';
+import { send, type HistoryList } from './messages';
 import { timed } from './perf';
 
-export interface ReportState { check: PageCheck; history: HistoryEntry[] }
+/**
+ * `history`: the years the cross-year checks used (one per year, this site's or a linked site's);
+ * `unused`: other documents of those years that are stored but were not used.
+ */
+export interface ReportState { check: PageCheck; history: HistoryEntry[]; unused: HistoryEntry[] }
 
 /** The page itself carries a report (tables or most sections), not just a link to one or a list of them. */
 export function hasReportBody(r: Report): boolean {
@@ -23,23 +27,27 @@ function worthKeeping(r: Report): boolean {
   return hasReportBody(r) || r.sections.length > 0 || r.claims.length > 0;
 }
 
-async function historyOf(agency: string): Promise<HistoryEntry[]> {
-  const got = await send<HistoryEntry[] | null>({ type: 'history:list', agency });
-  return Array.isArray(got) ? got : [];
+async function historyOf(agency: string, url: string): Promise<{ used: HistoryEntry[]; unused: HistoryEntry[] }> {
+  const got = await send<HistoryList | null>({ type: 'history:list', agency });
+  if (!got || !Array.isArray(got.entries)) return { used: [], unused: [] };
+  return usableHistory(got.entries, got.site ?? siteOf(url) ?? '', agency, got.trusted ?? []);
 }
 
 export async function analyzeReport(doc: Document, url: string): Promise<ReportState> {
   let check = timed('check', () => checkDocument(doc, url, []));
-  if (!check.ok || !check.report.agency || check.report.year === null || !worthKeeping(check.report)) return { check, history: [] };
+  if (!check.ok || !check.report.agency || check.report.year === null || !worthKeeping(check.report)) return { check, history: [], unused: [] };
   const { agency, year } = check.report;
-  const history = (await historyOf(agency)).filter((e) => e.year !== year);
+  const all = await historyOf(agency, url);
+  const history = all.used.filter((e) => e.year !== year);
+  const unused = all.unused.filter((e) => e.year !== year);
   const base = check.report;
   if (history.some((e) => e.year < year)) check = timed('recheck', () => rerun(base, history.map((e) => e.report)));
   if (check.ok) {
-    const entry = timed('entry', () => toEntry(check.report, check.result, 'page'));
+    // The site is stamped by the background from the sender; the value here is only a placeholder.
+    const entry = timed('entry', () => toEntry(check.report, check.result, 'page', siteOf(url) ?? ''));
     if (entry) await send({ type: 'history:put', entry });
   }
-  return { check, history };
+  return { check, history, unused };
 }
 
 export interface FetchOutcome { fetched: number; tried: number; message: { zh: string; en: string } }
@@ -63,7 +71,7 @@ export async function fetchEarlierYears(doc: Document, url: string, report: Repo
       const r: Report = { ...parsed.report, agency: parsed.report.agency ?? report.agency, year: parsed.report.year ?? link.year };
       if (r.agency !== report.agency) continue;
       const c = rerun(r, []);
-      const entry = toEntry(r, c.ok ? c.result : null, 'fetched');
+      const entry = toEntry(r, c.ok ? c.result : null, 'fetched', siteOf(url) ?? '');
       if (entry && (await send<boolean>({ type: 'history:put', entry }))) fetched++;
     } catch {
       /* one bad page does not stop the others */

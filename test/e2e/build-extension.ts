@@ -1,8 +1,11 @@
 /**
  * Playwright global setup: builds the extension when its sources (or the shared library) are newer
- * than the build, then makes the e2e variant — the production build plus host permissions for the
- * test portal host (www.example.gov.cn, mapped to the local fixture server by the test browser).
- * The production manifest itself only has optional host permissions.
+ * than the build, then makes two e2e variants of the production build, both with host permissions
+ * for the test portal host (www.example.gov.cn, mapped to the local fixture server by the test
+ * browser; the production manifest itself only has optional host permissions):
+ * - chrome-mv3-e2e: otherwise the production build exactly (closed shadow roots);
+ * - chrome-mv3-e2e-inspect: the same with `version_name` "… inspect", which makes the lens use open
+ *   shadow roots (extension/lib/shadow.ts) so tests can read the panel's DOM.
  */
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -12,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('../..', import.meta.url));
 export const PROD_DIR = join(root, 'extension/build/chrome-mv3-prod');
 export const E2E_DIR = join(root, 'extension/build/chrome-mv3-e2e');
+export const E2E_INSPECT_DIR = join(root, 'extension/build/chrome-mv3-e2e-inspect');
 export const TEST_HOSTS = ['http://www.example.gov.cn/*', 'http://*.example.gov.cn/*'];
 
 function newest(dir: string): number {
@@ -31,12 +35,15 @@ export function buildIfStale(): void {
   if (sources > built || process.env.GONGKAI_REBUILD === '1') {
     execFileSync('npm', ['run', 'build', '-w', '@gongkai/extension'], { cwd: root, stdio: 'inherit' });
   }
-  rmSync(E2E_DIR, { recursive: true, force: true });
-  cpSync(PROD_DIR, E2E_DIR, { recursive: true });
-  const m = JSON.parse(readFileSync(join(E2E_DIR, 'manifest.json'), 'utf8'));
-  m.host_permissions = TEST_HOSTS;
-  m.name = `${m.name} (e2e)`;
-  writeFileSync(join(E2E_DIR, 'manifest.json'), JSON.stringify(m));
+  for (const [dir, inspect] of [[E2E_DIR, false], [E2E_INSPECT_DIR, true]] as const) {
+    rmSync(dir, { recursive: true, force: true });
+    cpSync(PROD_DIR, dir, { recursive: true });
+    const m = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+    m.host_permissions = TEST_HOSTS;
+    m.name = `${m.name} (e2e${inspect ? ', inspect' : ''})`;
+    if (inspect) m.version_name = `${m.version} inspect`;
+    writeFileSync(join(dir, 'manifest.json'), JSON.stringify(m));
+  }
 }
 
 /** A failed build must fail the extension's tests only, not every end-to-end test of the project. */
@@ -44,7 +51,7 @@ export default function globalSetup(): void {
   try {
     buildIfStale();
   } catch (e) {
-    rmSync(E2E_DIR, { recursive: true, force: true });
+    for (const dir of [E2E_DIR, E2E_INSPECT_DIR]) rmSync(dir, { recursive: true, force: true });
     process.stderr.write(`\n[extension] build failed, extension tests will fail: ${(e as Error).message}\n`);
   }
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkReport, parseHtml, toContract, type Report } from '@gongkai/shared';
-import { earlierOf, entryId, exportJson, EXPORT_FORMAT, summarize, toEntry } from '../../extension/lib/history-model.ts';
+import { earlierOf, entryId, exportJson, EXPORT_FORMAT, siteOf, summarize, toEntry, usableHistory, type HistoryEntry } from '../../extension/lib/history-model.ts';
 import { parseImport } from '../../extension/lib/import-parse.ts';
 import { isContract, reportFromContract } from '../../shared/src/browser.ts';
 
@@ -12,12 +12,23 @@ const report: Report = { ...parsed.report, agency: '嘉兴市生态环境局' };
 const result = checkReport(report);
 
 describe('history entries', () => {
-  it('keys by agency and year and summarizes the check', () => {
-    const e = toEntry(report, result, 'page', new Date('2026-01-01T00:00:00Z'))!;
-    expect(e.id).toBe(entryId('嘉兴市生态环境局', 2020));
+  it('keys by site, agency, year and URL and summarizes the check', () => {
+    const e = toEntry(report, result, 'page', 'http://www.example.gov.cn', new Date('2026-01-01T00:00:00Z'))!;
+    expect(e.id).toBe(entryId('http://www.example.gov.cn', '嘉兴市生态环境局', 2020, report.source.url));
+    expect(e.site).toBe('http://www.example.gov.cn');
     expect(e.summary).toEqual(summarize(result));
     expect(e.summary!.warnings).toBeGreaterThanOrEqual(1);
-    expect(toEntry({ ...report, year: null }, result, 'page')).toBeNull();
+    expect(toEntry({ ...report, year: null }, result, 'page', 'http://www.example.gov.cn')).toBeNull();
+    // Another document of the same year is another entry: nothing overwrites a stored year silently.
+    const other = toEntry({ ...report, source: { ...report.source, url: 'http://www.example.gov.cn/b.htm' } }, result, 'page', 'http://www.example.gov.cn')!;
+    expect(other.id).not.toBe(e.id);
+  });
+
+  it('siteOf gives http(s) origins only', () => {
+    expect(siteOf('https://sthjj.jiaxing.gov.cn/a/b.htm?x=1')).toBe('https://sthjj.jiaxing.gov.cn');
+    expect(siteOf('javascript:alert(1)')).toBeNull();
+    expect(siteOf('not a url')).toBeNull();
+    expect(siteOf(null)).toBeNull();
   });
 
   it('export → import round-trips the reports', () => {
@@ -37,10 +48,37 @@ describe('history entries', () => {
     expect(out.rejected).toBe(4);
   });
 
-  it('earlierOf keeps one agency, earlier years, oldest first', () => {
-    const mk = (agency: string, year: number) => toEntry({ ...report, agency, year }, null, 'import')!;
-    const list = [mk('A', 2021), mk('A', 2019), mk('B', 2018), mk('A', 2022)];
-    expect(earlierOf(list, 'A', 2022).map((e) => e.year)).toEqual([2019, 2021]);
+  it('earlierOf keeps one site and agency, earlier years, oldest first', () => {
+    const mk = (agency: string, year: number, site = 'http://a.gov.cn') => toEntry({ ...report, agency, year }, null, 'import', site)!;
+    const list = [mk('A', 2021), mk('A', 2019), mk('B', 2018), mk('A', 2022), mk('A', 2020, 'http://hostile.gov.cn')];
+    expect(earlierOf(list, 'http://a.gov.cn', 'A', 2022).map((e) => e.year)).toEqual([2019, 2021]);
+  });
+});
+
+describe('whose years the cross-year checks use', () => {
+  const SITE = 'http://sthjj.jiaxing.gov.cn', HOSTILE = 'http://www.hostile.gov.cn';
+  const mk = (site: string, year: number, url: string, checkedAt: string): HistoryEntry =>
+    ({ ...toEntry({ ...report, year, source: { ...report.source, url } }, result, 'page', site)!, checkedAt });
+
+  it("ignores another site's report of the agency unless the user linked that site", () => {
+    const own2019 = mk(SITE, 2019, `${SITE}/2019.htm`, '2026-01-01T00:00:00Z');
+    const forged2019 = mk(HOSTILE, 2019, `${HOSTILE}/2019.htm`, '2026-02-01T00:00:00Z');
+    const forged2018 = mk(HOSTILE, 2018, `${HOSTILE}/2018.htm`, '2026-02-01T00:00:00Z');
+    const all = [own2019, forged2019, forged2018];
+    expect(usableHistory(all, SITE, report.agency!).used).toEqual([own2019]);
+    expect(usableHistory(all, SITE, report.agency!).unused).toEqual([]);
+    // Linked by the user: the other site's 2018 fills a gap; its 2019 does not displace the site's own.
+    const linked = usableHistory(all, SITE, report.agency!, [HOSTILE]);
+    expect(linked.used.map((e) => `${e.year} ${e.site}`)).toEqual([`2018 ${HOSTILE}`, `2019 ${SITE}`]);
+    expect(linked.unused).toEqual([forged2019]);
+  });
+
+  it('two documents of one year on one site: the latest checked is used, the other listed as unused', () => {
+    const a = mk(SITE, 2019, `${SITE}/2019a.htm`, '2026-01-01T00:00:00Z');
+    const b = mk(SITE, 2019, `${SITE}/2019b.htm`, '2026-03-01T00:00:00Z');
+    const { used, unused } = usableHistory([a, b], SITE, report.agency!);
+    expect(used).toEqual([b]);
+    expect(unused).toEqual([a]);
   });
 });
 
