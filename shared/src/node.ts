@@ -12,6 +12,10 @@ import { GongkaiError, unparseable } from './errors.js';
 import { parseExtracted, type ParseOptions, type ParseResult } from './parse/parse-report.js';
 
 export * from './index.js';
+/** Agency regions (GB/T 2260) and levels; the division table is read from disk, so Node only. */
+export { divisionIndex, regionOfAgency, within, REGION_LEVELS } from './portal/region.js';
+export type { AgencyRegion, Division, DivisionIndex, DivisionKind, RegionContext, RegionLevel } from './portal/region.js';
+export { loadDivisions, DIVISIONS_SOURCE } from './portal/divisions.js';
 
 /** Default limits: bounded time and memory whatever the input. */
 export const LIMITS = { textBytes: 20 * 1024 * 1024, binaryBytes: 80 * 1024 * 1024, fetchTimeoutMs: 30_000 };

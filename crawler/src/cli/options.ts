@@ -93,8 +93,19 @@ export function crawlSettings(v: Values<typeof CRAWL_OPTIONS> & { ocr?: boolean 
   };
 }
 
-/** Seed URLs from a portals file: one URL per line; blank lines and # comments ignored. */
+/** Seed URLs from a portals file: one URL per line; blank lines and # comments ignored (see readPortalLines for the rest of a line). */
 export function readPortals(file: string): string[] {
+  return readPortalLines(file).map((l) => l.url);
+}
+
+/**
+ * A `--portals` line: the URL, then optional `region=<GB/T 2260 code>` and `level=<level>` for its agencies,
+ * and `limit.<category|column name>=<days>` overriding the check-list's update limit (`gongkai watch`).
+ */
+export interface PortalLine { url: string; region?: string; level?: string; limits?: Record<string, number> }
+
+/** The lines of a portals file: `URL [region=330400] [level=province|city|county|township|department] [limit.工作动态=10 …]`. */
+export function readPortalLines(file: string): PortalLine[] {
   existingFile(file, '--portals');
   let text: string;
   try {
@@ -102,7 +113,27 @@ export function readPortals(file: string): string[] {
   } catch (err) {
     throw new UsageError(`--portals: cannot read portals file '${file}' (${(err as NodeJS.ErrnoException).code ?? 'unreadable'})`);
   }
-  return text.split(/\r?\n/).map((l) => l.replace(/#.*$/, '').trim()).filter(Boolean);
+  const out: PortalLine[] = [];
+  text.split(/\r?\n/).forEach((raw, i) => {
+    const [url, ...rest] = raw.replace(/#.*$/, '').trim().split(/\s+/).filter(Boolean);
+    if (!url) return;
+    const line: PortalLine = { url };
+    for (const kv of rest) {
+      const lim = /^limit\.([^=]+)=(.*)$/.exec(kv);
+      if (lim) {
+        if (!/^[1-9]\d{0,4}$/.test(lim[2]!)) throw new UsageError(`--portals: line ${i + 1}: '${kv}' wants limit.<category|column>=<days, a whole number ≥ 1>`);
+        (line.limits ??= {})[lim[1]!] = Number(lim[2]);
+        continue;
+      }
+      const m = /^(region|level)=(.+)$/.exec(kv);
+      if (!m || (m[1] === 'region' && !/^\d{6}(\d{3})?$/.test(m[2]!)) || (m[1] === 'level' && !/^(province|city|county|township|department)$/.test(m[2]!))) {
+        throw new UsageError(`--portals: line ${i + 1}: '${kv}' is not region=<6 or 9 digits> or level=province|city|county|township|department`);
+      }
+      line[m[1] as 'region' | 'level'] = m[2]!;
+    }
+    out.push(line);
+  });
+  return out;
 }
 
 /** The summary of the run named by --run (default: the latest); a missing run is a usage error. */

@@ -8,8 +8,9 @@ import { tidyCells, type ContractJson, type TidyCell } from '@gongkai/shared';
 import type { StoredDoc } from '../store/types.js';
 import { tableOf, type CellValue, type Column, type Table } from './sheet.js';
 
-/** Where an agency is: a GB/T 2260 code and name (null when it cannot be told). */
-export interface RegionOf { (agency: string | null, host: string): { code: string; name: string; level: string } | null }
+/** Where an agency is: a GB/T 2260 code and name and its level; null fields (with a note why) when they cannot be told. */
+export interface RegionInfo { code: string | null; name: string | null; level: string | null; note: string | null }
+export interface RegionOf { (agency: string | null, host: string): RegionInfo | null }
 
 /** A report's stable id: its document's content hash (the same bytes give the same id in every run). */
 export const reportId = (d: Pick<StoredDoc, 'sha256'>): string => d.sha256.slice(0, 16);
@@ -18,7 +19,7 @@ export const reportId = (d: Pick<StoredDoc, 'sha256'>): string => d.sha256.slice
 export const agencyId = (agency: string | null, host: string): string =>
   createHash('sha256').update(`${host}\u0000${agency ?? ''}`).digest('hex').slice(0, 12);
 
-interface ReportCells { doc: StoredDoc; contract: ContractJson; cells: TidyCell[] }
+export interface ReportCells { doc: StoredDoc; contract: ContractJson; cells: TidyCell[] }
 
 /** Primary reports with a contract, and their tidy cells. */
 export function reportCells(docs: StoredDoc[]): ReportCells[] {
@@ -39,6 +40,8 @@ const REPORT_COLUMNS = (regionOf: RegionOf) => {
     { key: 'agency', zh: '机关', type: 'text', get: (r: ReportCells) => r.doc.agency },
     { key: 'region_code', zh: '行政区划代码', type: 'text', get: (r: ReportCells) => region(r)?.code ?? null },
     { key: 'region', zh: '行政区划', type: 'text', get: (r: ReportCells) => region(r)?.name ?? null },
+    { key: 'level', zh: '层级', type: 'text', get: (r: ReportCells) => region(r)?.level ?? null },
+    { key: 'region_note', zh: '区划说明', type: 'text', get: (r: ReportCells) => region(r)?.note ?? null },
     { key: 'year', zh: '年度', type: 'int', get: (r: ReportCells) => r.doc.year },
     { key: 'template', zh: '格式', type: 'text', get: (r: ReportCells) => r.contract.template },
   ] as const;

@@ -2,7 +2,8 @@
  * `gongkai export`: JSON (summary + each report's stable contract), JSON Lines (one contract per
  * report), CSV (a directory, one file per table) and XLSX (one workbook, a sheet per table).
  * Tables: the run's (reports, findings, columns, portals, claims, faults), the reports' own numbers
- * (values; in the workbook also table2/table3/table4 wide), and with runs the time series
+ * (values, and their totals by region, level and year; in the workbook also table2/table3/table4
+ * wide), and with runs the time series
  * (column_snapshots, column_months, portals_over_time). docs/dataset.md documents every column.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -11,8 +12,9 @@ import type { RunSummary } from '../report/summary.js';
 import type { FindingRow, StoredDoc } from '../store/types.js';
 import { runTables } from './tables.js';
 import { addSheet, toCsv, type HeaderLang, type Table } from './sheet.js';
-import { valuesTable, wideTables, reportId, type RegionOf } from './values.js';
+import { agencyId, valuesTable, wideTables, reportId, type RegionOf } from './values.js';
 import { columnMonthsTable, columnSnapshotsTable, portalsOverTimeTable, type RunData } from './series.js';
+import { totalsTable } from './totals.js';
 
 export type ExportFormat = 'json' | 'jsonl' | 'csv' | 'xlsx';
 export const EXPORT_FORMATS: readonly ExportFormat[] = ['json', 'jsonl', 'csv', 'xlsx'];
@@ -22,7 +24,7 @@ export interface ExportOptions {
   lang?: HeaderLang;
   /** Runs for the time-series tables (`--runs all`); omitted: no time series. */
   series?: RunData[];
-  /** Region of an agency (values' region_code/region). */
+  /** Region of an agency (values' region_code/region/level, totals' groups); regions.ts builds one. */
   regionOf?: RegionOf;
 }
 
@@ -37,11 +39,16 @@ export function toJson(s: RunSummary, docs: StoredDoc[], findings: FindingRow[])
   }, null, 2) + '\n';
 }
 
-/** One report per line: its JSON contract plus where it came from (url, sha256, report_id, primary). */
-export function toJsonLines(docs: StoredDoc[]): string {
-  return docs.filter((d) => d.contract)
-    .map((d) => JSON.stringify({ ...JSON.parse(d.contract!), url: d.url, sha256: d.sha256, report_id: reportId(d), primary: d.isPrimary }) + '\n')
-    .join('');
+/**
+ * One report per line: its JSON contract plus where it came from (url, sha256, report_id, primary)
+ * and, with a region resolver, who and where (agency_id, region_code, region, level).
+ */
+export function toJsonLines(docs: StoredDoc[], regionOf?: RegionOf): string {
+  return docs.filter((d) => d.contract).map((d) => {
+    const reg = regionOf?.(d.agency, d.host);
+    const where = regionOf ? { agency_id: agencyId(d.agency, d.host), region_code: reg?.code ?? null, region: reg?.name ?? null, level: reg?.level ?? null } : {};
+    return JSON.stringify({ ...JSON.parse(d.contract!), url: d.url, sha256: d.sha256, report_id: reportId(d), primary: d.isPrimary, ...where }) + '\n';
+  }).join('');
 }
 
 /** Every table of the export, in file order. */
@@ -50,6 +57,7 @@ export function exportTables(s: RunSummary, docs: StoredDoc[], findings: Finding
   return [
     ...runTables(s, findings),
     valuesTable(docs, regionOf),
+    totalsTable(docs, regionOf),
     ...(wide ? wideTables(docs, regionOf) : []),
     ...(opts.series ? [columnSnapshotsTable(opts.series), columnMonthsTable(opts.series), portalsOverTimeTable(opts.series)] : []),
   ];
@@ -62,7 +70,7 @@ export async function writeExport(format: ExportFormat, out: string, s: RunSumma
     return [out];
   }
   if (format === 'jsonl') {
-    writeFileSync(out, toJsonLines(docs));
+    writeFileSync(out, toJsonLines(docs, opts.regionOf));
     return [out];
   }
   if (format === 'csv') {

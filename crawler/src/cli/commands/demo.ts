@@ -1,7 +1,7 @@
 /**
  * `gongkai demo` (and `npm run demo`): starts the demo portal on 127.0.0.1, crawls its six agency sites
  * under their real-looking host names into a fresh embedded store, prints the summary and writes the
- * HTML summary and the JSON/CSV/XLSX exports.
+ * HTML summary and the JSON/JSON Lines/CSV/XLSX exports (with the time series over its runs).
  */
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -13,6 +13,7 @@ import { crawlWithProgress } from './crawl.js';
 import { summaryText } from '../../report/text.js';
 import { summaryHtml } from '../../report/html.js';
 import { writeExport } from '../../export/write.js';
+import { exportOptionsOf } from '../../export/from-store.js';
 import { existsSync, writeFileSync } from 'node:fs';
 
 /** The checkout's root: the nearest folder above this module that holds the demo portal (from src/ or dist/). */
@@ -42,7 +43,8 @@ export const demoCommand = defineCommand({
 embedded store, prints the summary, and writes into the --out folder:
   gongkai.db, blobs/               the store (raw documents content-addressed)
   summary.html                     the HTML summary
-  export.json, export.xlsx, csv/   the exports
+  export.json, export.jsonl,       the exports (docs/dataset.md), with the time series over
+  export.xlsx, csv/                both runs and regions read from the agency names
   .gongkai-demo                    the marker that lets the next demo run replace this output
 The demo never deletes what it did not create: a --out folder that is not empty and has no
 .gongkai-demo marker (a real crawl's gongkai-data, say) is refused before the portal starts, as is a
@@ -85,10 +87,13 @@ file or a folder whose parent is missing. On reuse only the demo's own gongkai.d
       const docs = store.documents(summary.run.id), findings = store.findings(summary.run.id);
       const html = join(out, 'summary.html');
       writeFileSync(html, summaryHtml(summary, { runs: store.listRuns(), snapshots: store.snapshots() }));
+      // Every run of the demo's store (the earlier snapshot too) goes into the time series.
+      const opts = await exportOptionsOf(store, summary, docs, 'csv', { runs: 'all' });
       const files = [html,
-        ...(await writeExport('json', join(out, 'export.json'), summary, docs, findings)),
-        ...(await writeExport('xlsx', join(out, 'export.xlsx'), summary, docs, findings)),
-        ...(await writeExport('csv', join(out, 'csv'), summary, docs, findings))];
+        ...(await writeExport('json', join(out, 'export.json'), summary, docs, findings, opts)),
+        ...(await writeExport('jsonl', join(out, 'export.jsonl'), summary, docs, findings, opts)),
+        ...(await writeExport('xlsx', join(out, 'export.xlsx'), summary, docs, findings, opts)),
+        ...(await writeExport('csv', join(out, 'csv'), summary, docs, findings, opts))];
       process.stdout.write(`Wrote:\n${files.map((f) => `  ${f}`).join('\n')}\n`);
       if (values.keep) {
         process.stderr.write(`Portal still running on ${portal.url}; Ctrl-C to stop\n`);
