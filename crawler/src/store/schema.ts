@@ -165,10 +165,23 @@ CREATE TABLE host_gate (
 );
 `;
 
+/**
+ * Version 3: what a column says about its own size (recordCount, 共N条, the pager's pages × page size)
+ * and why the crawl could not reach all of it, so a column that lists fewer records than it states is
+ * `incomplete`, not `ok`.
+ */
+const V3 = `
+ALTER TABLE columns ADD COLUMN stated_total INTEGER;
+ALTER TABLE columns ADD COLUMN stated_exact INTEGER;
+ALTER TABLE columns ADD COLUMN stated_evidence TEXT;
+ALTER TABLE columns ADD COLUMN unreached TEXT;
+`;
+
 /** Every migration, oldest first; versions are 1, 2, 3 … without gaps. */
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial schema', sql: (d) => (d === 'sqlite' ? V1 : V1.replace('id INTEGER PRIMARY KEY', 'id BIGSERIAL PRIMARY KEY')) },
   { version: 2, name: 'host_gate: per-host politeness across workers', sql: () => V2 },
+  { version: 3, name: 'columns: stated totals and unreached pages', sql: () => V3 },
 ];
 
 /** The schema version this code writes and reads. */

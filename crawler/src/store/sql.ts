@@ -4,13 +4,13 @@
  * are `?`; the PostgreSQL store numbers them.
  */
 import type {
-  CacheRow, ClaimRow, ColumnRow, ColumnSnapshot, FailureRow, FindingRow, FrontierStats, ItemRow, NewTask,
+  CacheRow, ClaimRow, ColumnRow, ColumnSnapshot, ColumnTaskStatus, FailureRow, FindingRow, FrontierStats, ItemRow, NewTask,
   Outcome, PortalRow, Run, Store, StoredDoc, Task,
 } from './types.js';
 
 export type Row = Record<string, unknown>;
 export type Stmt = [sql: string, params: unknown[]];
-export type ColumnStatus = Map<string, { pages: number; failed: { kind: string; error: string } | null; needsBrowser: boolean }>;
+export type ColumnStatus = Map<string, ColumnTaskStatus>;
 
 const iso = () => new Date().toISOString();
 const bool = (v: unknown) => v === 1 || v === true || v === '1';
@@ -32,7 +32,7 @@ export const Q = {
   columns: 'SELECT * FROM columns WHERE run_id = ? ORDER BY host, column_key',
   allColumns: 'SELECT * FROM columns ORDER BY run_id, host, column_key',
   items: 'SELECT * FROM column_items WHERE run_id = ?',
-  columnTasks: "SELECT meta, state, mode, error_kind, error FROM frontier WHERE run_id = ? AND kind = 'column'",
+  columnTasks: "SELECT url, meta, state, mode, error_kind, error FROM frontier WHERE run_id = ? AND kind = 'column' ORDER BY seq",
   documents: 'SELECT * FROM documents WHERE run_id = ? ORDER BY host, url',
   findings: 'SELECT * FROM findings WHERE run_id = ? ORDER BY doc_url, n',
   claims: 'SELECT * FROM claims WHERE run_id = ? ORDER BY doc_url, label',
@@ -86,6 +86,9 @@ export const toPortal = (r: Row): PortalRow => ({
 export const toColumn = (r: Row): ColumnRow => ({
   key: String(r.column_key), host: String(r.host), name: String(r.name), url: String(r.url), parentKey: str(r.parent_key),
   isReports: bool(r.is_reports), isParent: bool(r.is_parent), category: String(r.category),
+  stated: r.stated_total === null || r.stated_total === undefined ? null
+    : { total: Number(r.stated_total), exact: bool(r.stated_exact), evidence: String(r.stated_evidence ?? '') },
+  unreached: str(r.unreached),
 });
 
 export const toItem = (r: Row): ItemRow => ({ columnKey: String(r.column_key), url: String(r.url), title: str(r.title), date: str(r.date) });
@@ -114,17 +117,25 @@ export const toClaim = (r: Row): ClaimRow => ({
 
 export const toVerdict = (r: Row) => ({ host: String(r.host), passed: bool(r.passed), verdict: String(r.verdict) });
 
-/** Per column key: pages fetched, the first failure, whether a page needed the browser. */
+/**
+ * Per column key: pages fetched, whether a page needed the browser, the first page's failure (the
+ * column did not load) and the first later page's (list page N, an XHR list API answer: the column
+ * loaded in part — `unreached`).
+ */
 export function toColumnStatus(rows: Row[]): ColumnStatus {
   const out: ColumnStatus = new Map();
   for (const r of rows) {
-    const key = JSON.parse(String(r.meta)).column?.key as string | undefined;
-    if (!key) continue;
-    const s = out.get(key) ?? { pages: 0, failed: null, needsBrowser: false };
+    const col = JSON.parse(String(r.meta)).column as { key?: string; page?: number; api?: string } | undefined;
+    if (!col?.key) continue;
+    const s = out.get(col.key) ?? { pages: 0, failed: null, needsBrowser: false, unreached: null };
     if (r.state === 'done' && r.error_kind !== 'needs-browser') s.pages++;
     if (r.error_kind === 'needs-browser') s.needsBrowser = true;
-    if ((r.state === 'failed' || r.state === 'skipped') && r.error_kind !== 'needs-browser') s.failed ??= { kind: String(r.error_kind), error: String(r.error) };
-    out.set(key, s);
+    if ((r.state === 'failed' || r.state === 'skipped') && r.error_kind !== 'needs-browser') {
+      const later = (col.page ?? 0) > 0 || !!col.api;
+      if (!later) s.failed ??= { kind: String(r.error_kind), error: String(r.error) };
+      else s.unreached ??= `${col.api ? 'XHR pages not reachable' : 'list pages not reachable'}: ${r.error_kind} at ${r.url}`;
+    }
+    out.set(col.key, s);
   }
   return out;
 }
@@ -166,6 +177,13 @@ export function completeStmts(o: Outcome, nextSeq: () => number): Stmt[] {
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending')
       ON CONFLICT (run_id, column_key) DO UPDATE SET is_parent = CASE WHEN excluded.is_parent = 1 THEN 1 ELSE columns.is_parent END`,
     [runId, c.key, c.host, c.name, c.url, c.parentKey, c.isReports ? 1 : 0, c.isParent ? 1 : 0, c.category]]);
+  }
+  if (o.columnTotal) {
+    // The first statement of a total wins (the column's first page); a reason for unreached pages is kept once found.
+    const t = o.columnTotal;
+    out.push([`UPDATE columns SET stated_total = COALESCE(stated_total, ?), stated_exact = COALESCE(stated_exact, ?),
+      stated_evidence = COALESCE(stated_evidence, ?), unreached = COALESCE(unreached, ?) WHERE run_id = ? AND column_key = ?`,
+    [t.stated?.total ?? null, t.stated ? (t.stated.exact ? 1 : 0) : null, t.stated?.evidence ?? null, t.unreached, runId, t.key]]);
   }
   for (const i of o.items ?? []) {
     out.push([`INSERT INTO column_items (run_id, column_key, url, title, date) VALUES (?, ?, ?, ?, ?) ON CONFLICT (run_id, column_key, url) DO NOTHING`,

@@ -15,6 +15,8 @@ export interface ColumnRef {
   /** 0-based list page. */
   page: number;
   isReports: boolean;
+  /** Set on a request to the CMS's XHR list API (discover/list-api.ts): the family whose answer this is. */
+  api?: string;
 }
 
 export interface TaskMeta {
@@ -39,7 +41,22 @@ export interface Task {
 export type NewTask = Omit<Task, 'runId' | 'attempts'>;
 
 export interface PortalRow { host: string; name: string | null; homeUrl: string; sectionUrl: string | null; homeNewest: string | null; homeItems: number }
-export interface ColumnRow { key: string; host: string; name: string; url: string; parentKey: string | null; isReports: boolean; isParent: boolean; category: string }
+export interface ColumnRow {
+  key: string; host: string; name: string; url: string; parentKey: string | null; isReports: boolean; isParent: boolean; category: string;
+  /** What the column states about its size, as read back from the store (null: it states nothing). */
+  stated?: StatedSize | null;
+  /** Why some of the column's pages cannot be reached (an XHR list API the page does not name), when known. */
+  unreached?: string | null;
+}
+
+/**
+ * A column's size as its own pages state it: `exact` for recordCount / 共N条 / the API's total; a
+ * minimum (`exact: false`) for a page count times the page size ((pages − 1) × size + 1).
+ */
+export interface StatedSize { total: number; exact: boolean; evidence: string }
+
+/** What a column's first page (or an API answer) says about the column, written with its outcome. */
+export interface ColumnTotal { key: string; stated: StatedSize | null; unreached: string | null }
 export interface ItemRow { columnKey: string; url: string; title: string | null; date: string | null }
 export interface DocRow {
   url: string; viaUrl: string | null; host: string; listTitle: string | null; agency: string | null; year: number | null;
@@ -64,6 +81,7 @@ export interface Outcome {
   items?: ItemRow[];
   document?: DocRow;
   cache?: CacheRow;
+  columnTotal?: ColumnTotal;
   blob?: { sha256: string; size: number; contentType: string | null; url: string };
 }
 
@@ -80,6 +98,13 @@ export interface HostLimits { perHost: number; delayMs(host: string): number }
  * done; `busy`: another worker is ending it now; `work`: tasks are still pending or leased.
  */
 export type EndRun<T> = { state: 'ended'; value: T } | { state: 'done' | 'busy' | 'work' };
+
+/**
+ * A column's list tasks summed up: pages fetched, the first page's failure (the column did not load),
+ * whether a page needed the browser, and the first later page that failed (`unreached`: the column
+ * loaded in part).
+ */
+export interface ColumnTaskStatus { pages: number; failed: { kind: string; error: string } | null; needsBrowser: boolean; unreached: string | null }
 
 export interface FrontierStats { pending: number; done: number; failed: number; skipped: number; nextAt: number | null }
 
@@ -122,7 +147,7 @@ export interface Store {
   portals(runId: number): Maybe<PortalRow[]>;
   columnRows(runId: number): Maybe<ColumnRow[]>;
   columnItems(runId: number): Maybe<ItemRow[]>;
-  columnStatus(runId: number): Maybe<Map<string, { pages: number; failed: { kind: string; error: string } | null; needsBrowser: boolean }>>;
+  columnStatus(runId: number): Maybe<Map<string, ColumnTaskStatus>>;
   saveSnapshots(runId: number, snaps: ColumnSnapshot[]): Maybe<void>;
   snapshots(runId?: number): Maybe<ColumnSnapshot[]>;
   documents(runId: number): Maybe<StoredDoc[]>;
