@@ -9,12 +9,16 @@ import { parseBytes, type ParseResult } from '@gongkai/shared/node';
 import { attachments, listItems, needsScript, paginate, parse, siteName } from '../discover/html.js';
 import { columnLinks, isSection, REPORTS_NAME, REPORTS_PATH, sectionCandidates } from '../discover/section.js';
 import { columnKey, dateFromUrl, findDate, titleFacts } from '../discover/urls.js';
-import type { ColumnRef, ColumnRow, DocRow, NewTask, Outcome, Task } from '../store/types.js';
+import { listApi } from '../discover/list-api.js';
+import { apiRecords } from '../discover/api-records.js';
+import type { ListRecord } from '../discover/records.js';
+import type { StatedTotals } from '../discover/pagination.js';
+import type { ColumnRef, ColumnRow, ColumnTotal, DocRow, NewTask, Outcome, StatedSize, Task } from '../store/types.js';
 
 export interface Page { url: string; bytes: Buffer; contentType: string | null; sha256: string; rendered: boolean }
 export interface HandlerOptions { browser: 'auto' | 'always' | 'never'; maxPagesPerColumn: number; ocr: boolean; columnsOnly: boolean }
 
-type Result = Pick<Outcome, 'discovered' | 'portal' | 'sectionUrl' | 'columns' | 'items' | 'document' | 'error' | 'state'>;
+type Result = Pick<Outcome, 'discovered' | 'portal' | 'sectionUrl' | 'columns' | 'items' | 'document' | 'error' | 'state' | 'columnTotal'>;
 
 const MAINTENANCE = /网站维护|系统维护|升级维护|维护中|系统升级/;
 const PRIORITY: Record<Task['kind'], number> = { home: 0, section: 1, column: 2, report: 3, attachment: 4 };
@@ -24,6 +28,7 @@ const task = (from: Task, kind: Task['kind'], url: string, meta: Partial<Task['m
 export async function handle(t: Task, page: Page, opts: HandlerOptions): Promise<Result> {
   const kind = sniffKind(page.bytes);
   if (t.kind === 'report' || t.kind === 'attachment') return handleDocument(t, page, kind, opts);
+  if (t.kind === 'column' && t.meta.column?.api) return apiResult(t, page, opts);
   if (kind !== 'html' && kind !== 'text') {
     return { state: 'failed', error: { kind: 'not-html', message: `Expected an HTML page at ${page.url}, got ${kind}` } };
   }
@@ -66,7 +71,9 @@ function sectionResult(t: Task, $: ReturnType<typeof parse>, base: string): Omit
 
 function columnResult(t: Task, $: ReturnType<typeof parse>, base: string, html: string, page: Page, opts: HandlerOptions): Result {
   const col = t.meta.column!;
-  const items = listItems($, base);
+  const api = col.page === 0 ? listApi(html, base, opts.maxPagesPerColumn) : null;
+  // Records the page carries inline for its list API (Hanweb's first group) are the list, not the sidebar.
+  const items = api?.first.length ? api.first : listItems($, base);
   const discovered: NewTask[] = [];
   const out: Result = { state: 'done', discovered };
   if (items.length === 0 && MAINTENANCE.test($('title').text() + $('body').text().slice(0, 2000))) {
@@ -85,7 +92,7 @@ function columnResult(t: Task, $: ReturnType<typeof parse>, base: string, html: 
       discovered.push(...sub.map((k) => task(t, 'column', k.url, { column: { key: columnKey(k.url), name: k.name, parentKey: col.key, page: 0, isReports: REPORTS_NAME.test(k.name) } })));
       return out;
     }
-    if (needsScript(html) && !page.rendered) {
+    if (needsScript(html) && !page.rendered && !api?.requests.length) {
       if (opts.browser === 'never') return { state: 'failed', error: { kind: 'needs-browser', message: `${t.url} builds its list with JavaScript (browser mode is off)` } };
       discovered.push({ ...task(t, 'column', t.url, { column: col }, 'browser'), depth: t.depth, priority: PRIORITY.column });
       return { ...out, error: { kind: 'needs-browser', message: `${t.url} builds its list with JavaScript: rendering it in Chromium` } };
@@ -100,7 +107,12 @@ function columnResult(t: Task, $: ReturnType<typeof parse>, base: string, html: 
     out.columns = [{ key: col.key, host: new URL(base).host, name, url: t.url, parentKey: null, isReports, isParent: false, category: classifyColumn(name, t.url) }];
   }
   // Page 0 generates every page it can name; a pager with only "下一页" is walked one page at a time.
-  const { pages, serial } = paginate($, base, html, opts.maxPagesPerColumn);
+  const { pages, serial, stated } = paginate($, base, html, opts.maxPagesPerColumn);
+  if (col.page === 0) out.columnTotal = columnTotal(col.key, stated, api?.total ?? null, items.length, api?.reason ?? null);
+  // Later pages that only the CMS's XHR list API serves: requested directly where the page names it.
+  for (const [i, u] of (api?.requests ?? []).entries()) {
+    discovered.push(task(t, 'column', u, { column: { ...col, page: i + 1, api: api!.family } }));
+  }
   if (col.page === 0 || serial) {
     pages.slice(0, opts.maxPagesPerColumn - 1 - (serial ? col.page : 0)).forEach((u, i) => {
       if (columnKey(u) !== col.key) return;
@@ -109,10 +121,40 @@ function columnResult(t: Task, $: ReturnType<typeof parse>, base: string, html: 
     });
   }
   if (col.isReports && !opts.columnsOnly) {
-    for (const i of items) discovered.push(task(t, 'report', i.url, { report: { title: i.title, date: i.date, via: base, columnKey: col.key } }));
+    discovered.push(...reportTasks(t, items, col.key, base));
   }
   return out;
 }
+
+/**
+ * What the column's first page says about its size: an exact total (recordCount, 共N条, the API's
+ * totalRecord) or, from a page count, the least it implies ((pages − 1) × page size + 1).
+ */
+function columnTotal(key: string, stated: StatedTotals, apiTotal: { records: number; evidence: string } | null, onPage: number, unreached: string | null): ColumnTotal {
+  let size: StatedSize | null = null;
+  if (apiTotal) size = { total: apiTotal.records, exact: true, evidence: apiTotal.evidence };
+  else if (stated.records !== null) size = { total: stated.records, exact: true, evidence: stated.evidence.join('; ') };
+  else if (stated.pages !== null && stated.pages >= 2 && onPage > 0) {
+    size = { total: (stated.pages - 1) * onPage + 1, exact: false, evidence: `${stated.pages} pages of ${onPage} (${stated.evidence.join('; ')})` };
+  }
+  return { key, stated: size, unreached };
+}
+
+/** An answer of a column's XHR list API (JSON or Hanweb XML): the same records a list page gives. */
+function apiResult(t: Task, page: Page, opts: HandlerOptions): Result {
+  const col = t.meta.column!;
+  const got = apiRecords(decodeBytes(page.bytes, page.contentType).text, col.key);
+  if (!got) {
+    return { state: 'failed', error: { kind: 'bad-api-answer', message: `${page.url}: the ${col.api} list API answered with neither records nor a total (${page.contentType ?? 'no content type'})` } };
+  }
+  const out: Result = { state: 'done', discovered: [], items: got.records.map((i) => ({ columnKey: col.key, url: i.url, title: i.title, date: i.date })) };
+  if (got.total !== null) out.columnTotal = { key: col.key, stated: { total: got.total, exact: true, evidence: `${col.api} answer ${got.evidence}` }, unreached: null };
+  if (col.isReports && !opts.columnsOnly) out.discovered!.push(...reportTasks(t, got.records, col.key, page.url));
+  return out;
+}
+
+const reportTasks = (t: Task, items: ListRecord[], key: string, via: string): NewTask[] =>
+  items.map((i) => task(t, 'report', i.url, { report: { title: i.title, date: i.date, via, columnKey: key } }));
 
 const isAncestorPage = (url: string, base: string) => new URL(base).pathname.startsWith(new URL(url).pathname) && new URL(url).pathname.length < new URL(base).pathname.length;
 
