@@ -1,5 +1,6 @@
 /** The run summary as terminal text. */
 import type { RunSummary } from './summary.js';
+import { statusText } from '../columns/snapshot.js';
 import { padEnd } from '../cli/format/width.js';
 
 /** Pads to a display width (CJK characters take two columns in a terminal; one home: cli/format/width.ts). */
@@ -20,6 +21,12 @@ export function summaryText(s: RunSummary): string {
     const unjudged = p.rules.filter((x) => x.judged === false).map((x) => x.id);
     const notes = p.fault ? `not judged: ${p.fault}` : [failed.length ? `failed: ${failed.join(', ')}` : '', unjudged.length ? `cannot judge: ${unjudged.join(', ')}` : ''].filter(Boolean).join(' · ');
     L.push(`  ${pad(p.fault ? 'FAULT' : p.passed ? 'PASS' : 'FAIL', 5)} ${pad(p.name ?? '', 18)} ${pad(p.host, 30)} ${pad(`${p.columns} columns`, 11)} ${pad(`${p.items} items`, 10)} ${notes}`);
+  }
+  // Columns loaded in part: what they state against what the crawl reached, and why (never counted as ok).
+  const partial = s.columns.filter((c) => c.status === 'incomplete');
+  if (partial.length) {
+    L.push('', 'Incomplete columns (judged unknown):');
+    for (const c of partial) L.push(`  ${pad(c.host, 30)} ${pad(c.name, 18)} ${statusText(c)}`);
   }
   L.push('', `Documents: ${s.documents.total} (${s.documents.parsed} parsed; attachments ${s.documents.attachmentsParsed}/${s.documents.attachments} parsed)` +
     (s.documents.notParsed.length ? ` · not parsed: ${s.documents.notParsed.map((n) => `${n.reason} ${n.count}`).join(', ')}` : ''));
