@@ -1,5 +1,5 @@
 /**
- * End to end: crawl the demo portal (six agency sites, four CMS styles, faults) and check exact numbers:
+ * End to end: crawl the demo portal (seven agency sites, five CMS styles, XHR list APIs, faults) and check exact numbers:
  * reports per agency and year, documents and attachments parsed, the findings the seeds must produce,
  * the planted carry-over break, column counts, freshness verdicts and the faults in the run summary.
  */
@@ -9,6 +9,8 @@ import { join } from 'node:path';
 import { crawlPortal, LOCAL, resolveOf, SLOW_MS, tempDir, removeTempDirs } from './helpers.js';
 import { crawl } from '../../crawler/src/crawl/run.js';
 import { runSummary, type RunSummary } from '../../crawler/src/report/summary.js';
+import { summaryText } from '../../crawler/src/report/text.js';
+import { statusText } from '../../crawler/src/columns/snapshot.js';
 import type { SqliteStore } from '../../crawler/src/store/sqlite.js';
 import type { FindingRow } from '../../crawler/src/store/types.js';
 
@@ -39,6 +41,7 @@ describe('reports', () => {
   it('finds every agency and year, across sites and in the city column listing department reports', () => {
     expect(s.agencies).toEqual([
       { agency: '嘉兴市生态环境局', years: [2020] },
+      { agency: '建德市人民政府', years: [2023, 2024] },
       { agency: '杭州市人民政府', years: [2019, 2020, 2021, 2022, 2023, 2024] },
       { agency: '杭州市应急管理局', years: [2020, 2021, 2022, 2023] },
       { agency: '杭州市生态环境局', years: [2019, 2020, 2021, 2022, 2023, 2024] },
@@ -46,11 +49,11 @@ describe('reports', () => {
       { agency: '淳安县人民政府', years: [2019, 2020, 2021, 2022, 2023] },
       { agency: '温州市生态环境局', years: [2019] },
     ]);
-    expect(s.reports.filter((r) => r.primary)).toHaveLength(24);
+    expect(s.reports.filter((r) => r.primary)).toHaveLength(26);
   });
 
   it('stores and parses every document: HTML, GBK HTML, PDF, DOCX and DOC attachments', () => {
-    expect(s.documents).toEqual({ total: 31, parsed: 29, attachments: 5, attachmentsParsed: 4,
+    expect(s.documents).toEqual({ total: 33, parsed: 31, attachments: 5, attachmentsParsed: 4,
       notParsed: [{ reason: 'scanned-needs-ocr', count: 1 }, { reason: 'attachment-wrapper', count: 1 }] });
     const jx = s.reports.filter((r) => r.agency === '嘉兴市生态环境局').map((r) => `${r.kind}:${r.parseOk ? 'ok' : r.parseReason}`).sort();
     expect(jx).toEqual(['doc:ok', 'docx:ok', 'html:attachment-wrapper', 'html:ok', 'html:ok', 'pdf:ok', 'pdf:ok', 'pdf:scanned-needs-ocr']);
@@ -90,7 +93,7 @@ describe('reports', () => {
     const listed = portal.reports.filter((r) => r.kind !== 'broken' && r.kind !== 'oversized').map((r) => r.url).sort();
     const found = new Set(s.reports.map((r) => r.url));
     expect(listed.filter((u) => !found.has(u))).toEqual([]);
-    expect(listed).toHaveLength(26);
+    expect(listed).toHaveLength(28);
   });
 
   it('gives clean generated reports a full score', () => {
@@ -112,6 +115,33 @@ describe('columns', () => {
     expect(col('www.example.gov.cn', '政策文件').perYear).toEqual({ 2024: 27, 2025: 20 });
   });
 
+  it('reads the real shapes: <dl> rows dated in a sibling cell, one list over three <ul>, EmpireCMS URLs', () => {
+    const jd = (name: string) => col('www.jiande.example.gov.cn', name);
+    // 23 rows of <dl><dd><a>…</a></dd><dd>date</dd></dl> on index.html, index_2.html, index_3.html.
+    expect(jd('工作动态')).toMatchObject({ itemCount: 23, pages: 3, newest: '2025-06-29', oldest: '2025-04-24', status: 'ok',
+      stated: { total: 21, exact: false } });
+    expect(jd('通知公告')).toMatchObject({ itemCount: 15, pages: 1, newest: '2025-06-24', oldest: '2025-01-21', status: 'ok' });
+    const dated = s.reports.filter((r) => r.agency === '建德市人民政府').map((r) => `${r.year} ${new URL(r.url).pathname}`).sort();
+    expect(dated).toEqual(['2023 /zfxxgknb/2024-03-10/7470.html', '2024 /zfxxgknb/2025-03-11/7471.html']);
+  });
+
+  it('fetches later pages from the CMS XHR list APIs, and says incomplete where they cannot be reached', () => {
+    // TRS listModel: page 1 static, pages 2–4 from the JSON API the script names; recordCount 20.
+    expect(col('www.example.gov.cn', '新闻发布')).toMatchObject({ itemCount: 20, pages: 4, newest: '2025-06-30', oldest: '2025-05-23',
+      status: 'ok', stated: { total: 20, exact: true, evidence: 'recordCount: 20' } });
+    // Hanweb jpage: 10 inline, records 11–20 and 21–25 from dataproxy.jsp; totalRecord 25.
+    expect(col('yjglj.example.gov.cn', '通知公告')).toMatchObject({ itemCount: 25, pages: 3, newest: '2025-06-25', status: 'ok', stated: { total: 25, exact: true } });
+    expect(col('yjglj.example.gov.cn', '安全生产')).toMatchObject({ itemCount: 10, pages: 1, status: 'ok' });
+    // The TRS API answers 404: 5 of 20, incomplete with both numbers and the reason, judged unknown.
+    const zcjd = col('www.example.gov.cn', '政策解读');
+    expect(zcjd).toMatchObject({ itemCount: 5, pages: 1, status: 'incomplete', stated: { total: 20, exact: true } });
+    expect(zcjd.error).toMatch(/^XHR pages not reachable: http-404 at http:\/\/www\.example\.gov\.cn\/trsapi\/cms\/channel\/documents\?channelId=\d+&siteId=1&curpage=2&prepage=5$/);
+    expect(statusText(zcjd)).toBe(`incomplete 5/20 (${zcjd.error})`);
+    const hz = s.portals.find((p) => p.host === 'www.example.gov.cn')!;
+    expect([hz.freshness['政策解读'], hz.freshness['新闻发布']]).toEqual(['unknown', 'fresh']);
+    expect(summaryText(s)).toMatch(/政策解读 +incomplete 5\/20 \(XHR pages not reachable: http-404 at /);
+  });
+
   it('keeps the failing columns distinct from empty ones', () => {
     expect(col('www.example.gov.cn', '财政信息').status).toBe('http-500');
     expect(col('www.example.gov.cn', '机构职能').status).toBe('redirect-loop');
@@ -125,7 +155,7 @@ describe('columns', () => {
     const v = Object.fromEntries(s.portals.map((p) => [p.host, Object.fromEntries(p.rules.map((r) => [r.id, `${r.count}${r.failed ? '!' : ''}`]))]));
     expect(s.portals.map((p) => `${p.host}:${p.passed}`)).toEqual([
       'sthjj.example.gov.cn:false', 'sthjj.jiaxing.example.gov.cn:true', 'sthjj.wenzhou.example.gov.cn:true',
-      'www.ca.example.gov.cn:false', 'www.example.gov.cn:true', 'yjglj.example.gov.cn:true']);
+      'www.ca.example.gov.cn:false', 'www.example.gov.cn:true', 'www.jiande.example.gov.cn:true', 'yjglj.example.gov.cn:true']);
     expect(v['sthjj.example.gov.cn']).toEqual({ 'home-stale': '20!', 'stale-dynamic-notice': '3', 'long-stale': '0', 'empty-columns': '2' });
     expect(v['www.ca.example.gov.cn']).toEqual({ 'home-stale': '5', 'stale-dynamic-notice': '2', 'long-stale': '0', 'empty-columns': '5!' });
     expect(v['www.example.gov.cn']).toEqual({ 'home-stale': '1', 'stale-dynamic-notice': '0', 'long-stale': '1', 'empty-columns': '1' });
@@ -143,8 +173,9 @@ describe('columns', () => {
 
 describe('faults and politeness', () => {
   it('handles and reports each fault once', () => {
-    expect(s.faults.map((f) => `${f.kind} ${f.count}`)).toEqual(['http-404 1', 'http-500 1', 'maintenance 1', 'redirect-loop 1', 'robots 1', 'timeout 1', 'too-large 1']);
-    expect(s.faults.find((f) => f.kind === 'http-404')!.urls).toEqual(['http://www.example.gov.cn/zwgk/zfxxgk/zfxxgknb/201903/t20190328_80592.htm']);
+    // The 404s: the report the list links but the site no longer serves, and the 3 pages of the unreachable TRS API.
+    expect(s.faults.map((f) => `${f.kind} ${f.count}`)).toEqual(['http-404 4', 'http-500 1', 'maintenance 1', 'redirect-loop 1', 'robots 1', 'timeout 1', 'too-large 1']);
+    expect(s.faults.find((f) => f.kind === 'http-404')!.urls.filter((u) => !u.includes('/trsapi/'))).toEqual(['http://www.example.gov.cn/zwgk/zfxxgk/zfxxgknb/201903/t20190328_80592.htm']);
     expect(s.faults.find((f) => f.kind === 'too-large')!.urls[0]).toMatch(/\.pdf$/);
   });
 
@@ -162,7 +193,7 @@ describe('faults and politeness', () => {
     const { analyze } = await import('../../crawler/src/crawl/analyze.js');
     const { BlobStore } = await import('../../crawler/src/store/blobs.js');
     const a = await analyze(store, s.run, { reparse: new BlobStore(join(dir, 'blobs')) });
-    expect(a).toMatchObject({ documents: 31, parsed: 29, reports: 24 });
+    expect(a).toMatchObject({ documents: 33, parsed: 31, reports: 26 });
     const again = await runSummary(store, s.run.id);
     expect(again.documents).toEqual(s.documents);
     expect(again.findings).toEqual(s.findings);
