@@ -3,7 +3,7 @@ import { defineCommand, EXIT, UsageError } from '../command.js';
 import { optionTable } from '../option-table.js';
 import { CRAWL_OPTIONS, crawlSettings, openStore, readPortals } from '../options.js';
 import { progressReporter } from '../progress.js';
-import { crawl, type CrawlOptions, type CrawlResult } from '../../crawl/run.js';
+import type { CrawlOptions, CrawlResult } from '../../crawl/run.js';
 import { BadUrlError, checkUrl } from '../../fetch/errors.js';
 import { runSummary, type RunSummary } from '../../report/summary.js';
 import { summaryText } from '../../report/text.js';
@@ -19,6 +19,8 @@ export async function crawlWithProgress(opts: Omit<CrawlOptions, 'onProgress' | 
   };
   process.once('SIGINT', onSig);
   try {
+    // The crawler (cheerio, tldts, Playwright's loader …) is loaded only by the commands that crawl.
+    const { crawl } = await import('../../crawl/run.js');
     const result = await crawl({ ...opts, onProgress: prog.update, signal: ctl.signal });
     prog.done();
     return { result, summary: await runSummary(opts.store, result.run.id) };

@@ -3,7 +3,6 @@ import { defineCommand, EXIT } from '../command.js';
 import { optionTable } from '../option-table.js';
 import { BLOBS_OPTION, DB_OPTION, openStore, RUN_OPTION, summaryOf } from '../options.js';
 import { existingDir } from '../paths.js';
-import { analyze } from '../../crawl/analyze.js';
 import { BlobStore } from '../../store/blobs.js';
 import { runSummary } from '../../report/summary.js';
 import { summaryText } from '../../report/text.js';
@@ -32,6 +31,7 @@ A missing --db is an error, never a new empty database.`,
     try {
       const { run } = await summaryOf(store, values);
       if ((await store.documents(run.id)).length) existingDir(blobDir, values.blobs === undefined ? 'blob folder (give --blobs)' : '--blobs');
+      const { analyze } = await import('../../crawl/analyze.js'); // loads the crawler's parsing stack
       const a = await analyze(store, run, { reparse: new BlobStore(blobDir), ocr: values.ocr });
       const s = await runSummary(store, run.id);
       if (a.missingBlobs.length) {
