@@ -119,7 +119,7 @@ describe('PostgreSQL store', () => {
     const want = comparable(await runSummary(ref.store, ref.result.run.id));
     ref.store.close();
     expect(got).toEqual(want);
-    expect(got.documents.total).toBe(31);
+    expect(got.documents.total).toBe(33);
   }, 180_000);
 
   it('two workers started together share one run: both take work, no URL is fetched twice', async (ctx) => {
@@ -130,7 +130,7 @@ describe('PostgreSQL store', () => {
     try {
       await expectOneCrawl(w.results, w.store);
       const s = await runSummary(w.store, w.results[0]!.run.id);
-      expect(s.documents.total).toBe(31);
+      expect(s.documents.total).toBe(33);
       expect(s.agencies).toHaveLength(7);
     } finally {
       await w.close();

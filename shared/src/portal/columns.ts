@@ -10,8 +10,8 @@
  * - `other`: columns that should be updated; "long not updated" is our reading of 6 months (183 days).
  * - `static` (指南, 制度, 机构职能, 法定主动公开内容 …) and `reports` (年报, updated once a year, checked
  *   by the Article 49 deadline instead): no update limit.
- * A column with no item at all is empty (空白栏目) whatever its kind; one that failed to load is
- * `unknown`, never empty.
+ * A column with no item at all is empty (空白栏目) whatever its kind; one that failed to load, or
+ * loaded only in part, is `unknown`, never empty.
  */
 import { daysBetween } from './dates.js';
 
@@ -84,7 +84,10 @@ export interface ColumnState {
   itemCount: number;
   /** Newest item date (ISO), null when no item carries a date. */
   newest: string | null;
-  /** False when the column could not be loaded (HTTP error, timeout …): its freshness is unknown. */
+  /**
+   * False when the column could not be loaded (HTTP error, timeout …) or was loaded only in part (the
+   * crawler's `incomplete`: it states more records than were reached): its freshness is unknown.
+   */
   loaded: boolean;
 }
 
