@@ -9,8 +9,9 @@ import { agencyEntries, getDb, putEntry, scoresFor } from './lib/db';
 import { entryId, siteOf, type HistoryEntry } from './lib/history-model';
 import type { BadgeState } from './lib/attachments';
 import { sameOrigin } from './lib/earlier-years';
-import { LENS_FILE, OFFSCREEN_PAGE, type Message, type OffscreenMessage, type TabVerdict } from './lib/messages';
+import { LENS_FILE, OFFSCREEN_PAGE, WELCOME_PAGE, type Message, type OffscreenMessage, type TabVerdict } from './lib/messages';
 import { syncGateRegistration } from './lib/registration';
+import { checkingVerdict, noneVerdict } from './lib/verdict';
 
 // Tests read the store through the service worker.
 (globalThis as unknown as { lensDb: unknown }).lensDb = getDb();
@@ -20,12 +21,16 @@ let syncing: Promise<unknown> = Promise.resolve();
 const sync = () => { syncing = syncing.then(syncGateRegistration).catch((e) => console.warn('gate registration', e)); };
 (globalThis as unknown as { lensReady: () => Promise<unknown> }).lensReady = () => syncing;
 sync();
-chrome.runtime.onInstalled.addListener(sync);
+chrome.runtime.onInstalled.addListener((details) => {
+  sync();
+  if (details.reason === 'install') void chrome.tabs.create({ url: chrome.runtime.getURL(WELCOME_PAGE) });
+});
 chrome.runtime.onStartup.addListener(sync);
 chrome.permissions.onAdded.addListener(sync);
 chrome.permissions.onRemoved.addListener(sync);
 
 const verdictKey = (tabId: number) => `verdict:${tabId}`;
+const setVerdict = (tabId: number, v: TabVerdict) => chrome.storage.session.set({ [verdictKey(tabId)]: v });
 chrome.tabs.onRemoved.addListener((tabId) => { void chrome.storage.session.remove(verdictKey(tabId)); });
 
 // The offscreen document that reads PDFs: created on the first request, closed when idle for a minute.
@@ -94,7 +99,15 @@ async function handle(msg: Message, sender: chrome.runtime.MessageSender): Promi
     case 'activate': {
       const tabId = sender.tab?.id;
       if (tabId === undefined) return false;
+      // The popup says "正在检查" until the lens reports its verdict.
+      if (sender.url) await setVerdict(tabId, checkingVerdict(sender.url));
       await chrome.scripting.executeScript({ target: { tabId, frameIds: [sender.frameId ?? 0] }, files: [LENS_FILE] });
+      return true;
+    }
+    case 'gate:none': {
+      const tabId = sender.tab?.id;
+      if (tabId === undefined || !sender.url) return false;
+      await setVerdict(tabId, noneVerdict(sender.url));
       return true;
     }
     case 'history:list': {
@@ -110,8 +123,7 @@ async function handle(msg: Message, sender: chrome.runtime.MessageSender): Promi
     case 'verdict:set': {
       const tabId = sender.tab?.id;
       if (tabId === undefined) return false;
-      const v: TabVerdict = msg.verdict;
-      await chrome.storage.session.set({ [verdictKey(tabId)]: v });
+      await setVerdict(tabId, msg.verdict);
       return true;
     }
     case 'verdict:get': {

@@ -1,78 +1,121 @@
 /// <reference types="chrome" />
 /**
- * Popup: the verdict for the current tab, the on/off switch for its site (checked by the gate before
- * anything runs), permission for a new portal, and "check this page" through activeTab.
+ * Popup: what the extension knows about the current tab — 未启用此网站 (not allowed, or switched
+ * off), 正在检查, 不是年报, or the verdict — the site's switch as it really is (disabled and explained
+ * while the site is not allowed), permission for a new portal, and "check this page" through
+ * activeTab. It follows the tab live (verdict, loading state, permission).
  */
 import { useEffect, useState } from 'react';
 import { t, loadLang, type Lang } from './lib/i18n';
 import { LENS_FILE, send, type TabVerdict } from './lib/messages';
+import { popupState, type PopupState } from './lib/popup-state';
 import { setSiteEnabled, siteEnabled } from './lib/sites';
 import { originOf, targetTab } from './lib/tab';
 
 const CSS = `body{margin:0;font:13px/1.5 "Noto Sans CJK SC","Microsoft YaHei",sans-serif;width:320px;color:#111827}
 header{background:#b22222;color:#fff;padding:8px 12px;font-weight:600}main{padding:10px 12px}
-.v{background:#f3f4f6;border-radius:6px;padding:6px 8px;margin-bottom:8px}label{display:flex;gap:6px;align-items:center;margin:6px 0}
+.v{background:#f3f4f6;border-radius:6px;padding:6px 8px;margin-bottom:8px}.v b{display:block}
+.v.off{background:#fef3c7}.v.checking{background:#e0f2fe}.v.report{background:#f0fdf4}
+label{display:flex;gap:6px;align-items:center;margin:6px 0}label.disabled{color:#9ca3af}
 button{background:#b22222;color:#fff;border:0;border-radius:5px;padding:4px 10px;cursor:pointer;margin:4px 4px 0 0}.muted{color:#6b7280}`;
+
+interface Facts { tab: chrome.tabs.Tab | null; verdict: TabVerdict | null; enabled: boolean; granted: boolean }
+
+async function readFacts(): Promise<Facts> {
+  const tab = await targetTab();
+  const o = originOf(tab?.url);
+  const verdict = tab?.id !== undefined ? await send<TabVerdict | null>({ type: 'verdict:get', tabId: tab.id }) : null;
+  const enabled = o ? await siteEnabled(o) : false;
+  const granted = o ? await chrome.permissions.contains({ origins: [`${o}/*`] }) : false;
+  return { tab, verdict, enabled, granted };
+}
+
+const HEADLINE: Record<PopupState['kind'], 'stateNoPage' | 'stateOff' | 'stateChecking' | 'stateNotChecked' | 'stateNotReport' | 'stateVerdict'> = {
+  'no-page': 'stateNoPage', off: 'stateOff', checking: 'stateChecking', 'not-checked': 'stateNotChecked', 'not-report': 'stateNotReport', verdict: 'stateVerdict',
+};
+
+function StateLine({ s, lang }: { s: PopupState; lang: Lang }) {
+  const detail = s.kind === 'off' ? t(lang, s.why === 'no-permission' ? 'offNoPermission' : 'offSwitched')
+    : s.kind === 'checking' ? t(lang, 'checkingDetail')
+      : s.kind === 'not-checked' ? t(lang, 'notCheckedDetail')
+        : s.kind === 'not-report' || s.kind === 'verdict' ? s.verdict.line[lang] : '';
+  const cls = s.kind === 'off' ? 'off' : s.kind === 'checking' ? 'checking' : s.kind === 'verdict' && s.verdict.kind === 'report' ? 'report' : '';
+  return (
+    <div className={`v ${cls}`} data-testid="popup-verdict" data-state={s.kind} data-why={s.kind === 'off' ? s.why : undefined}>
+      <b data-testid="popup-state">{t(lang, HEADLINE[s.kind])}</b>
+      {detail && <span>{detail}</span>}
+    </div>
+  );
+}
 
 function Popup() {
   const [lang, setLang] = useState<Lang>('zh');
-  const [tab, setTab] = useState<chrome.tabs.Tab | null>(null);
-  const [verdict, setVerdict] = useState<TabVerdict | null>(null);
-  const [enabled, setEnabled] = useState(true);
-  const [granted, setGranted] = useState(false);
-  const origin = originOf(tab?.url);
+  const [facts, setFacts] = useState<Facts | null>(null);
 
   useEffect(() => {
-    void (async () => {
-      setLang(await loadLang());
-      const tb = await targetTab();
-      setTab(tb);
-      const o = originOf(tb?.url);
-      if (tb?.id !== undefined) {
-        const v = await send<TabVerdict | null>({ type: 'verdict:get', tabId: tb.id });
-        // A verdict left from an earlier page of this tab does not describe this one.
-        setVerdict(v && v.url.split('#')[0] === (tb.url ?? '').split('#')[0] ? v : null);
-      }
-      if (o) {
-        setEnabled(await siteEnabled(o));
-        setGranted(await chrome.permissions.contains({ origins: [`${o}/*`] }));
-      }
-    })();
+    let live = true;
+    const refresh = () => void readFacts().then((f) => { if (live) setFacts(f); });
+    void loadLang().then(setLang);
+    refresh();
+    // Live: the lens reports its verdict, the page finishes loading, the user allows the site.
+    const onStorage = () => refresh();
+    const onTab = (_id: number, info: chrome.tabs.TabChangeInfo) => { if (info.status || info.url) refresh(); };
+    chrome.storage.session.onChanged.addListener(onStorage);
+    chrome.storage.local.onChanged.addListener(onStorage);
+    chrome.tabs.onUpdated.addListener(onTab);
+    chrome.permissions.onAdded.addListener(refresh);
+    chrome.permissions.onRemoved.addListener(refresh);
+    return () => {
+      live = false;
+      chrome.storage.session.onChanged.removeListener(onStorage);
+      chrome.storage.local.onChanged.removeListener(onStorage);
+      chrome.tabs.onUpdated.removeListener(onTab);
+      chrome.permissions.onAdded.removeListener(refresh);
+      chrome.permissions.onRemoved.removeListener(refresh);
+    };
   }, []);
 
+  const tab = facts?.tab ?? null;
+  const origin = originOf(tab?.url);
   async function checkNow() {
     if (tab?.id === undefined) return;
     await chrome.scripting.executeScript({ target: { tabId: tab.id }, files: [LENS_FILE] });
     window.close();
   }
   const toggle = async (on: boolean) => {
-    if (!origin) return;
-    setEnabled(on);
+    if (!origin || !facts) return;
+    setFacts({ ...facts, enabled: on });
     await setSiteEnabled(origin, on);
   };
   const grant = async () => {
-    if (!origin) return;
+    if (!origin || !facts) return;
     const ok = await chrome.permissions.request({ origins: [`${origin}/*`] });
-    setGranted(ok);
+    setFacts({ ...facts, granted: ok });
     // The gate is registered for the portal from now on; check the page that is open already.
     if (ok) await checkNow();
   };
 
-
+  const s = facts ? popupState({ origin, tabUrl: tab?.url ?? null, loading: tab?.status === 'loading', granted: facts.granted, enabled: facts.enabled, verdict: facts.verdict }) : null;
+  const verdict = s?.kind === 'verdict' ? s.verdict : null;
   return (
     <>
       <style>{CSS}</style>
       <header>{t(lang, 'title')}</header>
       <main>
-        <div className="v" data-testid="popup-verdict">{verdict ? verdict.line[lang] : t(lang, 'noVerdict')}</div>
+        {s && <StateLine s={s} lang={lang} />}
         {verdict?.agency && <div className="muted">{verdict.agency} · {verdict.year}</div>}
         {verdict && <div className="muted" data-testid="authoritative">{t(lang, 'authoritative')}</div>}
-        {origin && (
-          <label><input type="checkbox" data-testid="site-switch" checked={enabled} onChange={(e) => void toggle(e.target.checked)} />
-            {enabled ? t(lang, 'siteOn') : t(lang, 'siteOff')} <span className="muted">{origin}</span></label>
-        )}
-        {origin && !granted && <button data-testid="grant" onClick={() => void grant()}>{t(lang, 'grant')}</button>}
-        {origin && enabled && <button data-testid="check-now" onClick={() => void checkNow()}>{t(lang, 'checkNow')}</button>}
+        {origin && facts && (facts.granted ? (
+          <label><input type="checkbox" data-testid="site-switch" checked={facts.enabled} onChange={(e) => void toggle(e.target.checked)} />
+            {facts.enabled ? t(lang, 'siteOn') : t(lang, 'siteOff')} <span className="muted">{origin}</span></label>
+        ) : (
+          // Without the permission nothing runs on this site: the switch cannot be on.
+          <label className="disabled" title={t(lang, 'switchNeedsPermission')}>
+            <input type="checkbox" data-testid="site-switch" checked={false} disabled />
+            {t(lang, 'switchNeedsPermission')} <span className="muted">{origin}</span></label>
+        ))}
+        {origin && facts && !facts.granted && <button data-testid="grant" onClick={() => void grant()}>{t(lang, 'grant')}</button>}
+        {origin && facts?.enabled && <button data-testid="check-now" onClick={() => void checkNow()}>{t(lang, 'checkNow')}</button>}
         <button onClick={() => void chrome.runtime.openOptionsPage()}>{t(lang, 'options')}</button>
       </main>
     </>

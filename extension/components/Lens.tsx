@@ -14,7 +14,7 @@ import { buildTextIndex, placesOf } from '../lib/locate';
 import { quickClassify } from '../lib/quick-detect';
 import { analyzeReport, fetchEarlierYears, hasReportBody, type ReportState } from '../lib/report-session';
 import { DISABLED_KEY, isDisabled } from '../lib/sites';
-import { verdictOf } from '../lib/verdict';
+import { checkingVerdict, verdictOf } from '../lib/verdict';
 import { send } from '../lib/messages';
 import { BADGE_TAG, mountBadges, type MountedBadges } from './Badges';
 import { ColumnPanel } from './ColumnPanel';
@@ -55,6 +55,8 @@ export function Lens() {
 
   const run = useCallback(async (retry = true): Promise<void> => {
     const url = location.href;
+    // Injected by the popup's "检查此页" there was no gate to say so: the popup shows "正在检查".
+    if (retry) void send({ type: 'verdict:set', verdict: checkingVerdict(url) });
     const settings = await chrome.storage.local.get([BENCH_KEY, LANG_KEY]);
     setBench(settings[BENCH_KEY]);
     const l: Lang = settings[LANG_KEY] === 'en' ? 'en' : 'zh';
@@ -63,6 +65,8 @@ export function Lens() {
       return { kinds: k, links: attachmentLinks(document, url), likely: k.report || likelyReport(document) };
     });
     let v: View = { kind: 'none' };
+    // Waiting for a script-filled article: the popup keeps saying "正在检查" meanwhile.
+    let waiting = false;
     const state = likely ? await analyzeReport(document, url) : null;
     if (state && state.check.ok && hasReportBody(state.check.report)) v = { kind: 'report', state };
     // A list of reports is a column; an article that only links its report file gets badges only.
@@ -72,7 +76,12 @@ export function Lens() {
       // Unreadable so far: say so only if nothing comes. Readable but thin (no tables, few
       // sections): show it now, and again if more arrives.
       if (!state.check.ok && retry) {
-        void whenContentGrows(document).then((grew) => (grew ? run(false) : setView({ kind: 'report', state })));
+        waiting = true;
+        void whenContentGrows(document).then((grew) => {
+          if (grew) return run(false);
+          setView({ kind: 'report', state });
+          return send({ type: 'verdict:set', verdict: verdictOf(state.check, null, 0, url) });
+        });
       } else {
         v = { kind: 'report', state };
         if (retry && state.check.ok && !hasReportBody(state.check.report)) {
@@ -84,7 +93,7 @@ export function Lens() {
     setLang(l);
     setView(v);
     if (links.length && !badges.current) badges.current = mountBadges(links, url, pdfChecker(), l);
-    await send({ type: 'verdict:set', verdict: verdictOf(v.kind === 'report' ? v.state.check : null, v.kind === 'column' ? v.verdict : null, links.length, url) });
+    if (!waiting) await send({ type: 'verdict:set', verdict: verdictOf(v.kind === 'report' ? v.state.check : null, v.kind === 'column' ? v.verdict : null, links.length, url) });
   }, []);
 
   useEffect(() => {

@@ -18,8 +18,11 @@ if (window.top === window) {
     setBench(got[BENCH_KEY]);
     const look = () => timed('gate', () => anyKind(quickClassify(document, location.href)));
     const activate = () => void chrome.runtime.sendMessage({ type: 'activate' });
+    // Nothing of ours here: said once, so the popup can tell "not a report" from "not checked".
+    const none = () => void chrome.runtime.sendMessage({ type: 'gate:none' });
     if (look()) activate();
     // List pages filled by script after load (Hanweb's data proxy): one more look, once.
-    else if (listPageUrl(location.href)) setTimeout(() => { if (look()) activate(); }, 1500);
+    else if (listPageUrl(location.href)) setTimeout(() => { if (look()) activate(); else none(); }, 1500);
+    else none();
   }, () => undefined);
 }

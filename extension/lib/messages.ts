@@ -4,7 +4,8 @@ import type { HistoryEntry, Summary } from './history-model';
 
 export interface TabVerdict {
   url: string;
-  kind: 'report' | 'column' | 'attachments' | 'not-report';
+  /** `checking`: the lens is reading the page (or waiting for its text); the others are final. */
+  kind: 'checking' | 'report' | 'column' | 'attachments' | 'not-report';
   title: string | null;
   agency: string | null;
   year: number | null;
@@ -15,6 +16,8 @@ export interface TabVerdict {
 
 export type Message =
   | { type: 'activate' }
+  /** The gate looked at the page and found nothing to check (the popup then says "不是年报"). */
+  | { type: 'gate:none' }
   /** The agency's years on the sender's site (and on sites the user linked): answered with a `HistoryList`. */
   | { type: 'history:list'; agency: string }
   /** Scores of stored years for agencies named (possibly shortened) in a column: agency → year → summary. */
@@ -32,6 +35,8 @@ export interface HistoryList { site: string; entries: HistoryEntry[]; trusted: s
 export interface OffscreenMessage { target: 'offscreen'; type: 'offscreen:pdf'; url: string; pageUrl: string }
 
 export const OFFSCREEN_PAGE = 'tabs/offscreen.html';
+/** The first-run page (opened on install): what the extension checks, that it sends nothing, how to allow a portal. */
+export const WELCOME_PAGE = 'tabs/welcome.html';
 
 export function send<T>(msg: Message): Promise<T> {
   return chrome.runtime.sendMessage(msg) as Promise<T>;

@@ -4,6 +4,18 @@ import type { PageCheck } from './check-page';
 import { summarize } from './history-model';
 import type { TabVerdict } from './messages';
 
+const NOT_REPORT = { zh: '此页不是年度报告、公开栏目或报告附件，无需检查。', en: 'No annual report, disclosure column or report attachment on this page: nothing to check.' };
+
+/** While the lens reads the page (or waits for its text to arrive). */
+export function checkingVerdict(url: string): TabVerdict {
+  return { url, kind: 'checking', title: null, agency: null, year: null, summary: null, line: { zh: '正在检查此页…', en: 'Checking this page…' } };
+}
+
+/** The gate's quick look found nothing of ours on the page. */
+export function noneVerdict(url: string): TabVerdict {
+  return { url, kind: 'not-report', title: null, agency: null, year: null, summary: null, line: NOT_REPORT };
+}
+
 export function verdictOf(check: PageCheck | null, column: ColumnVerdict | null, attachments: number, url: string): TabVerdict {
   if (check?.ok) {
     const s = summarize(check.result);
@@ -24,6 +36,6 @@ export function verdictOf(check: PageCheck | null, column: ColumnVerdict | null,
   }
   return {
     url, kind: attachments ? 'attachments' : 'not-report', title: null, agency: null, year: null, summary: null,
-    line: attachments ? { zh: `${attachments} 个附件`, en: `${attachments} attachments` } : { zh: '此页不是年度报告', en: 'No report on this page' },
+    line: attachments ? { zh: `${attachments} 个附件`, en: `${attachments} attachments` } : NOT_REPORT,
   };
 }

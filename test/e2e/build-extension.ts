@@ -5,7 +5,8 @@
  * browser; the production manifest itself only has optional host permissions):
  * - chrome-mv3-e2e: otherwise the production build exactly (closed shadow roots);
  * - chrome-mv3-e2e-inspect: the same with `version_name` "… inspect", which makes the lens use open
- *   shadow roots (extension/lib/shadow.ts) so tests can read the panel's DOM.
+ *   shadow roots (extension/lib/shadow.ts) so tests can read the panel's DOM, and with the `tabs`
+ *   permission in place of the activeTab grant of a click on the toolbar icon (the popup's tab URL).
  */
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -41,7 +42,12 @@ export function buildIfStale(): void {
     const m = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
     m.host_permissions = TEST_HOSTS;
     m.name = `${m.name} (e2e${inspect ? ', inspect' : ''})`;
-    if (inspect) m.version_name = `${m.version} inspect`;
+    if (inspect) {
+      m.version_name = `${m.version} inspect`;
+      // Stands in for the activeTab grant a click on the toolbar icon gives (headless tests cannot
+      // click it): the popup sees the URL of a tab on a site without host permission.
+      m.permissions = [...(m.permissions ?? []), 'tabs'];
+    }
     writeFileSync(join(dir, 'manifest.json'), JSON.stringify(m));
   }
 }

@@ -1,0 +1,44 @@
+/**
+ * What the popup says about the current tab, from what it knows: the page's origin, whether the
+ * user granted it, the site's switch and the verdict the lens (or the gate) reported. Pure.
+ */
+import type { TabVerdict } from './messages';
+
+export type PopupState =
+  /** Not a web page (chrome://, a file, the new-tab page): nothing to check. */
+  | { kind: 'no-page' }
+  /** 未启用此网站: the portal was never allowed, or the user switched it off. */
+  | { kind: 'off'; why: 'no-permission' | 'switched-off' }
+  /** 正在检查: the page is still loading on an allowed site, or the lens is reading it. */
+  | { kind: 'checking' }
+  /** Allowed, but nothing ran on this page (it was open before the site was allowed). */
+  | { kind: 'not-checked' }
+  /** 不是年报: the gate or the lens looked and found no report. */
+  | { kind: 'not-report'; verdict: TabVerdict }
+  /** The verdict: a report, a column, attachments. */
+  | { kind: 'verdict'; verdict: TabVerdict };
+
+export interface PopupFacts {
+  origin: string | null;
+  tabUrl: string | null;
+  /** The tab is still loading its page. */
+  loading: boolean;
+  granted: boolean;
+  enabled: boolean;
+  verdict: TabVerdict | null;
+}
+
+const bare = (u: string) => u.split('#')[0];
+
+export function popupState(f: PopupFacts): PopupState {
+  if (!f.origin) return { kind: 'no-page' };
+  if (!f.enabled) return { kind: 'off', why: 'switched-off' };
+  // A verdict left from an earlier page of this tab does not describe this one.
+  const v = f.verdict && f.tabUrl && bare(f.verdict.url) === bare(f.tabUrl) ? f.verdict : null;
+  // A page checked once through "检查此页" (activeTab) has a verdict without a standing permission.
+  if (v?.kind === 'checking') return { kind: 'checking' };
+  if (v?.kind === 'not-report') return { kind: 'not-report', verdict: v };
+  if (v) return { kind: 'verdict', verdict: v };
+  if (!f.granted) return { kind: 'off', why: 'no-permission' };
+  return f.loading ? { kind: 'checking' } : { kind: 'not-checked' };
+}
