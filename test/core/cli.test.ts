@@ -106,7 +106,7 @@ describe('gongkai CLI', () => {
 
   it.each([
     [['parse'], 2, /missing <file\|url>/],
-    [['parse', 'a', 'b'], 2, /exactly one/],
+    [['parse', 'a', 'b'], 2, /a batch \(several inputs or a folder\) writes to --out/],
     [['parse', 'x', '--lang', 'fr'], 2, /--lang/],
     [['nope'], 2, /unknown command/],
     [['parse', '/no/such/file.html'], 3, /not-found/],

@@ -49,7 +49,7 @@ describe('usage and typed errors', () => {
     expect(browser).toMatchObject({ code: 2, err: expect.stringMatching(/--browser must be/) });
     expect(resolveBad).toMatchObject({ code: 2, err: expect.stringMatching(/--resolve wants host=address:port/) });
     expect(portals).toMatchObject({ code: 2, err: expect.stringMatching(/--portals: no such file: missing\.txt/) });
-    expect(format).toMatchObject({ code: 2, err: expect.stringMatching(/--format must be json, csv or xlsx/) });
+    expect(format).toMatchObject({ code: 2, err: expect.stringMatching(/--format must be json, (.+, )?csv or xlsx, got 'pdf'/) });
     expect(empty).toMatchObject({ code: 2, err: expect.stringMatching(/no crawl runs yet/) });
   });
 
@@ -108,8 +108,8 @@ describe('columns, export, summary', () => {
     expect(j.columns.length).toBeGreaterThan(5);
     expect((await gk('export', '--format', 'csv', '--db', db(), '--out', 'csv')).code).toBe(0);
     const csv = readFileSync(join(dir, 'csv', 'columns.csv'), 'utf8');
-    expect(csv.split('\r\n')[0]).toBe('\ufeffrun,host,column,category,parent,status,items,newest,oldest,freshness,per_year,pages,url');
-    expect(csv).toContain('www.ca.example.gov.cn,工作动态,dynamic,0,ok,12,2025-05-31');
+    expect(csv.split('\r\n')[0]).toBe('\ufeffrun,host,column,category,parent,status,items,newest,oldest,freshness,pages,items_2020,items_2021,items_2022,items_2023,items_2024,items_2025,url');
+    expect(csv).toContain('www.ca.example.gov.cn,工作动态,dynamic,false,ok,12,2025-05-31,2025-02-10,stale,');
     expect((await gk('export', '--format', 'xlsx', '--db', db(), '--out', 'e.xlsx')).code).toBe(0);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(join(dir, 'e.xlsx'));
