@@ -32,9 +32,6 @@ const CLOSES_P = new Set(['div', 'p', 'ul', 'ol', 'table', 'h1', 'h2', 'h3', 'h4
 /** How far back a close tag looks for its element; further is a stray end tag (ignored, as parse5 mostly does). */
 const CLOSE_REACH = 16;
 
-// A comment, or a start/end tag. Tags stop at the next < so a stray < costs nothing extra (linear).
-const TOKEN = /<!--[\s\S]*?(?:-->|$)|<(\/?)([a-zA-Z][\w:-]*)[^<>]{0,4096}>/g;
-
 export interface DepthGuard {
   /** The HTML to parse: the input itself when nothing was dropped. */
   html: string;
@@ -44,59 +41,86 @@ export interface DepthGuard {
   dropped: number;
 }
 
-interface Open { name: string; kept: boolean }
+function isAlpha(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
+}
 
-/** Flattens elements nested deeper than `limit`. Linear in the input. */
+function isNameChar(c: number): boolean {
+  return isAlpha(c) || (c >= 0x30 && c <= 0x39) || c === 0x3a || c === 0x2d || c === 0x5f;
+}
+
+/**
+ * Flattens elements nested deeper than `limit`. One linear pass with indexOf: a tag runs from "<" to
+ * the next ">" unless another "<" comes first (then it is text, as a stray "<" is).
+ */
 export function guardHtmlDepth(html: string, limit = MAX_HTML_DEPTH): DepthGuard {
-  const stack: Open[] = [];
-  const cut: [number, number][] = [];
+  const names: string[] = [];
+  const keeps: boolean[] = [];
+  const cut: number[] = [];
+  const n = html.length;
   let maxDepth = 0;
   /** Open elements that are kept: the depth parse5 will see. */
   let kept = 0;
-  const pop = (): void => { if (stack.pop()!.kept) kept--; };
-  TOKEN.lastIndex = 0;
-  for (let m = TOKEN.exec(html); m; m = TOKEN.exec(html)) {
-    const name = m[2]?.toLowerCase();
-    if (!name) continue; // a comment
-    const start = m.index, end = TOKEN.lastIndex;
-    if (m[1]) {
-      let k = stack.length - 1;
-      const stop = Math.max(0, stack.length - CLOSE_REACH);
-      while (k >= stop && stack[k]!.name !== name) k--;
-      if (k < stop) continue;
-      const keep = stack[k]!.kept;
-      while (stack.length > k) pop();
-      if (!keep) cut.push([start, end]);
+  const pop = (): void => { names.pop(); if (keeps.pop()) kept--; };
+  let i = html.indexOf('<');
+  while (i >= 0) {
+    const c = html.charCodeAt(i + 1);
+    if (c === 0x21) { // <!-- comment --> or <!doctype …>
+      const e = html.startsWith('<!--', i) ? html.indexOf('-->', i + 4) + 3 : html.indexOf('>', i) + 1;
+      i = e > 0 ? html.indexOf('<', e) : -1;
+      continue;
+    }
+    const isClose = c === 0x2f;
+    const from = isClose ? i + 2 : i + 1;
+    if (!isAlpha(html.charCodeAt(from))) { i = html.indexOf('<', i + 1); continue; }
+    let k = from + 1;
+    while (k < n && isNameChar(html.charCodeAt(k))) k++;
+    const gt = html.indexOf('>', k);
+    const next = html.indexOf('<', k);
+    if (gt < 0) break;
+    if (next >= 0 && next < gt) { i = next; continue; }
+    const start = i, end = gt + 1;
+    i = next;
+    const name = html.slice(from, k).toLowerCase();
+    if (isClose) {
+      let j = names.length - 1;
+      const stop = Math.max(0, names.length - CLOSE_REACH);
+      while (j >= stop && names[j] !== name) j--;
+      if (j < stop) continue;
+      const keep = keeps[j]!;
+      while (names.length > j) pop();
+      if (!keep) cut.push(start, end);
       continue;
     }
     const ends = ENDS[name];
-    if (ends) while (stack.length && ends.includes(stack[stack.length - 1]!.name)) pop();
-    if (CLOSES_P.has(name) && stack[stack.length - 1]?.name === 'p') pop();
+    if (ends) while (names.length && ends.includes(names[names.length - 1]!)) pop();
+    if (names[names.length - 1] === 'p' && CLOSES_P.has(name)) pop();
     const keep = kept < limit || (kept < limit + STRUCTURE_HEADROOM && STRUCTURE.has(name));
     if (RAW.has(name)) {
       // Raw text runs to the end tag: skip it (its "<div>" strings are not tags). Dropped whole when too deep.
       const close = new RegExp(`</${name}[\\s/>]`, 'ig');
       close.lastIndex = end;
-      const c = close.exec(html);
-      const after = c ? html.indexOf('>', c.index) + 1 : html.length;
-      if (!keep) cut.push([start, after]);
-      TOKEN.lastIndex = after;
+      const m = close.exec(html);
+      const after = m ? html.indexOf('>', m.index) + 1 : n;
+      if (!keep) cut.push(start, after);
+      i = html.indexOf('<', after);
       continue;
     }
     // "/>" does not close an HTML element (parse5 opens <div/>); only void elements stay off the stack.
     if (VOID.has(name)) {
-      if (!keep) cut.push([start, end]);
+      if (!keep) cut.push(start, end);
       continue;
     }
-    stack.push({ name, kept: keep });
+    names.push(name);
+    keeps.push(keep);
     if (keep) kept++;
-    if (stack.length > maxDepth) maxDepth = stack.length;
-    if (!keep) cut.push([start, end]);
+    if (names.length > maxDepth) maxDepth = names.length;
+    if (!keep) cut.push(start, end);
   }
   if (cut.length === 0) return { html, maxDepth, dropped: 0 };
   const parts: string[] = [];
   let at = 0;
-  for (const [s, e] of cut) { parts.push(html.slice(at, s)); at = e; }
+  for (let k = 0; k < cut.length; k += 2) { parts.push(html.slice(at, cut[k])); at = cut[k + 1]!; }
   parts.push(html.slice(at));
-  return { html: parts.join(''), maxDepth, dropped: cut.length };
+  return { html: parts.join(''), maxDepth, dropped: cut.length / 2 };
 }
