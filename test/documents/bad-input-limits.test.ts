@@ -52,7 +52,7 @@ describe('UTF-8 text reports with damaged bytes stay UTF-8', () => {
     expect(count).toBeLessThanOrEqual(3 * at.length);
     expect(r.year).toBe(base.year);
     expect(r.sections.length).toBeGreaterThanOrEqual(base.sections.length - at.length);
-  });
+  }, SECONDS);
 });
 
 describe('a wrong charset label does not beat the bytes', () => {
@@ -65,20 +65,20 @@ describe('a wrong charset label does not beat the bytes', () => {
     expect(r.source.encoding).toBe('gb18030');
     expect(r.notes.join(' ')).toMatch(/says UTF-8, but the body is not UTF-8/);
     expect(valuesOf(r)).toEqual(expected);
-  });
+  }, SECONDS);
 
   it('a GBK page served as ISO-8859-1 (a Java server default) is read by its <meta>', async () => {
     const r = report(await parseBytes(gbkPage, { contentType: 'text/html;charset=ISO-8859-1' }));
     expect(r.source.encoding).toBe('gb18030');
     expect(valuesOf(r)).toEqual(expected);
-  });
+  }, SECONDS);
 
   it('a UTF-8 page served as charset=gbk is read as UTF-8, with a note', async () => {
     const r = report(await parseBytes(utf8Page, { contentType: 'text/html; charset=GBK' }));
     expect(r.source.encoding).toBe('utf-8');
     expect(r.notes.join(' ')).toMatch(/charset "gb18030" contradicts the body, which is valid UTF-8/);
     expect(valuesOf(r)).toEqual(expected);
-  });
+  }, SECONDS);
 
   it('a UTF-8 page whose <meta> says gb2312 is read as UTF-8', () => {
     const html = new TextDecoder().decode(utf8Page).replace('<head>', '<head><meta charset="gb2312">');
@@ -122,7 +122,7 @@ describe('HTML nested 3·10⁴ deep', () => {
 
   it('a spent time budget → timeout (retryable)', () => {
     expect(() => extractHtml(page, null, 0)).toThrow(expect.objectContaining({ reason: 'timeout', retryable: true }));
-  });
+  }, SECONDS);
 });
 
 describe('images whose headers state 20000 × 20000 pixels are never decoded', () => {
@@ -200,5 +200,5 @@ describe('`empty` is for empty input only', () => {
     const doc = await extractBinary(documentBytes('report001.docx'), 'docx');
     const { parseExtracted } = await import('../../shared/src/index.ts');
     expect(parseExtracted({ ...doc, text: '', grids: [] })).toMatchObject({ ok: false, reason: 'no-text' });
-  });
+  }, SECONDS);
 });
