@@ -1,8 +1,9 @@
 /** Arithmetic inside the tables: table 3's printed identity, column and row sums, table 4 sums. */
-import { TABLE3_COLUMNS, TABLE3_ROWS, TABLE4_GROUPS } from '../model/labels.js';
+import { TABLE3_COLUMNS, TABLE4_GROUPS } from '../model/labels.js';
 import type { Cell } from '../model/report.js';
 import type { CheckContext, Collector } from './context.js';
 import { isEmpty, num, show, sumExpr, t3Cell, t3Ev, t4Ev } from './context.js';
+import { notStated, outcomeKeys, statedValue, type StatedValue } from './stated.js';
 
 const colName = (c: number) => TABLE3_COLUMNS[c]!.label;
 
@@ -11,33 +12,38 @@ export function checkTable3(ctx: CheckContext, out: Collector): void {
   const ids = ['table3.identity', 'table3.outcome-sum', 'table3.row-sum'];
   if (!r.table3) { for (const id of ids) out.cannotRun(id, '没有表三', 'no table 3'); return; }
   // Outcome rows the table prints: a row the agency left out adds nothing to its own （七）总计.
-  const printed = new Set(r.table3.rows.map((x) => x.key));
-  const outcomeKeys = TABLE3_ROWS.filter((d) => d.outcome && d.templates.includes(r.table3!.layout) && printed.has(d.key)).map((d) => d.key);
+  const keys = outcomeKeys(r);
+  // A total left blank while its parts state numbers is not stated (checks/stated.ts): never read as 0.
+  const sum = (vs: StatedValue[]) => ({ text: vs.map((v) => v.text).join('+'), value: vs.reduce((a, v) => a + v.value, 0) });
 
   for (let c = 0; c < 7; c++) {
     // 一 + 二 = （七） + 四
-    const cells = ['newReceived', 'carriedOver', 'total', 'carriedForward'].map((k) => t3Cell(r, k, c));
+    const idKeys = ['newReceived', 'carriedOver', 'total', 'carriedForward'];
+    const cells = idKeys.map((k) => t3Cell(r, k, c));
+    const vals = idKeys.map((k) => statedValue(r, k, c));
     if (cells.every(isEmpty)) { /* nothing reported in this column */ }
-    else if (cells.some((x) => Number.isNaN(num(x)))) out.cannotRun('table3.identity', `“${colName(c)}”列有无法读取的单元格`, `unreadable cell in column ${colName(c)}`);
+    else if (vals.some((x) => Number.isNaN(x.value))) out.cannotRun('table3.identity', `“${colName(c)}”列有无法读取的单元格`, `unreadable cell in column ${colName(c)}`);
     else {
-      const left = sumExpr(cells.slice(0, 2));
-      const right = sumExpr(cells.slice(2));
+      const left = sum(vals.slice(0, 2));
+      const right = sum(vals.slice(2));
       if (left.value !== right.value) {
         const expression = `一+二 = ${left.text} = ${left.value} ≠ （七）总计+四 = ${right.text} = ${right.value}`;
         out.fail('table3.identity', {
           zh: `表三“${colName(c)}”列：${expression}`,
           en: `Table 3, column ${colName(c)}: new + carried over = ${left.value}, but total handled + carried forward = ${right.value}`,
-        }, { cells: ['newReceived', 'carriedOver', 'total', 'carriedForward'].map((k) => t3Ev(r, k, c)), sentences: [], expression, left: left.value, right: right.value });
+        }, { cells: idKeys.map((k) => t3Ev(r, k, c)), sentences: [], expression, left: left.value, right: right.value });
       } else out.pass('table3.identity');
     }
 
-    // （七）总计 = Σ outcome leaves
+    // （七）总计 = Σ outcome leaves; a （七） cell not stated has nothing to compare (structure.totals-blank says so).
     const total = t3Cell(r, 'total', c);
-    const leaves = outcomeKeys.map((k) => t3Cell(r, k, c));
+    const leaves = keys.map((k) => t3Cell(r, k, c));
     if (isEmpty(total) && leaves.every(isEmpty)) continue;
-    if ([total, ...leaves].some((x) => Number.isNaN(num(x)))) { out.cannotRun('table3.outcome-sum', `“${colName(c)}”列有无法读取的单元格`, `unreadable cell in column ${colName(c)}`); continue; }
-    const present = outcomeKeys.filter((k) => !isEmpty(t3Cell(r, k, c)));
-    const s = sumExpr(present.map((k) => t3Cell(r, k, c)));
+    if (notStated(r, 'total', c)) continue;
+    const leafVals = keys.map((k) => statedValue(r, k, c));
+    if ([num(total), ...leafVals.map((v) => v.value)].some(Number.isNaN)) { out.cannotRun('table3.outcome-sum', `“${colName(c)}”列有无法读取的单元格`, `unreadable cell in column ${colName(c)}`); continue; }
+    const present = keys.filter((k) => !isEmpty(t3Cell(r, k, c)) || notStated(r, k, c));
+    const s = sum(present.map((k) => statedValue(r, k, c)));
     if (s.value !== num(total)) {
       const expression = `（七）总计 = ${show(total)} ≠ ${s.text || '0'} = ${s.value}`;
       out.fail('table3.outcome-sum', {
@@ -47,11 +53,12 @@ export function checkTable3(ctx: CheckContext, out: Collector): void {
     } else out.pass('table3.outcome-sum');
   }
 
-  // Per row: 总计 = 自然人 + five organisation columns
+  // Per row: 总计 = 自然人 + five organisation columns; a 总计 not stated is listed by structure.totals-blank.
   for (const row of r.table3.rows) {
     const parts = row.cells.slice(0, 6);
     const tot = row.cells[6];
     if (isEmpty(tot) && parts.every(isEmpty)) continue;
+    if (notStated(r, row.key, 6)) continue;
     if ([tot, ...parts].some((x) => Number.isNaN(num(x)))) { out.cannotRun('table3.row-sum', `“${row.printed.slice(-16)}”行有无法读取的单元格`, `unreadable cell in row ${row.key}`); continue; }
     const s = sumExpr(parts);
     if (s.value !== num(tot)) {

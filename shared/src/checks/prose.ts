@@ -4,6 +4,7 @@ import type { ProseClaim, Report } from '../model/report.js';
 import type { CellEvidence } from './types.js';
 import type { CheckContext, Collector } from './context.js';
 import { isEmpty, num, show, t3Cell, t3Ev, t4Ev } from './context.js';
+import { statedValue } from './stated.js';
 
 interface Target {
   id: string;
@@ -13,12 +14,20 @@ interface Target {
   values: (r: Report) => { value: number; text: string; cells: CellEvidence[] }[] | null;
 }
 
+/**
+ * The table's figure for `keys` in the 总计 column. A row whose 总计 is blank while its applicant
+ * columns state numbers counts as the sum of those columns (checks/stated.ts), shown as such: the
+ * report's own numbers, never an invented 0.
+ */
 function rowsSum(r: Report, keys: string[], name: string): { value: number; text: string; cells: CellEvidence[] } | null {
-  const cells = keys.map((k) => t3Cell(r, k, 6));
-  if (cells.some((c) => Number.isNaN(num(c)))) return null;
-  const shown = keys.filter((k) => !isEmpty(t3Cell(r, k, 6)));
-  const value = cells.reduce((s, c) => s + num(c), 0);
-  return { value, text: `${name} ${shown.length > 1 ? `${shown.map((k) => show(t3Cell(r, k, 6))).join('+')} = ` : ''}${value}`, cells: keys.map((k) => t3Ev(r, k, 6)) };
+  const vals = keys.map((k) => statedValue(r, k, 6));
+  if (vals.some((v) => Number.isNaN(v.value))) return null;
+  const shown = vals.filter((v, i) => v.derived || !isEmpty(t3Cell(r, keys[i]!, 6)));
+  const value = vals.reduce((s, v) => s + v.value, 0);
+  const derived = vals.some((v) => v.derived);
+  const cells = keys.flatMap((k, i) => (vals[i]!.derived ? [6, 0, 1, 2, 3, 4, 5] : [6]).map((c) => t3Ev(r, k, c)));
+  const expr = shown.length > 1 || derived ? `${shown.map((v) => v.text).join('+')} = ` : '';
+  return { value, text: `${name} ${expr}${value}`, cells };
 }
 
 const group = (prefix: string) => TABLE3_ROWS.filter((d) => d.key.startsWith(prefix)).map((d) => d.key);

@@ -5,6 +5,7 @@ import type { Cell } from '../model/report.js';
 import { cellEvidence } from './types.js';
 import type { CheckContext, Collector } from './context.js';
 import { t3Label } from './context.js';
+import { checkTotalsBlank } from './totals-blank.js';
 
 export function checkStructure(ctx: CheckContext, out: Collector): void {
   const r = ctx.report;
@@ -73,6 +74,7 @@ export function checkStructure(ctx: CheckContext, out: Collector): void {
   } else if (r.table3) out.pass('structure.table3.rows');
 
   checkDoubtful(ctx, out);
+  checkTotalsBlank(ctx, out);
   checkStatements(ctx, out);
   checkTemplate(ctx, out);
   checkYear(ctx, out);

@@ -1,0 +1,75 @@
+/**
+ * Blank is not zero in a total. The one home of the rule: a blank 总计 cell whose parts state
+ * numbers (a row's applicant columns, or the outcome rows under （七）总计) is **not stated** — the
+ * agency left the total out, it did not report 0. Checks never compare against it as if it were 0:
+ * `structure.totals-blank` lists such cells once; arithmetic checks that need one skip it or use
+ * the stated parts in its place and say so; prose checks compare against what the table does state
+ * (the sum of the applicant columns when a row's 总计 is blank).
+ *
+ * A blank total whose parts are all blank or 0 is consistent (nothing reported) and stays 0; '/',
+ * '—' and 无 are printed statements, never "not stated".
+ */
+import { TABLE3_ROWS } from '../model/labels.js';
+import type { Cell, Report } from '../model/report.js';
+import { num, show, t3Cell } from './context.js';
+
+const TOTAL_COL = 6;
+
+/** Outcome leaf rows of the report's layout that the table prints (their sum is （七）总计). */
+export function outcomeKeys(r: Report): string[] {
+  if (!r.table3) return [];
+  const printed = new Set(r.table3.rows.map((x) => x.key));
+  return TABLE3_ROWS.filter((d) => d.outcome && d.templates.includes(r.table3!.layout) && printed.has(d.key)).map((d) => d.key);
+}
+
+const isBlank = (c: Cell | undefined): boolean => !!c && !c.doubt && c.kind === 'blank';
+const statesNumber = (c: Cell | undefined): boolean => !!c && !c.doubt && c.kind === 'number' && c.value !== 0;
+
+/** The cells a total adds up: a row's applicant columns (col 6), or the outcome rows (row （七）). */
+export function partsOf(r: Report, key: string, col: number): { key: string; col: number }[] {
+  if (col === TOTAL_COL) return [0, 1, 2, 3, 4, 5].map((c) => ({ key, col: c }));
+  if (key === 'total') return outcomeKeys(r).map((k) => ({ key: k, col }));
+  return [];
+}
+
+/** True when the cell is a total left blank while its parts state numbers. */
+export function notStated(r: Report, key: string, col: number): boolean {
+  const cell = t3Cell(r, key, col);
+  if (!isBlank(cell)) return false;
+  return partsOf(r, key, col).some((p) => statesNumber(t3Cell(r, p.key, p.col)));
+}
+
+/** A value for arithmetic: the cell's own, or — for a total not stated — the sum of its stated parts. */
+export interface StatedValue {
+  value: number;
+  /** How it is shown in an expression: "28", "空", or "（272，总计未填，按各列之和 258+12+空+空+1+1）". */
+  text: string;
+  /** True when the value is the sum of the parts of a total the report left blank. */
+  derived: boolean;
+  /** For a derived value: the parts' sum as shown, "258+12+空+空+1+1". */
+  parts?: string;
+}
+
+/**
+ * The value a check may use for a table-3 cell. A stated cell gives itself (blank, '/' and 无 as 0,
+ * unreadable as NaN); a total not stated gives the sum of its parts, marked `derived`.
+ */
+export function statedValue(r: Report, key: string, col: number): StatedValue {
+  const cell = t3Cell(r, key, col);
+  if (!notStated(r, key, col)) return { value: num(cell), text: show(cell), derived: false };
+  const parts = partsOf(r, key, col).map((p) => statedValue(r, p.key, p.col));
+  const value = parts.reduce((s, p) => s + p.value, 0);
+  const how = col === TOTAL_COL ? '按申请人各列之和' : '按各办理结果之和';
+  const shown = parts.map((p) => p.text).join('+');
+  return { value, text: `（${value}，总计未填，${how} ${shown}）`, derived: true, parts: shown };
+}
+
+/** Every table-3 total left blank while its parts state numbers, in table order. */
+export function blankTotals(r: Report): { key: string; col: number }[] {
+  if (!r.table3) return [];
+  const out: { key: string; col: number }[] = [];
+  for (const row of r.table3.rows) {
+    for (let c = 0; c <= TOTAL_COL; c++) if ((c === TOTAL_COL || row.key === 'total') && notStated(r, row.key, c)) out.push({ key: row.key, col: c });
+  }
+  return out;
+}
