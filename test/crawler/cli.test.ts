@@ -113,7 +113,7 @@ describe('columns, export, summary', () => {
     expect((await gk('export', '--format', 'xlsx', '--db', db(), '--out', 'e.xlsx')).code).toBe(0);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(join(dir, 'e.xlsx'));
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['reports', 'findings', 'columns', 'portals', 'claims', 'faults']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['reports', 'findings', 'columns', 'portals', 'claims', 'faults', 'values', 'totals', 'table2', 'table3', 'table4']);
     expect(wb.getWorksheet('portals')!.getRow(2).getCell(2).value).toBe('淳安县人民政府');
   });
 
