@@ -33,7 +33,8 @@ mkdirSync(outdir, { recursive: true });
 let result;
 try {
   result = await build({
-  entryPoints: { cli: join(root, 'crawler', 'src', 'cli', 'main.ts') },
+  // The batch-parse worker thread is an entry of its own (crawler/src/batch/pool.ts starts dist/batch-worker.js).
+  entryPoints: { cli: join(root, 'crawler', 'src', 'cli', 'main.ts'), 'batch-worker': join(root, 'crawler', 'src', 'batch', 'worker.ts') },
   outdir,
   bundle: true,
   splitting: true,

@@ -49,10 +49,15 @@ function csvField(v: CellValue, type: ColumnType): string {
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
+/** One row as a CSV line (no line break), each field by its column's type (text guarded against formulas). */
+export function csvLine(r: CellValue[], columns: Column[]): string {
+  return r.map((v, i) => csvField(v, columns[i]!.type)).join(',');
+}
+
 /** The table as CSV: BOM, CRLF, a header row in the chosen language. */
 export function toCsv(t: Table, lang: HeaderLang = 'en'): string {
   const lines = [t.columns.map((c) => csvField(lang === 'zh' ? c.zh : c.key, 'text')).join(',')];
-  for (const r of t.rows) lines.push(r.map((v, i) => csvField(v, t.columns[i]!.type)).join(','));
+  for (const r of t.rows) lines.push(csvLine(r, t.columns));
   return '\ufeff' + lines.join('\r\n') + '\r\n';
 }
 

@@ -1,4 +1,7 @@
-/** `gongkai parse <file|url>`: read one report, check it, print the result (or the JSON contract). */
+/**
+ * `gongkai parse <file|url>`: read one report, check it, print the result (or the JSON contract).
+ * With `--out` (or several inputs, or a folder): the batch parse of crawler/src/batch.
+ */
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ARTICLE49_DEADLINES, checkReport, isDeadline, toContract, type Report } from '@gongkai/shared';
@@ -6,16 +9,24 @@ import { GongkaiError, loadInput, parseBytes } from '@gongkai/shared/node';
 import { defineCommand, EXIT, UsageError } from '../command.js';
 import { optionTable } from '../option-table.js';
 import { formatReport, type Lang } from '../format/report-text.js';
+import { outputFile } from '../paths.js';
+import { expandInputs } from '../../batch/inputs.js';
+import { formatOf } from '../../batch/output.js';
+import { batchParse } from '../../batch/run.js';
 
 const PARSE_OPTIONS = optionTable({
   json: { type: 'boolean', help: 'print the machine-readable JSON contract instead (see docs/json-contract.md)' },
-  history: { type: 'list', placeholder: 'dir|file', help: 'earlier reports of the same agency for the cross-year checks: a directory (every file in it) or a file' },
+  history: { type: 'list', placeholder: 'dir|file|auto', help: 'earlier reports of the same agency for the cross-year checks: a directory (every file in it) or a file; in a batch (--out), auto: the inputs grouped by agency' },
   lang: { type: 'string', choices: ['zh', 'en'], default: 'zh', help: 'language of messages' },
   verbose: { type: 'boolean', help: 'list passing checks and parser notes too' },
   today: { type: 'string', placeholder: 'YYYY-MM-DD', pattern: /^\d{4}-\d{2}-\d{2}$/, help: 'date to judge timeliness against', defaultText: 'today' },
   'deadline-department': { type: 'string', placeholder: 'MM-DD', pattern: isDeadline, help: 'Article 49 deadline for departments', default: ARTICLE49_DEADLINES.department },
   'deadline-government': { type: 'string', placeholder: 'MM-DD', pattern: isDeadline, help: 'Article 49 deadline for governments', default: ARTICLE49_DEADLINES.government },
   'no-ocr': { type: 'boolean', help: 'do not OCR scanned PDFs or images (OCR takes seconds per page)' },
+  out: { type: 'string', placeholder: 'file.jsonl|file.csv', help: 'batch: parse every input (folders walked) on worker threads and write one line per input here: its JSON contract (.jsonl) or a summary row (.csv), or its typed failure' },
+  resume: { type: 'boolean', help: 'batch: skip the inputs already in --out and append the rest' },
+  jobs: { type: 'integer', placeholder: 'n', min: 1, help: 'batch: worker threads', defaultText: 'the number of cores' },
+  quiet: { type: 'boolean', help: 'batch: no progress bar on stderr' },
 });
 
 const EPILOG = `Exit codes:
@@ -23,10 +34,15 @@ const EPILOG = `Exit codes:
   1  parsed; the report has errors           4  could not fetch (network; may work later)
   2  usage error                             5  internal failure
 
+A batch (--out, several inputs or a folder) never stops at a bad input: each gets its line, and
+the exit code is that of the worst input (3 if any was not a report, 1 if any had errors, …).
+
 Examples:
   gongkai parse report.html
   gongkai parse https://www.example.gov.cn/zwgk/zfxxgk/zfxxgknb/202101/t20210120_1.html --json
-  gongkai parse 2020.pdf --history reports/2019.html`;
+  gongkai parse 2020.pdf --history reports/2019.html
+  gongkai parse reports/ --out reports.jsonl --history auto
+  gongkai parse reports/ more.pdf --out summary.csv --resume`;
 
 async function historyFiles(paths: string[]): Promise<string[]> {
   const out: string[] = [];
@@ -61,8 +77,8 @@ async function loadHistory(files: string[], noOcr: boolean, warn: (s: string) =>
 
 export const parseCommand = defineCommand({
   name: 'parse',
-  summary: 'read and check one annual report (file or URL)',
-  usage: '<file|url> [options]',
+  summary: 'read and check one annual report (file or URL), or a batch of them (--out)',
+  usage: '<file|url> [options] | <file|dir|url>... --out <file.jsonl|file.csv> [options]',
   description: `Read one government information disclosure annual report (HTML, text, PDF, DOCX, DOC or an image;
 the format is recognised from the content), check it, and print the tables, every check (✓/✗) and
 the evidence for each finding.`,
@@ -70,6 +86,10 @@ the evidence for each finding.`,
   positionals: true,
   epilog: EPILOG,
   async run(values, positionals) {
+    const batch = values.out !== undefined || positionals.length > 1 ||
+      (positionals.length === 1 && !/^https?:\/\//i.test(positionals[0]!) && !!(await stat(positionals[0]!).catch(() => null))?.isDirectory());
+    if (batch) return runBatch(values, positionals);
+    if (values.resume || values.jobs !== undefined) throw new UsageError('--resume and --jobs are for a batch: give --out <file.jsonl|file.csv>', { help: true });
     if (positionals.length !== 1) throw new UsageError(positionals.length ? 'give exactly one file or URL' : 'missing <file|url>');
     const lang = values.lang as Lang;
     const target = positionals[0]!;
@@ -104,3 +124,28 @@ the evidence for each finding.`,
     return result.findings.some((f) => f.severity === 'error') ? EXIT.findings : EXIT.ok;
   },
 });
+
+/** The batch parse: inputs expanded, the output checked before any work, the exit code of the worst input. */
+async function runBatch(values: Record<string, unknown>, positionals: string[]): Promise<number> {
+  const v = values as { out?: string; resume: boolean; jobs?: number; quiet: boolean; history: string[]; json: boolean; verbose: boolean; today?: string;
+    'no-ocr': boolean; 'deadline-department': string; 'deadline-government': string; lang: string };
+  if (!positionals.length) throw new UsageError('missing <file|dir|url>...');
+  if (v.out === undefined) throw new UsageError('a batch (several inputs or a folder) writes to --out <file.jsonl|file.csv>', { help: true });
+  const format = formatOf(v.out);
+  if (!format) throw new UsageError(`--out must end in .jsonl or .csv, got '${v.out}'`, { help: true });
+  outputFile(v.out, '--out');
+  if (v.history.length && !(v.history.length === 1 && v.history[0] === 'auto')) throw new UsageError('in a batch --history takes auto (the inputs grouped by agency)', { help: true });
+  if (v.json || v.verbose) throw new UsageError('--json and --verbose are for one input; a batch writes --out', { help: true });
+  const inputs = await expandInputs(positionals, [v.out]);
+  const deadlines = { department: v['deadline-department'], government: v['deadline-government'] };
+  const s = await batchParse({
+    inputs, out: v.out, format, resume: v.resume, history: v.history.length ? 'auto' : 'none', progress: !v.quiet,
+    parse: { ocr: !v['no-ocr'], check: { deadlines, ...(v.today ? { today: v.today } : {}) } },
+    ...(v.jobs !== undefined ? { workers: v.jobs } : {}), lang: v.lang === 'zh' ? 'zh' : 'en',
+  });
+  const c = s.counts;
+  process.stderr.write(`gongkai parse: ${s.inputs} input(s)${s.skipped ? `, ${s.skipped} already in ${v.out}` : ''}: ${c.ok} ok, ${c.findings} with errors, ` +
+    `${c.unparseable} not read, ${c.fetch} not fetched${c.internal ? `, ${c.internal} internal failures` : ''}${s.withHistory ? `; ${s.withHistory} checked across years` : ''} ` +
+    `in ${(s.elapsedMs / 1000).toFixed(1)} s → ${v.out}\n`);
+  return s.exit;
+}
