@@ -1,12 +1,30 @@
 /** The findings, most severe first; hovering one lights its boxes, clicking scrolls to it. */
 import type { Finding } from '@gongkai/shared/browser';
-import { t, type Lang } from '../lib/i18n';
+import { checkName } from '../lib/cross-year';
+import { findingText, t, type Lang } from '../lib/i18n';
 
 const RANK: Record<string, number> = { error: 0, warning: 1, info: 2 };
 
 export function sortFindings(findings: readonly Finding[]): { finding: Finding; index: number }[] {
   return findings.map((finding, index) => ({ finding, index }))
     .sort((a, b) => (RANK[a.finding.severity] ?? 3) - (RANK[b.finding.severity] ?? 3) || a.index - b.index);
+}
+
+/** The message in the reader's language; the check id and any technical reason only under 详情. */
+export function FindingBody({ f, lang }: { f: Finding; lang: Lang }) {
+  const info = checkName(f.id);
+  const { text, technical } = findingText(f, lang, info);
+  return (
+    <>
+      <div data-testid="finding-text">{text}</div>
+      {f.evidence.expression && <span className="expr">{f.evidence.expression}</span>}
+      <details className="gl-details" onClick={(e) => e.stopPropagation()} onKeyDown={(e) => e.stopPropagation()}>
+        <summary>{t(lang, 'details')}</summary>
+        <span className="id">{t(lang, 'checkId')} <code>{f.id}</code>{info ? ` · ${info[lang]}` : ''}</span>
+        {technical && <span className="id" data-testid="technical">{technical}</span>}
+      </details>
+    </>
+  );
 }
 
 export function FindingList({ findings, lang, onHover, onPick }: {
@@ -21,9 +39,7 @@ export function FindingList({ findings, lang, onHover, onPick }: {
           tabIndex={0} role="button" onMouseEnter={() => onHover(index)} onMouseLeave={() => onHover(null)}
           onFocus={() => onHover(index)} onBlur={() => onHover(null)} onClick={() => onPick(index)}
           onKeyDown={(e) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); onPick(index); } }}>
-          <div>{f.message[lang]}</div>
-          {f.evidence.expression && <span className="expr">{f.evidence.expression}</span>}
-          <span className="id">{f.id}</span>
+          <FindingBody f={f} lang={lang} />
         </li>
       ))}
     </ul>

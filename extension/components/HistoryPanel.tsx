@@ -1,6 +1,6 @@
 /** The agency's years side by side: headline figures with deltas, a chart, the cross-year checks. */
-import type { CheckOutcome, YearComparison } from '@gongkai/shared/browser';
-import { t, type Lang, type StringKey } from '../lib/i18n';
+import type { CheckOutcome, Finding, YearComparison } from '@gongkai/shared/browser';
+import { crossYearStatement, t, type Lang, type StringKey } from '../lib/i18n';
 import { deltaInto, formatDelta, formatValue, type FigureKey } from '../lib/years';
 import { YearChart } from './YearChart';
 
@@ -8,7 +8,7 @@ const COLS: readonly FigureKey[] = ['received', 'carriedOver', 'granted', 'grant
 
 export function YearTable({ cmp, lang }: { cmp: YearComparison; lang: Lang }) {
   return (
-    <table className="gl-table" data-testid="years">
+    <div className="gl-scroll"><table className="gl-table" data-testid="years">
       <thead><tr><th>{t(lang, 'year')}</th>{COLS.map((k) => <th key={k}>{t(lang, k as StringKey)}</th>)}</tr></thead>
       <tbody>
         {cmp.years.map((h) => (
@@ -18,30 +18,35 @@ export function YearTable({ cmp, lang }: { cmp: YearComparison; lang: Lang }) {
               const d = deltaInto(cmp, h.year, k);
               return (
                 <td key={k}>{formatValue(k, h[k])}{d !== null && d !== 0 && (
-                  <span className={`gl-delta ${d > 0 ? 'up' : 'down'}`}> ({formatDelta(k, d)})</span>
+                  <span className={`gl-delta ${d > 0 ? 'up' : 'down'}`}> ({formatDelta(k, d, lang)})</span>
                 )}</td>
               );
             })}
           </tr>
         ))}
       </tbody>
-    </table>
+    </table></div>
   );
 }
 
-export interface CrossYear { outcomes: CheckOutcome[]; names: Record<string, { zh: string; en: string }> }
+export interface CrossYear { outcomes: CheckOutcome[]; findings: Finding[]; names: Record<string, { zh: string; en: string }> }
 
+/** Each cross-year check as an outcome statement ("上年结转衔接：不一致"); its id and catalogue name under 详情. */
 export function CrossYearList({ cross, lang }: { cross: CrossYear; lang: Lang }) {
   return (
     <div data-testid="cross-year">
       <h2>{t(lang, 'crossYear')}</h2>
       <ul className="gl-findings">
-        {cross.outcomes.map((o) => (
-          <li key={o.id} className={`gl-outcome ${o.status}`} data-check={o.id} data-status={o.status}>
-            {cross.names[o.id]?.[lang] ?? o.id}: {t(lang, o.status)}
-            {o.reason && <span className="gl-muted"> — {o.reason[lang]}</span>}
-          </li>
-        ))}
+        {cross.outcomes.map((o) => {
+          const s = crossYearStatement(o, cross.findings, lang);
+          return (
+            <li key={o.id} className={`gl-outcome ${o.status}`} data-check={o.id} data-status={o.status}>
+              <span data-testid="statement">{s.label}{lang === 'zh' ? '：' : ': '}<b>{s.value}</b>{s.detail && <span className="gl-muted">{lang === 'zh' ? `（${s.detail}）` : ` (${s.detail})`}</span>}</span>
+              <details className="gl-details"><summary>{t(lang, 'details')}</summary>
+                <span className="id">{t(lang, 'checkId')} <code>{o.id}</code>{cross.names[o.id] ? ` · ${cross.names[o.id]![lang]}` : ''}</span></details>
+            </li>
+          );
+        })}
       </ul>
     </div>
   );

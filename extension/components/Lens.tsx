@@ -11,6 +11,7 @@ import { crossYear } from '../lib/cross-year';
 import { attachmentLinks } from '../lib/attachments';
 import { LANG_KEY, saveLang, t, type Lang } from '../lib/i18n';
 import { buildTextIndex, placesOf } from '../lib/locate';
+import { focusPlace, type Dock } from '../lib/focus';
 import { quickClassify } from '../lib/quick-detect';
 import { analyzeReport, fetchEarlierYears, hasReportBody, type ReportState } from '../lib/report-session';
 import { DISABLED_KEY, isDisabled } from '../lib/sites';
@@ -125,15 +126,12 @@ export function Lens() {
       .filter((m) => m.places.length > 0);
   }, [check]);
 
-  const [dock, setDock] = useState<'left' | 'right'>('right');
+  const [dock, setDock] = useState<Dock>('right');
   const pick = (i: number) => {
     setActive(i);
-    const el = marked.find((m) => m.index === i)?.places[0]?.el;
-    if (!el) return;
-    el.scrollIntoView({ behavior: 'smooth', block: 'center' });
-    // Move the panel to the other side when it would hide the place.
-    const r = el.getBoundingClientRect();
-    setDock(r.right > window.innerWidth - PANEL_WIDTH - 24 ? 'left' : 'right');
+    const place = marked.find((m) => m.index === i)?.places[0];
+    // The cell with its row label in view, the panel docked where it covers neither.
+    if (place) setDock(focusPlace(place, PANEL_WIDTH));
   };
 
   const fetchEarlier = async () => {

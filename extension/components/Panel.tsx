@@ -1,8 +1,9 @@
 /** The floating panel frame: title bar with language switch and collapse. */
 import { useState, type ReactNode } from 'react';
 import { t, type Lang } from '../lib/i18n';
+import type { Dock } from '../lib/focus';
 
-export function Panel({ lang, onLang, dock, children }: { lang: Lang; onLang: () => void; dock: 'left' | 'right'; children: ReactNode }) {
+export function Panel({ lang, onLang, dock, children }: { lang: Lang; onLang: () => void; dock: Dock; children: ReactNode }) {
   const [open, setOpen] = useState(true);
   return (
     <div className={`gl-panel ${dock}${open ? '' : ' collapsed'}`} data-testid="panel" data-dock={dock} lang={lang === 'zh' ? 'zh-CN' : 'en'}

@@ -1,5 +1,11 @@
 /// <reference types="chrome" />
-/** Interface strings in Chinese (default) and English. Findings bring their own messages. */
+/**
+ * Interface strings in Chinese (default) and English, and the wording of results for a citizen:
+ * cross-year outcomes as statements ("上年结转衔接：不一致"), findings without check ids or English
+ * in the Chinese text (ids and the technical reason go to a details toggle).
+ */
+import type { CheckOutcome, Finding } from '@gongkai/shared/browser';
+
 export type Lang = 'zh' | 'en';
 
 const STRINGS = {
@@ -85,6 +91,12 @@ const STRINGS = {
   fail: { zh: '不符', en: 'fail' },
   'cannot-run': { zh: '无法核对', en: 'cannot run' },
   'not-applicable': { zh: '不适用', en: 'n/a' },
+  details: { zh: '详情', en: 'Details' },
+  checkId: { zh: '检查项', en: 'Check' },
+  notPlaced: { zh: '未能在页面上定位', en: 'Not found on the page' },
+  notPlacedNote: { zh: '以下问题的单元格或句子在页面上找不到（可能被隐藏或页面已改动），请对照报告原文：', en: 'The cells or sentences of these findings could not be found on the page (hidden, or the page changed); compare with the report itself:' },
+  tooBig: { zh: '页面过大，未检查', en: 'Page too large, not checked' },
+  tooBigNote: { zh: '此页的表格过大，为免页面卡顿已停止检查；可用命令行检查。', en: 'The tables on this page are too large; the check stopped so the page stays responsive. The CLI can check it.' },
 } as const;
 
 export type StringKey = keyof typeof STRINGS;
@@ -102,4 +114,77 @@ export async function loadLang(): Promise<Lang> {
 
 export async function saveLang(lang: Lang): Promise<void> {
   await chrome.storage.local.set({ [LANG_KEY]: lang });
+}
+
+/** A cross-year check as a statement: what was compared (label) and how it came out (value), with a detail. */
+export interface Statement { label: string; value: string; detail: string | null }
+
+const STATEMENT_LABEL: Record<string, { zh: string; en: string }> = {
+  'history.carry-over': { zh: '上年结转衔接', en: 'Carry-over from last year' },
+  'history.table2-stock': { zh: '表二存量衔接', en: 'Table 2 stock from last year' },
+  'history.copy-paste': { zh: '与上年报告的文字', en: 'Text against last year' },
+  'history.missing-year': { zh: '往年报告', en: 'Earlier reports' },
+};
+
+const PASS_VALUE: Record<string, { zh: string; en: string }> = {
+  'history.carry-over': { zh: '一致', en: 'consistent' },
+  'history.table2-stock': { zh: '一致', en: 'consistent' },
+  'history.copy-paste': { zh: '未见雷同', en: 'not copied' },
+  'history.missing-year': { zh: '齐全', en: 'complete' },
+};
+
+const yearsIn = (s: string) => [...new Set(s.match(/(?:19|20)\d\d/g) ?? [])];
+
+/** The value of a failed cross-year check, from its findings' own evidence. */
+function failValue(id: string, fs: readonly Finding[], lang: Lang): { value: string; detail: string | null } {
+  const zh = lang === 'zh';
+  if (id === 'history.missing-year') {
+    const ys = fs[0] ? yearsIn(fs[0].message.en) : [];
+    return { value: ys.length ? (zh ? `缺 ${ys.map((y) => `${y}年`).join('、')}` : `missing ${ys.join(', ')}`) : (zh ? '有缺失' : 'incomplete'), detail: null };
+  }
+  if (id === 'history.copy-paste') {
+    const sim = fs[0]?.evidence.left;
+    const pct = typeof sim === 'number' ? Math.round(sim * 100) : null;
+    const year = fs[0]?.evidence.otherYear;
+    return { value: zh ? '雷同' : 'copied', detail: pct !== null && year ? (zh ? `与${year}年报告相似度 ${pct}%` : `${pct}% similar to ${year}`) : null };
+  }
+  // Carry-over and table 2 stock: this year's figure against the one last year's report implies
+  // (the 总计 column's when it is among them).
+  const f = fs.find((x) => x.evidence.cells[0]?.col === 6) ?? fs[0];
+  const where = fs.length > 1 ? (zh ? `，共 ${fs.length} 列不一致` : `; ${fs.length} columns differ`) : '';
+  const l = f?.evidence.left; const r = f?.evidence.right; const y = f?.evidence.otherYear;
+  const detail = typeof l === 'number' && typeof r === 'number' && y
+    ? (id === 'history.carry-over'
+      ? (zh ? `本年上年结转 ${l}，${y}年结转下年度 ${r}${where}` : `carried over ${l}, ${y} carried forward ${r}${where}`)
+      : (zh ? `本年 ${l}，按${y}年报告应为 ${r}${where}` : `${l} reported, ${r} expected from ${y}${where}`))
+    : null;
+  return { value: zh ? '不一致' : 'inconsistent', detail };
+}
+
+/**
+ * A cross-year outcome as a citizen reads it: "上年结转衔接：不一致（本年上年结转 0，2019年结转下年度 2）",
+ * "往年报告：缺 2022年"; a check that could not run says why ("无法核对：没有2019年度报告").
+ */
+export function crossYearStatement(o: CheckOutcome, findings: readonly Finding[], lang: Lang): Statement {
+  const label = (STATEMENT_LABEL[o.id] ?? { zh: '跨年度核对', en: 'Cross-year check' })[lang];
+  if (o.status === 'pass') return { label, value: (PASS_VALUE[o.id] ?? { zh: '一致', en: 'consistent' })[lang], detail: null };
+  if (o.status === 'fail') return { label, ...failValue(o.id, findings.filter((f) => f.id === o.id), lang) };
+  return { label, value: t(lang, o.status), detail: o.reason?.[lang] ?? null };
+}
+
+const LATIN_WORDS = /[A-Za-z]{3,}(?:\s+[A-Za-z]{2,}){2,}/;
+
+/**
+ * A finding's message for the panel. In Chinese, a message that carries English (a parser's
+ * technical reason, e.g. "row has 6 value cells where the template has 7") is said in Chinese from
+ * its evidence instead; the original goes to the details toggle (`technical`).
+ */
+export function findingText(f: Finding, lang: Lang, name?: { zh: string; en: string } | null): { text: string; technical: string | null } {
+  const msg = f.message[lang];
+  if (lang === 'en' || !LATIN_WORDS.test(msg)) return { text: msg, technical: null };
+  const labels = [...new Set(f.evidence.cells.map((c) => c.label))];
+  const head = msg.split(/[：:]/)[0] ?? '';
+  const lead = /[A-Za-z]{3,}/.test(head) ? name?.zh ?? '该项无法自动判断' : head;
+  const where = labels.length ? `：${labels.slice(0, 4).join('、')}${labels.length > 4 ? ` 等 ${labels.length} 处` : ''}` : '';
+  return { text: `${lead}${where}`, technical: msg };
 }

@@ -16,6 +16,8 @@ export const LENS_CSS = `
   background: #fff; color: #111827; border: 1px solid #d1d5db; border-radius: 10px; box-shadow: 0 8px 28px rgba(0,0,0,.18);
   font: 13px/1.5 "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif; z-index: 2; }
 .gl-panel.left { right: auto; left: 12px; }
+/* Neither side leaves the focused row free: a sheet along the bottom, the row scrolled above it. */
+.gl-panel.bottom { top: auto; bottom: 12px; left: 12px; right: 12px; width: auto; max-height: 38vh; }
 .gl-panel.collapsed { width: auto; }
 .gl-legend { display: flex; gap: 10px; font-size: 11px; color: #374151; }
 .gl-legend i { display: inline-block; width: 10px; height: 3px; margin-right: 4px; vertical-align: middle; }
@@ -29,7 +31,7 @@ export const LENS_CSS = `
 .gl-stat b { display: block; font-size: 18px; }
 .gl-stat.err b { color: #dc2626; } .gl-stat.warn b { color: #d97706; }
 .gl-meta { color: #374151; margin: 4px 0 8px; }
-.gl-meta span { margin-right: 10px; }
+.gl-meta span { margin-right: 10px; display: inline-block; white-space: nowrap; }
 .gl-section { margin-top: 10px; border-top: 1px solid #e5e7eb; padding-top: 8px; }
 .gl-section h2 { font-size: 13px; margin: 0 0 6px; }
 .gl-findings { list-style: none; margin: 0; padding: 0; }
@@ -41,12 +43,19 @@ export const LENS_CSS = `
 .gl-ok { color: #15803d; }
 .gl-muted { color: #6b7280; }
 .gl-table { border-collapse: collapse; width: 100%; font-size: 12px; }
-.gl-table th, .gl-table td { border-bottom: 1px solid #e5e7eb; padding: 2px 4px; text-align: right; }
+.gl-scroll { overflow-x: auto; }
+.gl-table th, .gl-table td { border-bottom: 1px solid #e5e7eb; padding: 2px 4px; text-align: right; white-space: nowrap; }
 .gl-table th:first-child, .gl-table td:first-child { text-align: left; }
 .gl-delta.up { color: #b45309; } .gl-delta.down { color: #1d4ed8; }
 .gl-btn { background: #b22222; color: #fff; border: 0; border-radius: 5px; padding: 4px 10px; cursor: pointer; font: inherit; }
 .gl-btn[disabled] { opacity: .6; cursor: default; }
-.gl-outcome.fail { color: #dc2626; } .gl-outcome.pass { color: #15803d; }
+.gl-outcome { padding: 4px 0; border-bottom: 1px dashed #e5e7eb; }
+.gl-outcome.fail b { color: #dc2626; } .gl-outcome.pass b { color: #15803d; }
+.gl-details { margin-top: 2px; font-size: 11px; color: #6b7280; }
+.gl-details summary { cursor: pointer; width: max-content; }
+.gl-details .id { display: block; }
+.gl-details code { font-family: ui-monospace, monospace; }
+.gl-legend span, .gl-stat span, .gl-section h2 { white-space: nowrap; }
 svg.gl-chart text { font: 10px sans-serif; fill: #374151; }
 `;
 

@@ -20,8 +20,9 @@ export function formatValue(key: FigureKey, v: number | null): string {
   return key === 'grantRate' ? `${Math.round(v * 100)}%` : String(v);
 }
 
-export function formatDelta(key: FigureKey, d: number | null): string {
+/** A change as printed: "+3", "−1", "±0"; a rate's change in percentage points ("−5个百分点" / "−5 pt"). */
+export function formatDelta(key: FigureKey, d: number | null, lang: 'zh' | 'en' = 'zh'): string {
   if (d === null) return '';
-  const abs = key === 'grantRate' ? `${Math.round(Math.abs(d) * 100)}pt` : String(Math.abs(d));
+  const abs = key === 'grantRate' ? `${Math.round(Math.abs(d) * 100)}${lang === 'zh' ? '个百分点' : ' pt'}` : String(Math.abs(d));
   return d > 0 ? `+${abs}` : d < 0 ? `−${abs}` : '±0';
 }

@@ -32,6 +32,18 @@ test('visiting 2019 then 2020 shows the history, deltas, chart and the carry-ove
   // 2019 carried 2 forward; 2020 says 0 carried over.
   const carry = page.locator('#gongkai-lens [data-testid="cross-year"] [data-check="history.carry-over"]');
   await expect(carry).toHaveAttribute('data-status', 'fail');
+  // Outcome statements, not the problem plus 通过; ids only under 详情.
+  await expect(carry.getByTestId('statement')).toHaveText('上年结转衔接：不一致（本年上年结转 0，2019年结转下年度 2，共 2 列不一致）');
+  await expect(page.locator('#gongkai-lens [data-testid="cross-year"] [data-check="history.missing-year"] [data-testid="statement"]')).toHaveText('往年报告：齐全');
+  const crossText = await page.locator('#gongkai-lens [data-testid="cross-year"]').innerText();
+  expect(crossText).not.toMatch(/通过|history\.|衔接不上/);
+  // Headers and figures of the years table stay on one line each.
+  const wrapped = await page.locator('#gongkai-lens [data-testid="years"]').evaluate((t) => Array.from(t.querySelectorAll('th, td')).filter((c) => {
+    const r = document.createRange();
+    r.selectNodeContents(c);
+    return new Set(Array.from(r.getClientRects()).filter((x) => x.width > 0).map((x) => Math.round(x.top))).size > 1;
+  }).map((c) => c.textContent));
+  expect(wrapped).toEqual([]);
   const finding = page.locator('#gongkai-lens li.gl-finding[data-check="history.carry-over"]');
   expect(await finding.count()).toBeGreaterThanOrEqual(1);
   await expect(finding.first()).toContainText('2');

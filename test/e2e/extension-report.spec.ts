@@ -15,7 +15,18 @@ async function receivedTotalCell(page: Page) {
     const row = Array.from(document.querySelectorAll('tr')).find((tr) => tr.cells[0]?.textContent?.startsWith('一、本年新收'));
     const td = row?.cells[row.cells.length - 1];
     const r = td?.getBoundingClientRect();
-    return r ? { text: td!.textContent, x: r.x, y: r.y, w: r.width, h: r.height } : null;
+    const l = row?.cells[0]?.getBoundingClientRect();
+    return r && l ? { text: td!.textContent, x: r.x, y: r.y, w: r.width, h: r.height,
+      label: { text: row!.cells[0]!.textContent ?? '', x: l.x, y: l.y, w: l.width, h: l.height } } : null;
+  });
+}
+
+/** How many lines the text of `selector` (in the open shadow root) takes. */
+function lineCount(page: Page, selector: string): Promise<number> {
+  return page.locator(selector).evaluate((el) => {
+    const r = document.createRange();
+    r.selectNodeContents(el);
+    return new Set(Array.from(r.getClientRects()).filter((x) => x.width > 0).map((x) => Math.round(x.top))).size;
   });
 }
 
@@ -41,14 +52,31 @@ test('seed 001: the 28 ≠ 29 warning, outlined in the table and in the text, ev
   await expect(cellBox).toHaveCount(1);
   expect(await sentenceBox.count()).toBeGreaterThan(0);
 
-  // Clicking the finding scrolls the cell into view, and the box sits on the page's "29" cell.
+  // The Chinese panel shows no check id and no English; the id is under 详情; dates and labels do not wrap.
+  const panelText = await panel(page).innerText();
+  expect(panelText).not.toMatch(/[a-z]+\.[a-z0-9-]+/);
+  expect(panelText).not.toMatch(/[A-Za-z]{3,}\s+[A-Za-z]{3,}/);
+  await f.locator('summary').click();
+  await expect(f.locator('details code')).toHaveText('prose.received');
+  expect(await lineCount(page, '#gongkai-lens [data-testid="published"]')).toBe(1);
+
+  // Clicking the finding scrolls the cell into view beside its row label, and the panel covers neither.
   await f.click();
   await page.waitForTimeout(800);
-  await expect(panel(page)).toHaveAttribute('data-dock', 'left'); // moved off the table's total column
   const cell = await receivedTotalCell(page);
   expect(cell?.text?.trim()).toBe('29');
   expect(cell!.y).toBeGreaterThan(0);
-  expect(cell!.y).toBeLessThan(900);
+  expect(cell!.y + cell!.h).toBeLessThan(900);
+  const label = cell!.label;
+  expect(label.text).toMatch(/^一、本年新收/);
+  expect(label.x).toBeGreaterThanOrEqual(0);
+  expect(Math.abs(label.y - cell!.y)).toBeLessThan(3); // the same row, in view at once
+  const p = (await panel(page).boundingBox())!;
+  const overlaps = (r: { x: number; y: number; w: number; h: number }) => r.x < p.x + p.width && p.x < r.x + r.w && r.y < p.y + p.height && p.y < r.y + r.h;
+  expect(overlaps(cell!)).toBe(false);
+  expect(overlaps(label)).toBe(false);
+  // The row spans the window: the panel became a sheet along the bottom.
+  await expect(panel(page)).toHaveAttribute('data-dock', 'bottom');
   const box = (await cellBox.boundingBox())!;
   expect(Math.abs(box.x + 2 - cell!.x)).toBeLessThan(3);
   expect(Math.abs(box.y + 2 - cell!.y)).toBeLessThan(3);

@@ -38,7 +38,8 @@ describe('year figures', () => {
     expect(formatDelta('received', 0)).toBe('±0');
     expect(formatDelta('received', null)).toBe('');
     expect(formatValue('grantRate', 0.786)).toBe('79%');
-    expect(formatDelta('grantRate', -0.05)).toBe('−5pt');
+    expect(formatDelta('grantRate', -0.05, 'en')).toBe('−5 pt');
+    expect(formatDelta('grantRate', 0.03)).toBe('+3个百分点');
     const cmp = { agency: 'a', years: [], deltas: [{ from: 2019, to: 2020, change: { received: -1 } }] };
     expect(deltaInto(cmp, 2020, 'received')).toBe(-1);
     expect(deltaInto(cmp, 2020, 'reviews')).toBeNull();

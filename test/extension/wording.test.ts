@@ -1,0 +1,73 @@
+/**
+ * The words the panel shows a citizen: cross-year outcomes as statements, findings without check
+ * ids or English in Chinese. Inputs are real checks over the fixture portal's water bureau reports
+ * (2019 carries 2 forward, 2020 says 0 carried over) and seed 001.
+ */
+import { describe, expect, it } from 'vitest';
+import { checkReport, parseHtml, type Finding, type Report } from '@gongkai/shared';
+import { agencyBody, article, seed001Body } from '../fixtures/extension/pages.ts';
+import { crossYear } from '../../extension/lib/cross-year.ts';
+import { crossYearStatement, findingText } from '../../extension/lib/i18n.ts';
+
+const water = (year: 2019 | 2020, body = agencyBody(year)): Report => {
+  const html = article({ title: `市水利局${year}年度政府信息公开工作年度报告`, agency: '嘉兴市水利局', date: `${year + 1}-01-18`, body });
+  const p = parseHtml(html, { url: `http://www.example.gov.cn/zwgk/zfxxgk/zfxxgknb/t${year + 1}0118_1.htm` });
+  if (!p.ok) throw new Error(p.message.en);
+  return p.report;
+};
+const r2019 = water(2019);
+const r2020 = water(2020);
+const statements = (report: Report, history: Report[], lang: 'zh' | 'en' = 'zh') => {
+  const cross = crossYear(checkReport(report, { history }));
+  return Object.fromEntries(cross.outcomes.map((o) => {
+    const s = crossYearStatement(o, cross.findings, lang);
+    return [o.id, `${s.label}：${s.value}${s.detail ? `（${s.detail}）` : ''}`];
+  }));
+};
+
+describe('cross-year statements', () => {
+  it('say the outcome, not the problem plus 通过', () => {
+    const s = statements(r2020, [r2019]);
+    // Two columns differ (自然人 and 总计); the 总计 column is the one quoted.
+    expect(s['history.carry-over']).toBe('上年结转衔接：不一致（本年上年结转 0，2019年结转下年度 2，共 2 列不一致）');
+    expect(s['history.missing-year']).toBe('往年报告：齐全');
+    expect(Object.values(s).join('')).not.toMatch(/通过|衔接不上|缺失/);
+  });
+  it('a consistent carry-over reads 一致; a gap names the missing year', () => {
+    // 2020 as it should have read: carrying over what 2019 carried forward.
+    const forward = r2019.table3!.rows.find((r) => r.key === 'carriedForward')!.cells;
+    const fixed: Report = { ...r2020, table3: { ...r2020.table3!, rows: r2020.table3!.rows.map((r) => (r.key === 'carriedOver' ? { ...r, cells: forward } : r)) } };
+    expect(statements(fixed, [r2019])['history.carry-over']).toBe('上年结转衔接：一致');
+    // 2019 and 2021 without 2020 leave a gap.
+    const r2021: Report = { ...r2020, year: 2021 };
+    expect(statements(r2021, [r2019])['history.missing-year']).toBe('往年报告：缺 2020年');
+    expect(statements(r2021, [r2019], 'en')['history.missing-year']).toBe('Earlier reports：missing 2020');
+  });
+  it('a check that cannot run says why', () => {
+    const s = statements(r2020, [{ ...r2019, year: 2018 }]);
+    expect(s['history.carry-over']).toBe('上年结转衔接：无法核对（没有2019年度报告）');
+  });
+});
+
+describe('finding text', () => {
+  const finding = (zh: string, labels: string[]): Finding => ({
+    id: 'structure.unreadable-cells', severity: 'warning', message: { zh, en: zh },
+    evidence: { cells: labels.map((label) => ({ table: 'table3', row: 'x', col: 0, label, value: null, raw: '', source: null })), sentences: [] },
+  });
+  it('keeps Chinese messages as they are, with no id in them', () => {
+    const p = parseHtml(article({ title: '市生态环境局2020年度政府信息公开工作年度报告', agency: '嘉兴市生态环境局', date: '2021-01-20', body: seed001Body() }));
+    const f = p.ok ? checkReport(p.report).findings.find((x) => x.id === 'prose.received') : undefined;
+    const got = findingText(f!, 'zh');
+    expect(got.technical).toBeNull();
+    expect(got.text).toBe(f!.message.zh);
+    expect(got.text).not.toContain('prose.');
+  });
+  it('says an English technical reason in Chinese from the evidence, the reason kept for 详情', () => {
+    const msg = '2个单元格无法可靠读取，未参与计算：row has 6 value cells where the template has 7';
+    const got = findingText(finding(msg, ['一、本年新收 · 总计', '一、本年新收 · 自然人']), 'zh');
+    expect(got.text).toBe('2个单元格无法可靠读取，未参与计算：一、本年新收 · 总计、一、本年新收 · 自然人');
+    expect(got.text).not.toMatch(/[A-Za-z]{3}/);
+    expect(got.technical).toBe(msg);
+    expect(findingText(finding(msg, []), 'en').text).toBe(msg);
+  });
+});
