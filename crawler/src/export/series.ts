@@ -4,7 +4,7 @@
  * every run (`portals_over_time`). Freshness is judged as of each run's own date.
  */
 import type { PortalVerdict } from '@gongkai/shared';
-import { freshness } from '../columns/verdict.js';
+import { ruleFields, snapshotFields, verdictFields } from './fields.js';
 import type { ColumnSnapshot, Run, Store } from '../store/types.js';
 import { tableOf, type Table } from './sheet.js';
 
@@ -22,7 +22,6 @@ export async function loadRuns(store: Store, runIds?: number[]): Promise<RunData
   return out;
 }
 
-const freshnessOn = (c: ColumnSnapshot, day: string) => (c.isParent ? null : freshness(c, day));
 
 /** Items per month over the twelve months before `day` (the column's recent rate of updates). */
 export function itemsPerMonth(perMonth: Record<string, number>, day: string): number {
@@ -40,14 +39,7 @@ export function columnSnapshotsTable(data: RunData[]): Table {
     { key: 'run', zh: '批次', type: 'int', get: (x) => x.d.run.id },
     { key: 'judged_on', zh: '检查日期', type: 'date', get: (x) => x.d.run.now },
     { key: 'portal', zh: '网站', type: 'text', get: (x) => x.c.host },
-    { key: 'column', zh: '栏目', type: 'text', get: (x) => x.c.name },
-    { key: 'category', zh: '类别', type: 'text', get: (x) => x.c.category },
-    { key: 'parent', zh: '上级栏目', type: 'bool', get: (x) => x.c.isParent },
-    { key: 'status', zh: '状态', type: 'text', get: (x) => x.c.status },
-    { key: 'items', zh: '条目数', type: 'int', get: (x) => x.c.itemCount },
-    { key: 'newest', zh: '最新日期', type: 'date', get: (x) => x.c.newest },
-    { key: 'oldest', zh: '最早日期', type: 'date', get: (x) => x.c.oldest },
-    { key: 'freshness', zh: '更新情况', type: 'text', get: (x) => freshnessOn(x.c, x.d.run.now) },
+    ...snapshotFields<(typeof rows)[number]>((x) => x.c, (x) => x.d.run.now),
     { key: 'items_per_month', zh: '近12个月月均条目', type: 'num', get: (x) => itemsPerMonth(x.c.perMonth, x.d.run.now) },
     { key: 'url', zh: '网址', type: 'url', get: (x) => x.c.url },
   ], rows);
@@ -66,19 +58,13 @@ export function columnMonthsTable(data: RunData[]): Table {
 
 export function portalsOverTimeTable(data: RunData[]): Table {
   const rows = data.flatMap((d) => d.verdicts.map((v) => ({ d, v })));
-  const rule = (v: PortalVerdict, id: string) => v.rules.find((r) => r.id === id);
-  const ruleIds = [...new Set(rows.flatMap((x) => x.v.rules.map((r) => r.id)))].sort();
-  return tableOf<(typeof rows)[number]>('portals_over_time', [
+  type Row = (typeof rows)[number];
+  return tableOf<Row>('portals_over_time', [
     { key: 'run', zh: '批次', type: 'int', get: (x) => x.d.run.id },
     { key: 'judged_on', zh: '检查日期', type: 'date', get: (x) => x.d.run.now },
     { key: 'portal', zh: '网站', type: 'text', get: (x) => x.v.host },
     { key: 'name', zh: '名称', type: 'text', get: (x) => x.v.name },
-    { key: 'judged', zh: '已检查', type: 'bool', get: (x) => x.v.judged },
-    { key: 'passed', zh: '通过', type: 'bool', get: (x) => (x.v.judged ? x.v.passed : null) },
-    { key: 'fault', zh: '故障', type: 'text', get: (x) => x.v.fault },
-    ...ruleIds.flatMap((id) => [
-      { key: `${id}.failed`, zh: `${id}·未通过`, type: 'bool' as const, get: (x: (typeof rows)[number]) => rule(x.v, id)?.failed ?? null },
-      { key: `${id}.count`, zh: `${id}·数量`, type: 'int' as const, get: (x: (typeof rows)[number]) => rule(x.v, id)?.count ?? null },
-    ]),
+    ...verdictFields<Row>((x) => x.v),
+    ...ruleFields<Row>((x) => x.v, rows.map((x) => x.v)),
   ], rows);
 }

@@ -1,22 +1,13 @@
 /** A run as flat, typed tables (one per CSV file / spreadsheet sheet); docs/dataset.md lists every column. */
 import type { RunSummary } from '../report/summary.js';
 import type { FindingRow } from '../store/types.js';
-import { freshness } from '../columns/verdict.js';
 import { tableOf, type Table } from './sheet.js';
+import { ruleFields, snapshotFields, verdictFields } from './fields.js';
 
 export type { Table } from './sheet.js';
 
 type Portal = RunSummary['portals'][number];
 type ColumnRow = RunSummary['columns'][number];
-
-/** Per-rule columns of a portal verdict: `<rule>.failed` and `<rule>.count`. */
-function ruleColumns(portals: Portal[]) {
-  const ids = [...new Set(portals.flatMap((p) => p.rules.map((r) => r.id)))].sort();
-  return ids.flatMap((id) => [
-    { key: `${id}.failed`, zh: `${id}·未通过`, type: 'bool' as const, get: (p: Portal) => p.rules.find((r) => r.id === id)?.failed ?? null },
-    { key: `${id}.count`, zh: `${id}·数量`, type: 'int' as const, get: (p: Portal) => p.rules.find((r) => r.id === id)?.count ?? null },
-  ]);
-}
 
 /** Items per year as columns `items_<year>`. */
 function yearColumns(cols: ColumnRow[]) {
@@ -58,14 +49,7 @@ export function runTables(s: RunSummary, findings: FindingRow[]): Table[] {
     tableOf('columns', [
       { key: 'run', zh: '批次', type: 'int', get: (c) => c.runId },
       { key: 'host', zh: '网站', type: 'text', get: (c) => c.host },
-      { key: 'column', zh: '栏目', type: 'text', get: (c) => c.name },
-      { key: 'category', zh: '类别', type: 'text', get: (c) => c.category },
-      { key: 'parent', zh: '上级栏目', type: 'bool', get: (c) => c.isParent },
-      { key: 'status', zh: '状态', type: 'text', get: (c) => c.status },
-      { key: 'items', zh: '条目数', type: 'int', get: (c) => c.itemCount },
-      { key: 'newest', zh: '最新日期', type: 'date', get: (c) => c.newest },
-      { key: 'oldest', zh: '最早日期', type: 'date', get: (c) => c.oldest },
-      { key: 'freshness', zh: '更新情况', type: 'text', get: (c) => (c.isParent ? null : freshness(c, s.run.now)) },
+      ...snapshotFields<ColumnRow>((c) => c, () => s.run.now),
       { key: 'pages', zh: '列表页数', type: 'int', get: (c) => c.pages },
       ...yearColumns(s.columns),
       { key: 'url', zh: '网址', type: 'url', get: (c) => c.url },
@@ -73,13 +57,11 @@ export function runTables(s: RunSummary, findings: FindingRow[]): Table[] {
     tableOf('portals', [
       { key: 'host', zh: '网站', type: 'text', get: (p) => p.host },
       { key: 'name', zh: '名称', type: 'text', get: (p) => p.name },
-      { key: 'judged', zh: '已检查', type: 'bool', get: (p) => p.judged },
-      { key: 'passed', zh: '通过', type: 'bool', get: (p) => (p.judged ? p.passed : null) },
-      { key: 'fault', zh: '故障', type: 'text', get: (p) => p.fault },
+      ...verdictFields<Portal>((p) => p),
       { key: 'columns', zh: '栏目数', type: 'int', get: (p) => p.columns },
       { key: 'items', zh: '条目数', type: 'int', get: (p) => p.items },
       { key: 'failed_rules', zh: '未通过规则', type: 'text', get: (p) => p.rules.filter((r) => r.failed).map((r) => r.id).join(' ') },
-      ...ruleColumns(s.portals),
+      ...ruleFields<Portal>((p) => p, s.portals),
     ], s.portals),
     tableOf('claims', [
       { key: 'agency', zh: '机关', type: 'text', get: (c) => c.agency },
