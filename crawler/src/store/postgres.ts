@@ -208,5 +208,7 @@ export class PostgresStore implements Store {
   async findings(runId: number): Promise<FindingRow[]> { return (await this.all(S.Q.findings, runId)).map(S.toFinding); }
   async claims(runId: number): Promise<ClaimRow[]> { return (await this.all(S.Q.claims, runId)).map(S.toClaim); }
   async verdicts(runId: number) { return (await this.all(S.Q.verdicts, runId)).map(S.toVerdict); }
+  async select(sql: string, params: unknown[] = []): Promise<Row[]> { return this.all(sql, ...params); }
+  async execute(stmts: Stmt[]): Promise<void> { await this.write(stmts); }
   async close(): Promise<void> { await this.ready.catch(() => undefined); await this.pool.end(); }
 }

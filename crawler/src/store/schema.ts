@@ -177,11 +177,54 @@ ALTER TABLE columns ADD COLUMN stated_evidence TEXT;
 ALTER TABLE columns ADD COLUMN unreached TEXT;
 `;
 
+/**
+ * Version 4: `gongkai watch` — the conditions it found (one row per condition key: a column stale, a
+ * report missing …, with when it was first seen and whether it has cleared), which channel was sent
+ * which condition (so nothing is sent twice), every delivery attempt (failures kept), and the indexes
+ * the dashboard (`gongkai serve`) reads runs by.
+ */
+const V4 = `
+CREATE TABLE watch_conditions (
+  cond_key TEXT PRIMARY KEY,
+  kind TEXT NOT NULL,
+  host TEXT,
+  first_run BIGINT NOT NULL,
+  first_seen TEXT NOT NULL,
+  last_run BIGINT NOT NULL,
+  resolved_run BIGINT,
+  alert TEXT NOT NULL
+);
+CREATE TABLE alert_sent (
+  channel TEXT NOT NULL,
+  cond_key TEXT NOT NULL,
+  run_id BIGINT NOT NULL,
+  sent_at TEXT NOT NULL,
+  PRIMARY KEY (channel, cond_key)
+);
+CREATE TABLE alert_deliveries (
+  id TEXT PRIMARY KEY,
+  channel TEXT NOT NULL,
+  run_id BIGINT NOT NULL,
+  at TEXT NOT NULL,
+  attempt INTEGER NOT NULL,
+  ok INTEGER NOT NULL,
+  digest INTEGER NOT NULL DEFAULT 0,
+  alerts INTEGER NOT NULL,
+  status INTEGER,
+  error TEXT
+);
+CREATE INDEX alert_deliveries_channel ON alert_deliveries (channel, at);
+CREATE INDEX verdicts_host ON verdicts (host, run_id);
+CREATE INDEX columns_host ON columns (host, run_id);
+CREATE INDEX documents_agency ON documents (agency, year, run_id);
+`;
+
 /** Every migration, oldest first; versions are 1, 2, 3 … without gaps. */
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial schema', sql: (d) => (d === 'sqlite' ? V1 : V1.replace('id INTEGER PRIMARY KEY', 'id BIGSERIAL PRIMARY KEY')) },
   { version: 2, name: 'host_gate: per-host politeness across workers', sql: () => V2 },
   { version: 3, name: 'columns: stated totals and unreached pages', sql: () => V3 },
+  { version: 4, name: 'watch: conditions, alerts sent, deliveries; dashboard indexes', sql: () => V4 },
 ];
 
 /** The schema version this code writes and reads. */

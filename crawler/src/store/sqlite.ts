@@ -137,5 +137,7 @@ export class SqliteStore implements Store {
   findings(runId: number): FindingRow[] { return this.all(S.Q.findings, runId).map(S.toFinding); }
   claims(runId: number): ClaimRow[] { return this.all(S.Q.claims, runId).map(S.toClaim); }
   verdicts(runId: number) { return this.all(S.Q.verdicts, runId).map(S.toVerdict); }
+  select(sql: string, params: unknown[] = []): Row[] { return this.all(sql, ...params); }
+  execute(stmts: Stmt[]): void { this.write(stmts); }
   close(): void { this.db.close(); }
 }

@@ -155,5 +155,12 @@ export interface Store {
   findings(runId: number): Maybe<FindingRow[]>;
   claims(runId: number): Maybe<ClaimRow[]>;
   verdicts(runId: number): Maybe<{ host: string; passed: boolean; verdict: string }[]>;
+  /**
+   * Rows of a read-only query in the shared dialect (`?` placeholders, sql.ts rules), for modules that
+   * keep tables of their own (watch/ alert state, serve/ dashboard queries); their SQL stays with them.
+   */
+  select(sql: string, params?: unknown[]): Maybe<Record<string, unknown>[]>;
+  /** Statements (`[sql, params]`) run in one transaction. */
+  execute(stmts: [sql: string, params: unknown[]][]): Maybe<void>;
   close(): Maybe<void>;
 }

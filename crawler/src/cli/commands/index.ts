@@ -7,5 +7,6 @@ import { exportCommand } from './export.js';
 import { summaryCommand } from './summary.js';
 import { demoCommand } from './demo.js';
 import { reparseCommand } from './reparse.js';
+import { watchCommand } from './watch.js';
 
-export const COMMANDS: Command[] = [parseCommand, crawlCommand, columnsCommand, exportCommand, summaryCommand, reparseCommand, demoCommand];
+export const COMMANDS: Command[] = [parseCommand, crawlCommand, columnsCommand, exportCommand, summaryCommand, reparseCommand, watchCommand, demoCommand];
