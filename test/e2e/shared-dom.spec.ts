@@ -58,3 +58,32 @@ test('page scripts and markup inside cells stay text', async ({ browser }) => {
   expect(r).toBe('28');
   await page.close();
 });
+
+test('parseDom hands each cell its element and each line its text nodes as it walks', async ({ browser }) => {
+  const page = await browser.newPage();
+  await page.setContent(html);
+  await page.addScriptTag({ content: bundle });
+  const got = await page.evaluate(() => {
+    const g = (window as unknown as { GongkaiShared: typeof import('../../shared/src/index.ts') }).GongkaiShared;
+    const cells = new Map<string, Node>();
+    const lines = new Map<number, readonly Node[]>();
+    const plain = g.parseDom(document, { url: null });
+    const r = g.parseDom(document, { url: null, collect: { cell: (t, row, c, n) => cells.set(`${t}:${row}:${c}`, n), line: (l, ns) => lines.set(l, ns) } });
+    if (!r.ok || !plain.ok) return { error: 'not parsed' };
+    const f = g.checkReport(r.report, { today: '2026-01-01' }).findings.find((x) => x.id === 'prose.received')!;
+    const src = f.evidence.cells.find((c) => c.source?.kind === 'grid')!.source as { table: number; row: number; cell: number };
+    const s = f.evidence.sentences[0]!.source as { line: number; start: number; end: number };
+    const el = cells.get(`${src.table}:${src.row}:${src.cell}`) as HTMLTableCellElement | undefined;
+    const nodes = lines.get(s.line) ?? [];
+    return {
+      same: JSON.stringify(plain.report) === JSON.stringify(r.report),
+      cellTag: el?.tagName, cellText: el?.textContent?.trim(), cellInTable: el ? Array.from(document.querySelectorAll('table')).indexOf(el.closest('table')!) : -1,
+      lineNodesAreText: nodes.every((n) => n.nodeType === 3),
+      lineText: nodes.map((n) => (n as Text).data).join('').replace(/\s+/g, ''),
+      sentence: f.evidence.sentences[0]!.text.replace(/\s+/g, ''),
+    };
+  });
+  expect(got).toMatchObject({ same: true, cellTag: 'TD', cellText: '29', cellInTable: 1, lineNodesAreText: true });
+  // The line's text nodes hold the sentence that states 28.
+  expect((got as { lineText: string }).lineText).toContain((got as { sentence: string }).sentence);
+});

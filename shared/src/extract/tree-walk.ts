@@ -20,6 +20,18 @@ export interface TreeAdapter<N> {
   attr(n: N, name: string): string | null;
 }
 
+/**
+ * Told, as the walker reads, which node each piece of the extracted document came from: the
+ * element of every table cell and the text nodes each line of `ExtractedDocument.text` was built
+ * from. Lets the extension point at the live page without searching it again.
+ */
+export interface NodeCollector<N> {
+  /** A table cell's element; `table`, `row`, `cell` are those of its `SourceRef` (`kind: 'grid'`). */
+  cell?(table: number, row: number, cell: number, node: N): void;
+  /** Line `line` of the text (0-based, as in `SourceRef` `kind: 'text'`): its text nodes, in order. */
+  line?(line: number, nodes: readonly N[]): void;
+}
+
 const BLOCK = new Set(['p', 'div', 'br', 'li', 'ul', 'ol', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'section', 'article',
   'header', 'footer', 'tr', 'td', 'th', 'table', 'blockquote', 'pre', 'dd', 'dt', 'dl', 'form', 'hr', 'center', 'title', 'main', 'nav', 'aside']);
 const SKIP = new Set(['script', 'style', 'noscript', 'template', 'head', 'iframe', 'object', 'svg', 'canvas', 'select', 'option', 'textarea', 'button']);
@@ -44,6 +56,9 @@ interface WalkState<N> {
   nodes: number;
   /** Subtrees skipped for depth. */
   tooDeep: number;
+  collect: NodeCollector<N> | undefined;
+  /** Text nodes in `cur` (only with a `collect.line`). */
+  pending: N[];
 }
 
 function flush<N>(st: WalkState<N>, blankLine = false): void {
@@ -51,15 +66,22 @@ function flush<N>(st: WalkState<N>, blankLine = false): void {
     // Preformatted text keeps its lines exactly: leading tabs, runs of spaces (blank PDF cells).
     const parts = st.cur.replace(/\r\n?/g, '\n').split('\n');
     if (parts.length && parts[parts.length - 1] === '') parts.pop();
-    for (const l of parts) st.lines.push(l);
+    for (const l of parts) { st.lines.push(l); told(st); }
     st.cur = '';
+    st.pending = [];
     return;
   }
   const t = st.cur.replace(/[ \t\u00a0\u3000]+/g, ' ').trim();
-  if (t) st.lines.push(t);
+  if (t) { st.lines.push(t); told(st); }
   // A paragraph holding only a non-breaking space is a visible blank line.
   else if (blankLine && /\u00a0/.test(st.cur)) st.lines.push('');
   st.cur = '';
+  st.pending = [];
+}
+
+/** Tells the collector which text nodes the line just pushed came from. */
+function told<N>(st: WalkState<N>): void {
+  if (st.collect?.line && st.pending.length) st.collect.line(st.lines.length - 1, st.pending);
 }
 
 const PRE_STYLE = /white-space\s*:\s*pre/i;
@@ -76,7 +98,7 @@ export function textOf<N>(a: TreeAdapter<N>, n: N, depth = 0): string {
   return out;
 }
 
-function collectRows<N>(a: TreeAdapter<N>, table: N, tableIndex: number): RawRow[] {
+function collectRows<N>(a: TreeAdapter<N>, table: N, tableIndex: number, collect?: NodeCollector<N>): RawRow[] {
   const rows: RawRow[] = [];
   const visit = (n: N, depth: number): void => {
     if (depth > 8 || rows.length >= MAX_ROWS) return;
@@ -94,6 +116,7 @@ function collectRows<N>(a: TreeAdapter<N>, table: N, tableIndex: number): RawRow
             source: { kind: 'grid', table: tableIndex, row: rows.length, col: -1, cell: idx } };
           const w = cellWidth(a.attr(td, 'width'), a.attr(td, 'style'));
           if (w !== null) cell.width = w;
+          collect?.cell?.(tableIndex, rows.length, idx, td);
           cells.push(cell);
           idx++;
         }
@@ -128,7 +151,11 @@ function walk<N>(st: WalkState<N>, n: N, depth: number): void {
     throw new GongkaiError('timeout', `Reading the page took longer than its time budget (${st.nodes} nodes read).`, `读取网页超过时间上限（已读取${st.nodes}个节点）。`);
   }
   const tag = a.tag(n);
-  if (tag === null) { st.cur += a.data(n); return; }
+  if (tag === null) {
+    st.cur += a.data(n);
+    if (st.collect?.line) st.pending.push(n);
+    return;
+  }
   if (SKIP.has(tag)) return;
   if (depth > MAX_WALK_DEPTH) { st.tooDeep++; return; }
   if (tag === 'table' && hasNestedTable(a, n, 0)) {
@@ -138,7 +165,7 @@ function walk<N>(st: WalkState<N>, n: N, depth: number): void {
     flush(st);
     if (st.grids.length < MAX_TABLES) {
       const idx = st.tableCount;
-      const grid = buildGrid(collectRows(a, n, idx), idx);
+      const grid = buildGrid(collectRows(a, n, idx, st.collect), idx);
       if (grid.rows.length > 0) {
         st.grids.push(grid);
         st.lines.push(tableMarker(st.grids.length - 1));
@@ -161,9 +188,12 @@ function walk<N>(st: WalkState<N>, n: N, depth: number): void {
   if (pre) st.pre--;
 }
 
-/** Walks a tree into the extraction model. Throws a `timeout` GongkaiError past `timeoutMs` (default `HTML_TIMEOUT_MS`). */
-export function extractWith<N>(a: TreeAdapter<N>, root: N, title: string | null, encoding: string | null, timeoutMs = HTML_TIMEOUT_MS): ExtractedDocument {
-  const st: WalkState<N> = { lines: [], cur: '', pre: 0, grids: [], tableCount: 0, a, deadline: Date.now() + timeoutMs, nodes: 0, tooDeep: 0 };
+/**
+ * Walks a tree into the extraction model. Throws a `timeout` GongkaiError past `timeoutMs` (default
+ * `HTML_TIMEOUT_MS`). `collect` is told where each cell and line came from as the walk goes.
+ */
+export function extractWith<N>(a: TreeAdapter<N>, root: N, title: string | null, encoding: string | null, timeoutMs = HTML_TIMEOUT_MS, collect?: NodeCollector<N>): ExtractedDocument {
+  const st: WalkState<N> = { lines: [], cur: '', pre: 0, grids: [], tableCount: 0, a, deadline: Date.now() + timeoutMs, nodes: 0, tooDeep: 0, collect, pending: [] };
   walk(st, root, 0);
   flush(st);
   const text = st.lines.join('\n');
@@ -182,7 +212,10 @@ const domAdapter: TreeAdapter<Node> = {
   attr: (n, name) => (n.nodeType === 1 ? (n as Element).getAttribute(name) : null),
 };
 
-/** Extract a live DOM document (the extension's content script). Never mutates the page. */
-export function extractDom(doc: Document, root?: Element): ExtractedDocument {
-  return extractWith(domAdapter, (root ?? doc.body ?? doc.documentElement) as Node, doc.title || null, doc.characterSet || null);
+/**
+ * Extract a live DOM document (the extension's content script). Never mutates the page. `collect`
+ * is handed each table cell's element and each line's text nodes as they are read.
+ */
+export function extractDom(doc: Document, root?: Element, collect?: NodeCollector<Node>): ExtractedDocument {
+  return extractWith(domAdapter, (root ?? doc.body ?? doc.documentElement) as Node, doc.title || null, doc.characterSet || null, HTML_TIMEOUT_MS, collect);
 }

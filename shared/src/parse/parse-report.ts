@@ -1,7 +1,7 @@
 /** The parser: ExtractedDocument → Report (or a typed "unparseable" with the reason). */
 import type { Report, DocumentKind } from '../model/report.js';
 import type { ExtractedDocument } from '../extract/types.js';
-import { extractDom } from '../extract/tree-walk.js';
+import { extractDom, type NodeCollector } from '../extract/tree-walk.js';
 import { extractText } from '../extract/text.js';
 import { GongkaiError, unparseable, type Unparseable } from '../errors.js';
 import { findSections } from './sections.js';
@@ -100,10 +100,16 @@ function buildReport(doc: ExtractedDocument, opts: ParseOptions): Report {
   };
 }
 
-/** Parse the live DOM of a page (browser extension). */
-export function parseDom(doc: Document, opts: ParseOptions = {}): ParseResult {
+/** `parseDom`'s options: the parser's, plus a collector told which DOM node each cell and line came from. */
+export interface DomParseOptions extends ParseOptions {
+  collect?: NodeCollector<Node>;
+}
+
+/** Parse the live DOM of a page (browser extension); `opts.collect` maps the report back to the page's nodes. */
+export function parseDom(doc: Document, opts: DomParseOptions = {}): ParseResult {
   try {
-    return parseExtracted(extractDom(doc), { url: doc.location?.href ?? null, ...opts });
+    const { collect, ...rest } = opts;
+    return parseExtracted(extractDom(doc, undefined, collect), { url: doc.location?.href ?? null, ...rest });
   } catch (err) {
     return unparseable(err);
   }
