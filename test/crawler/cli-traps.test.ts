@@ -66,6 +66,20 @@ describe('commands that read a crawl never create a database', () => {
   });
 });
 
+describe('a store written by a newer gongkai', () => {
+  it('is refused with one line naming the versions (exit 2), and left as it was', async () => {
+    const newer = join(tempDir('newer'), 'gongkai.db');
+    writeFileSync(newer, readFileSync(crawled));
+    const db = new (await import('better-sqlite3')).default(newer);
+    db.prepare("INSERT INTO schema_version (version, name, applied_at) VALUES (999, 'from the future', '2030-01-01')").run();
+    db.close();
+    const before = readFileSync(newer);
+    usage(await runCli('export', '--db', newer, '--format', 'json', '--out', join(dir, 'newer.json')), /schema version 999, newer than this gongkai knows/);
+    expect(readFileSync(newer).equals(before)).toBe(true);
+    expect(existsSync(join(dir, 'newer.json'))).toBe(false);
+  });
+});
+
 describe('path mistakes are usage errors', () => {
   it('crawl: --portals missing, a directory, or empty; --db under a file', async () => {
     const file = join(dir, 'a-file');

@@ -32,7 +32,7 @@ describe('history entries', () => {
   });
 
   it('export → import round-trips the reports', () => {
-    const e = toEntry(report, result, 'page')!;
+    const e = toEntry(report, result, 'page', 'http://www.example.gov.cn')!;
     const text = exportJson([e]);
     expect(JSON.parse(text).format).toBe(EXPORT_FORMAT);
     const back = parseImport(text);

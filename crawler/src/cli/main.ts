@@ -6,6 +6,7 @@ import { commandHelp, toolHelp } from './help.js';
 import { parseOptions } from './option-table.js';
 import { didYouMean } from './suggest.js';
 import { isStoreWriteFailure } from '../store/write-error.js';
+import { StoreVersionError } from '../store/migrate.js';
 
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
@@ -47,6 +48,11 @@ async function runCommand(cmd: Command, rest: string[]): Promise<number> {
     if (err instanceof UsageError) {
       const msg = err.message.replace(/\s*\n\s*/g, ' ');
       process.stderr.write(`gongkai ${cmd.name}: ${msg}${err.help ? ` (see gongkai ${cmd.name} --help)` : ''}\n`);
+      return EXIT.usage;
+    }
+    if (err instanceof StoreVersionError) {
+      // A store written by a newer gongkai: nothing was changed; this version cannot open it.
+      process.stderr.write(`gongkai ${cmd.name}: ${err.message}\n`);
       return EXIT.usage;
     }
     if (isStoreWriteFailure(err)) {
