@@ -1,6 +1,6 @@
 /** What every check gets: the report, its history, and a collector for outcomes and findings. */
 import { TABLE3_COLUMNS, TABLE3_ROWS, TABLE4_COLUMNS, TABLE4_GROUPS } from '../model/labels.js';
-import type { Cell, Report } from '../model/report.js';
+import type { Cell, Report, Table3Row } from '../model/report.js';
 import { checkInfo } from './catalogue.js';
 import { cellEvidence, type CellEvidence, type CheckOutcome, type Evidence, type Finding } from './types.js';
 
@@ -71,8 +71,20 @@ export function t3Label(key: string, col: number): string {
   return `${row} · ${TABLE3_COLUMNS[col]!.label}`;
 }
 
+/** Table-3 rows by key, built once per table (checks look cells up many times). */
+const rowIndex = new WeakMap<object, Map<string, Table3Row>>();
+function t3Row(report: Report, key: string) {
+  const t = report.table3;
+  if (!t) return undefined;
+  let m = rowIndex.get(t.rows);
+  if (!m || m.size !== t.rows.length) { m = new Map(t.rows.map((r) => [r.key, r])); rowIndex.set(t.rows, m); }
+  const row = m.get(key);
+  // A table edited after indexing (a row replaced) is looked up afresh.
+  return row && t.rows.includes(row) ? row : t.rows.find((r) => r.key === key);
+}
+
 export function t3Cell(report: Report, key: string, col: number): Cell | undefined {
-  return report.table3?.rows.find((r) => r.key === key)?.cells[col];
+  return t3Row(report, key)?.cells[col];
 }
 
 /**
@@ -80,7 +92,7 @@ export function t3Cell(report: Report, key: string, col: number): Cell | undefin
  * and keeps its printed label: "2.其他法律行政法规禁止公开 · 自然人（按位置匹配：“2.其他法律行政止公开”）".
  */
 export function t3Ev(report: Report, key: string, col: number): CellEvidence {
-  const row = report.table3?.rows.find((r) => r.key === key);
+  const row = t3Row(report, key);
   const label = row?.matchedBy === 'position' ? `${t3Label(key, col)}（按位置匹配：“${row.printed.replace(/\s+/g, '')}”）` : t3Label(key, col);
   return cellEvidence('table3', key, col, label, row?.cells[col]);
 }

@@ -65,13 +65,13 @@ export type Extent = readonly [number, number];
  * the rest of its row unknown: positions are never guessed.
  */
 export function slotExtents(grid: Grid): (Extent | null)[][] {
-  const byOrigin = new Map<string, Extent | null>();
+  const byOrigin = new Map<number, Extent | null>();
   return grid.rows.map((row, r) => {
     const out: (Extent | null)[] = [];
     let cursor: number | null = 0;
     for (let c = 0; c < row.length;) {
       const slot = row[c]!;
-      const key = `${slot.originRow}:${slot.originCol}`;
+      const key = slot.originRow * 4096 + slot.originCol;
       let ext: Extent | null;
       const box = slot.source.kind === 'grid' ? slot.source.box : undefined;
       if (slot.originRow !== r || slot.originCol !== c) ext = byOrigin.get(key) ?? null;

@@ -34,10 +34,9 @@ export interface HeaderColumn {
  * holding a number, whose text is one of `labels[i]` (variants per column), exactly in template
  * order. Null when the header does not name every column once, in order.
  */
-export function headerColumns(grid: Grid, labels: readonly (readonly string[])[]): HeaderColumn[] | null {
+export function headerColumns(grid: Grid, labels: readonly (readonly string[])[], extents: (Extent | null)[][] = slotExtents(grid)): HeaderColumn[] | null {
   const want = labels.map((vs) => vs.map(labelKey));
   const any = new Set(want.flat());
-  const extents = slotExtents(grid);
   const found: { key: string; col: number; span: number; x: Extent | null }[] = [];
   for (let r = 0; r < grid.rows.length; r++) {
     const row = grid.rows[r]!;
@@ -145,6 +144,10 @@ function placed(v: RowCell, mergedOver: string[] | null): Cell {
 export function placeGridRow(row: Row, header: HeaderColumn[] | null, n: number, what: string, notes: string[]): Cell[] {
   const cells = distinctValues(row);
   const order = byOrder(cells, n);
+  // The usual case: header and body grids agree, one cell per header column.
+  if (order && header && header.length === n && order.every((c, j) => c.col === header[j]!.cols[0] && c.col + (c.span ?? 1) === header[j]!.cols[1])) {
+    return order.map((v) => valueCell(v));
+  }
   let geo: ReturnType<typeof byGeometry> = null;
   if (header && header.length === n) {
     const page = header.every((h) => h.x) && cells.every((c) => c.x);

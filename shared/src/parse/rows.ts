@@ -7,7 +7,7 @@
  */
 import type { SourceRef } from '../model/report.js';
 import type { Grid } from '../extract/types.js';
-import { slotExtents, type Extent } from '../extract/grid.js';
+import type { Extent } from '../extract/grid.js';
 import type { HeaderColumn } from './placement.js';
 import { isValueText } from '../values/parse-cell.js';
 
@@ -67,9 +67,8 @@ function splitCells(cells: RowCell[], at: number): Row {
   return { label: labels.join(' '), labels, values: cells.slice(k), at };
 }
 
-/** Rows of a grid. `dedupeH` drops horizontal span copies (table 2's merged value cells). */
-export function gridRows(grid: Grid, dedupeH: boolean): Row[] {
-  const extents = slotExtents(grid);
+/** Rows of a grid. `dedupeH` drops horizontal span copies (table 2's merged value cells); `extents` (`slotExtents`) gives cells their page extent. */
+export function gridRows(grid: Grid, dedupeH: boolean, extents: (Extent | null)[][] | null = null): Row[] {
   return grid.rows.map((r, ri) => {
     const cells: RowCell[] = [];
     r.forEach((slot, ci) => {
@@ -80,7 +79,7 @@ export function gridRows(grid: Grid, dedupeH: boolean): Row[] {
       if (copyH) cell.copyH = true;
       if (copyV) cell.copyV = true;
       if (slot.ocrConfidence !== undefined) cell.ocrConfidence = slot.ocrConfidence;
-      const x = extents[ri]?.[ci];
+      const x = extents?.[ri]?.[ci];
       if (x) cell.x = x;
       cells.push(cell);
     });

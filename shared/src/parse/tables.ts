@@ -12,6 +12,7 @@ import { isTable2Header, mapTable2 } from './table2.js';
 import { mapTable3, TABLE3_HEADER } from './table3.js';
 import { mapTable4, TABLE4_HEADER } from './table4.js';
 import { headerColumns, type HeaderColumn } from './placement.js';
+import { slotExtents } from '../extract/grid.js';
 
 export type TableKind = 'table2' | 'table3' | 'table4';
 
@@ -58,9 +59,10 @@ function textRows(kind: TableKind, lines: string[], from: number, to: number): S
 function placedGridRows(grids: Grid[], labels: readonly (readonly string[])[]): SourceRow[] {
   let last: { header: HeaderColumn[]; width: number } | null = null;
   return grids.flatMap((g) => {
-    const rows = gridRows(g, false);
+    const extents = slotExtents(g);
+    const rows = gridRows(g, false, extents);
     const width = g.rows[0]?.length ?? 0;
-    let header = headerColumns(g, labels);
+    let header = headerColumns(g, labels, extents);
     if (header) last = { header, width };
     else if (last && last.width === width) header = last.header;
     for (const r of rows) r.header = header;
