@@ -45,7 +45,7 @@ function csvField(v: CellValue, type: ColumnType): string {
   if (v === null) return '';
   if (typeof v === 'boolean') return v ? 'true' : 'false';
   if (typeof v === 'number') return String(v);
-  const s = type === 'url' ? v : guardFormula(v);
+  const s = type === 'url' && /^https?:\/\//i.test(v) ? v : guardFormula(v); // a URL column's non-URL text is guarded too
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
