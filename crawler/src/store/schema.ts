@@ -219,12 +219,19 @@ CREATE INDEX columns_host ON columns (host, run_id);
 CREATE INDEX documents_agency ON documents (agency, year, run_id);
 `;
 
+/** Version 5: the dashboard (`gongkai serve`) finds each portal's latest run of documents and portals by host. */
+const V5 = `
+CREATE INDEX documents_host ON documents (host, run_id);
+CREATE INDEX portals_host ON portals (host, run_id);
+`;
+
 /** Every migration, oldest first; versions are 1, 2, 3 … without gaps. */
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial schema', sql: (d) => (d === 'sqlite' ? V1 : V1.replace('id INTEGER PRIMARY KEY', 'id BIGSERIAL PRIMARY KEY')) },
   { version: 2, name: 'host_gate: per-host politeness across workers', sql: () => V2 },
   { version: 3, name: 'columns: stated totals and unreached pages', sql: () => V3 },
   { version: 4, name: 'watch: conditions, alerts sent, deliveries; dashboard indexes', sql: () => V4 },
+  { version: 5, name: 'dashboard: documents and portals by host', sql: () => V5 },
 ];
 
 /** The schema version this code writes and reads. */

@@ -8,5 +8,6 @@ import { summaryCommand } from './summary.js';
 import { demoCommand } from './demo.js';
 import { reparseCommand } from './reparse.js';
 import { watchCommand } from './watch.js';
+import { serveCommand } from './serve.js';
 
-export const COMMANDS: Command[] = [parseCommand, crawlCommand, columnsCommand, exportCommand, summaryCommand, reparseCommand, watchCommand, demoCommand];
+export const COMMANDS: Command[] = [parseCommand, crawlCommand, columnsCommand, exportCommand, summaryCommand, reparseCommand, watchCommand, serveCommand, demoCommand];

@@ -5,10 +5,9 @@ import { CRAWL_OPTIONS, crawlSettings, openStore, readPortalLines } from '../opt
 import { existingFile } from '../paths.js';
 import { progressReporter } from '../progress.js';
 import { validSeeds } from './crawl.js';
-import { AlertsConfigError, loadAlerts, type AlertsConfig } from '../../watch/alerts/config.js';
-import { watchCycle, type CycleResult } from '../../watch/cycle.js';
+import type { AlertsConfig } from '../../watch/alerts/config.js';
+import type { CycleResult } from '../../watch/cycle.js';
 import type { LimitOverrides } from '../../watch/limits.js';
-import { cycleJson, cycleText } from '../../watch/report.js';
 import { every, parseDuration } from '../../watch/schedule.js';
 
 const { new: _fresh, ...CRAWL } = CRAWL_OPTIONS;
@@ -53,6 +52,10 @@ can override limits:
     if (!lines.length) throw new UsageError(`--portals: no URLs in ${portalsFile}`);
     const seeds = validSeeds(lines.map((l) => l.url));
     if (typeof seeds === 'string') throw new UsageError(`--portals: ${seeds}`);
+    // The crawler, the alert channels and nodemailer are loaded by the command that runs them, not at start-up.
+    const { AlertsConfigError, loadAlerts } = await import('../../watch/alerts/config.js');
+    const { watchCycle } = await import('../../watch/cycle.js');
+    const { cycleJson, cycleText } = await import('../../watch/report.js');
     let alerts: AlertsConfig | null = null;
     if (values.alerts !== undefined) {
       existingFile(values.alerts, '--alerts');
