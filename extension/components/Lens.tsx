@@ -4,13 +4,13 @@
  * matching check and shows the result. Any failure shows as a message in the panel, never as a
  * broken page.
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { likelyReport } from '../lib/check-page';
 import { checkColumnPage, type ColumnVerdict } from '../lib/column';
 import { crossYear } from '../lib/cross-year';
 import { attachmentLinks } from '../lib/attachments';
 import { LANG_KEY, saveLang, t, type Lang } from '../lib/i18n';
-import { buildTextIndex, placesOf } from '../lib/locate';
+import { usePlaces } from './use-places';
 import { focusPlace, type Dock } from '../lib/focus';
 import { quickClassify } from '../lib/quick-detect';
 import { analyzeReport, fetchEarlierYears, hasReportBody, type ReportState } from '../lib/report-session';
@@ -20,7 +20,7 @@ import { send } from '../lib/messages';
 import { BADGE_TAG, mountBadges, type MountedBadges } from './Badges';
 import { ColumnPanel } from './ColumnPanel';
 import { HistoryPanel } from './HistoryPanel';
-import { Outlines, type Marked } from './Outlines';
+import { Outlines } from './Outlines';
 import { Panel } from './Panel';
 import { ReportPanel } from './ReportPanel';
 import { pdfChecker } from '../lib/pdf-check';
@@ -118,13 +118,7 @@ export function Lens() {
   }, [run]);
 
   const check = view.kind === 'report' ? view.state.check : null;
-  const marked = useMemo<Marked[]>(() => {
-    if (!check?.ok) return [];
-    let index: ReturnType<typeof buildTextIndex> | null = null;
-    const getIndex = () => (index ??= buildTextIndex(document, skipOwn));
-    return check.result.findings.map((finding, i) => ({ index: i, finding, places: placesOf(document, finding, getIndex) }))
-      .filter((m) => m.places.length > 0);
-  }, [check]);
+  const { marked, notPlaced } = usePlaces(check?.ok ? check : null, skipOwn);
 
   const [dock, setDock] = useState<Dock>('right');
   const pick = (i: number) => {
@@ -159,7 +153,7 @@ export function Lens() {
         {check && (!check.ok || !hasReportBody(check.report)) && pageImages() > 0 && <p className="gl-muted" data-testid="image-report">{t(lang, 'imageReport')}</p>}
         {check?.ok && (
           <>
-            <ReportPanel report={check.report} result={check.result} lang={lang} onHover={setActive} onPick={pick} />
+            <ReportPanel report={check.report} result={check.result} lang={lang} onHover={setActive} onPick={pick} notPlaced={notPlaced} />
             <HistoryPanel lang={lang} cross={crossYear(check.result)} fetchState={fetchState} onFetch={() => void fetchEarlier()}
               cmp={check.comparison} unused={view.kind === 'report' ? view.state.unused.length : 0} />
           </>

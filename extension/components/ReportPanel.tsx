@@ -1,7 +1,7 @@
 /** The verdict of the report on the page: counts, score, template, agency, year, findings. */
 import type { CheckResult, Report } from '@gongkai/shared/browser';
 import { t, type Lang } from '../lib/i18n';
-import { FindingList } from './FindingList';
+import { FindingBody, FindingList } from './FindingList';
 
 export function Verdict({ report, result, lang }: { report: Report; result: CheckResult; lang: Lang }) {
   const n = (s: string) => result.findings.filter((f) => f.severity === s).length;
@@ -23,9 +23,11 @@ export function Verdict({ report, result, lang }: { report: Report; result: Chec
   );
 }
 
-export function ReportPanel({ report, result, lang, onHover, onPick }: {
+export function ReportPanel({ report, result, lang, onHover, onPick, notPlaced = [] }: {
   report: Report; result: CheckResult; lang: Lang;
   onHover: (i: number | null) => void; onPick: (i: number) => void;
+  /** Findings (by index) whose evidence is on this page but could not be found or shown there. */
+  notPlaced?: readonly number[];
 }) {
   return (
     <>
@@ -34,6 +36,17 @@ export function ReportPanel({ report, result, lang, onHover, onPick }: {
         <h2>{t(lang, 'findings')} ({result.findings.length})</h2>
         <FindingList findings={result.findings} lang={lang} onHover={onHover} onPick={onPick} />
       </div>
+      {notPlaced.length > 0 && (
+        <div className="gl-section" data-testid="not-placed">
+          <h2>{t(lang, 'notPlaced')} ({notPlaced.length})</h2>
+          <p className="gl-muted">{t(lang, 'notPlacedNote')}</p>
+          <ul className="gl-findings">
+            {notPlaced.map((i) => result.findings[i]).map((f, k) => f && (
+              <li key={notPlaced[k]} className={`gl-finding ${f.severity}`} data-finding={notPlaced[k]} data-check={f.id}><FindingBody f={f} lang={lang} /></li>
+            ))}
+          </ul>
+        </div>
+      )}
     </>
   );
 }

@@ -41,7 +41,8 @@ export async function analyzeReport(doc: Document, url: string): Promise<ReportS
   const history = all.used.filter((e) => e.year !== year);
   const unused = all.unused.filter((e) => e.year !== year);
   const base = check.report;
-  if (history.some((e) => e.year < year)) check = timed('recheck', () => rerun(base, history.map((e) => e.report)));
+  const anchors = check.anchors;
+  if (history.some((e) => e.year < year)) check = timed('recheck', () => rerun(base, history.map((e) => e.report), undefined, anchors));
   if (check.ok) {
     // The site is stamped by the background from the sender; the value here is only a placeholder.
     const entry = timed('entry', () => toEntry(check.report, check.result, 'page', siteOf(url) ?? ''));

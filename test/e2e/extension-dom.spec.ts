@@ -12,7 +12,7 @@ let bundle = '';
 test.beforeAll(async () => {
   const out = await build({
     stdin: {
-      contents: ['quick-detect', 'column', 'earlier-years', 'locate', 'attachments', 'hanweb'].map((m) => `export * from './${m}.ts';`).join('\n'),
+      contents: ['quick-detect', 'column', 'earlier-years', 'locate', 'selectors', 'attachments', 'hanweb'].map((m) => `export * from './${m}.ts';`).join('\n'),
       resolveDir: lib, loader: 'ts',
     },
     bundle: true, format: 'iife', globalName: 'L', write: false, platform: 'browser', target: 'es2022', logLevel: 'silent',
@@ -105,6 +105,8 @@ test('attachments: links, pdf.js viewers, window.open, embedded PDFs; other site
     '<a href="javascript:void(0)" onclick="window.open(\'/files/w.PDF\')">下载</a>',
     '<iframe src="/files/embedded.pdf"></iframe>',
     '<a href="http://cdn.other.example/r.docx">附件</a>',
+    '<a href="javascript:void(0)" onclick="window.open(\'./P0202102.doc\', \'_blank\')">年度报告.doc</a>',
+    '<a href="javascript:window.open(\'/files/2020.wps\')">年报（WPS）</a>',
     '<a href="/news/1.htm">新闻</a>',
   ].join(''));
   const got = await call(page, (L) => L.attachmentLinks(document, 'http://a.gov.cn/nb/t1.htm').map((x: { url: URL | null; ext: string; a: Element }) => `${x.a.tagName} ${x.ext} ${x.url?.href ?? 'other-site'}`));
@@ -114,18 +116,58 @@ test('attachments: links, pdf.js viewers, window.open, embedded PDFs; other site
     'A pdf http://a.gov.cn/files/w.PDF',
     'IFRAME pdf http://a.gov.cn/files/embedded.pdf',
     'A docx other-site',
+    'A doc http://a.gov.cn/nb/P0202102.doc',
+    'A wps http://a.gov.cn/files/2020.wps',
   ]);
 });
 
-test('locating evidence: a sentence across inline elements and whitespace, a cell by indices', async ({ page }) => {
+test('locating evidence: from the parser\'s map of cells and lines, no search of the page', async ({ page }) => {
   await load(page, '<p>2020年，我局<b>共收到</b>依申请\n公开 28件，其中网络申请5件。</p><table><tr><td>a</td></tr></table><table><tr><td>x</td><td>y</td></tr><tr><td colspan="2">z</td><td>29</td></tr></table>');
-  const text = await call(page, (L) => {
-    const idx = L.buildTextIndex(document);
-    return L.sentenceRange(document, idx, '我局共收到依申请公开28件')?.toString() ?? null;
+  const got = await call(page, (L) => {
+    // The map as parseDom's collector hands it over: line 0 is the paragraph's text nodes, cell 1:1:1 the "29".
+    const p = document.querySelector('p')!;
+    const texts = [p.childNodes[0], p.querySelector('b')!.firstChild, p.childNodes[2]];
+    const anchors = { cells: new Map([['1:1:1', document.querySelectorAll('table')[1]!.rows[1]!.cells[1]!]]), lines: new Map([[0, texts]]) };
+    const sentence = L.mappedSentence(document, anchors, '我局共收到依申请公开28件', { kind: 'text', line: 0, start: 5, end: 18 })?.toString() ?? null;
+    const cell = L.mappedCell(anchors, { kind: 'grid', table: 1, row: 1, cell: 1, col: 2 })?.textContent ?? null;
+    const other = L.mappedCell(anchors, { kind: 'grid', table: 5, row: 0, cell: 0, col: 0 });
+    const elsewhere = L.mappedSentence(document, anchors, '完全不存在的句子内容在这里', { kind: 'text', line: 0, start: 0, end: 10 });
+    // A node that left the page is not a place any more.
+    const detached = { cells: new Map([['0:0:0', document.createElement('td')]]), lines: new Map() };
+    return { sentence, cell, other, elsewhere, gone: L.mappedCell(detached, { kind: 'grid', table: 0, row: 0, cell: 0, col: 0 }) };
   });
-  expect(text?.replace(/\s+/g, '')).toBe('我局共收到依申请公开28件');
-  expect(await call(page, (L) => L.sentenceRange(document, L.buildTextIndex(document), '完全不存在的句子内容在这里') === null)).toBe(true);
-  expect(await call(page, (L) => L.cellElement(document, { kind: 'grid', table: 1, row: 1, cell: 1, col: 2 })?.textContent)).toBe('29');
-  expect(await call(page, (L) => L.cellElement(document, { kind: 'grid', table: 5, row: 0, cell: 0, col: 0 }))).toBeNull();
-  expect(await call(page, (L) => L.cellElement(document, { kind: 'text', line: 1, start: 0, end: 2 }))).toBeNull();
+  expect(got.sentence?.replace(/\s+/g, '')).toBe('我局共收到依申请公开28件');
+  expect(got).toMatchObject({ cell: '29', other: null, elsewhere: null, gone: null });
+  // A sentence without a source (the title) is looked up in the page's text.
+  expect(await call(page, (L) => L.sentenceRange(document, L.buildTextIndex(document), '其中网络申请5件')?.toString() ?? null)).toBe('其中网络申请5件');
+});
+
+test('selectors (quote + position) find a place again after the page changed, and say when it is gone', async ({ page }) => {
+  const body = '<div id="a"><p>一、本年新收申请28件。</p><table><tr><td>一、本年新收</td><td>29</td></tr><tr><td>二、上年结转</td><td>29</td></tr></table></div>';
+  await load(page, body);
+  const got = await call(page, (L) => {
+    const cell = document.querySelectorAll('td')[1]!; // the first "29" (row 一)
+    const sel = L.describeElement(L.buildTextIndex(document), cell);
+    const again = () => {
+      const idx = L.buildTextIndex(document);
+      const span = L.anchorSpan(idx, sel);
+      const r = span && L.spanRange(document, idx, span);
+      const el = r && (r.commonAncestorContainer.nodeType === 1 ? r.commonAncestorContainer : r.commonAncestorContainer.parentElement).closest('td');
+      return el ? el.previousElementSibling.textContent : null;
+    };
+    const a = document.getElementById('a')!;
+    const same = again();
+    // Re-rendered with a paragraph before it: the position is off, the quote and its context still fit row 一 (not row 二's "29").
+    a.innerHTML = '<p>（字号已调整）</p>' + a.innerHTML;
+    const shifted = again();
+    // Whitespace and markup changes do not matter either.
+    a.innerHTML = a.innerHTML.replace(/<td>29<\/td>/, '<td>\n <b>29</b> </td>');
+    const reformatted = again();
+    a.innerHTML = '<p>图解版</p>';
+    return { sel, same, shifted, reformatted, gone: again() };
+  });
+  expect(got.sel[0]).toMatchObject({ type: 'TextQuoteSelector', exact: '29', prefix: '一、本年新收申请28件。一、本年新收', suffix: '二、上年结转29' });
+  expect(got.sel[1]).toMatchObject({ type: 'TextPositionSelector' });
+  expect(got.sel[1].end - got.sel[1].start).toBe(2);
+  expect(got).toMatchObject({ same: '一、本年新收', shifted: '一、本年新收', reformatted: '一、本年新收', gone: null });
 });
