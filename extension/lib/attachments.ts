@@ -9,10 +9,12 @@ import { sameOrigin } from './earlier-years';
 /** `a` is the element the badge goes after: a link, or an embedded viewer (iframe/embed/object). */
 export interface AttachmentLink { a: Element; url: URL | null; ext: string }
 
-/** The file an element points at: href, src, data, a pdf.js viewer's `file=`, or window.open('…') in onclick. */
+const OPENED = /open\(\s*['"]([^'"]+\.(?:pdf|docx?|wps)[^'"]*)['"]/i;
+
+/** The file an element points at: href, src, data, a pdf.js viewer's `file=`, or window.open('…') in onclick or a javascript: link. */
 export function attachmentTarget(el: Element): string {
   const raw = el.getAttribute('href') || el.getAttribute('src') || el.getAttribute('data') || '';
-  const onclick = /open\(\s*['"]([^'"]+\.(?:pdf|docx?|wps)[^'"]*)['"]/i.exec(el.getAttribute('onclick') ?? '')?.[1];
+  const onclick = OPENED.exec(el.getAttribute('onclick') ?? '')?.[1] ?? (/^javascript:/i.test(raw) ? OPENED.exec(raw)?.[1] : undefined);
   const src = raw && !/^javascript:/i.test(raw) && !(onclick && raw === '#') ? raw : onclick ?? raw;
   const file = /[?&]file=([^&]+)/.exec(src)?.[1];
   return file ? decodeURIComponent(file) : src;

@@ -18,7 +18,8 @@ export interface PageKinds {
 const REPORT_TITLE = /(政府)?信息公开(工作)?年度报告|信息公开年报|政务公开.{0,6}年度报告|年度报告.{0,4}信息公开/;
 const ATTACHMENT_SELECTOR = [
   'a[href$=".pdf" i]', 'a[href$=".doc" i]', 'a[href$=".docx" i]', 'a[href$=".wps" i]', 'a[href*=".pdf?" i]',
-  'a[href*="viewer.html?file=" i]', 'a[onclick*=".pdf" i]',
+  'a[href*="viewer.html?file=" i]', 'a[onclick*=".pdf" i]', 'a[onclick*=".doc" i]', 'a[onclick*=".wps" i]',
+  'a[href^="javascript:" i][href*=".pdf" i]', 'a[href^="javascript:" i][href*=".doc" i]', 'a[href^="javascript:" i][href*=".wps" i]',
   'iframe[src*=".pdf" i]', 'embed[src*=".pdf" i]', 'object[data*=".pdf" i]',
 ].join(',');
 const LIST_URL = /\/(index(_\d+)?\.s?html?|column-index-\d+\.shtml|list(_\d+)?\.s?html?)?$/i;

@@ -14,7 +14,7 @@ test('an attachment link gets a badge; other sites are never requested', async (
   const { page } = lab;
   await page.goto(ORIGIN + PATHS.attachment);
   const badges = page.locator('gongkai-lens-badge .gl-badge');
-  await expect(badges).toHaveCount(2, { timeout: 15_000 });
+  await expect(badges).toHaveCount(3, { timeout: 15_000 });
   await expect(badges.nth(0)).not.toHaveAttribute('data-state', 'checking', { timeout: 15_000 });
   const first = await badges.nth(0).getAttribute('data-state');
   expect(['checked', 'not-checked']).toContain(first);
@@ -25,6 +25,11 @@ test('an attachment link gets a badge; other sites are never requested', async (
   // The other site's link is refused without a request.
   await expect(badges.nth(1)).toHaveAttribute('data-state', 'not-checked');
   await expect(badges.nth(1)).toContainText('不跨站');
+  // A Word file opened by window.open('….doc') gets its badge too: Word is left to the CLI.
+  await expect(badges.nth(2)).toHaveAttribute('data-state', 'not-checked');
+  await expect(badges.nth(2)).toContainText('Word');
+  expect(await page.evaluate(() => document.querySelector('a[onclick*=".doc"]')?.nextElementSibling?.tagName)).toBe('GONGKAI-LENS-BADGE');
+  expect(lab.site.requests.some((r) => r.endsWith('.doc'))).toBe(false);
   // The badge sits right after its link, and the link still works as before.
   expect(await page.evaluate(() => document.querySelector('a[href$=".pdf"]')?.nextElementSibling?.tagName)).toBe('GONGKAI-LENS-BADGE');
   await expect(panel(page)).toHaveCount(0);
