@@ -7,7 +7,7 @@ import { columnLinks, isSection, sectionCandidates } from '../../crawler/src/dis
 import { parseRobots } from '../../crawler/src/fetch/robots.js';
 import { backoffMs, HostGate } from '../../crawler/src/fetch/politeness.js';
 import { classifyColumn } from '@gongkai/shared';
-import { extractClaims } from '../../crawler/src/columns/claims.js';
+import { extractStatedCounts } from '../../crawler/src/columns/stated-counts.js';
 import { freshness, judgePortal } from '../../crawler/src/columns/verdict.js';
 import type { ColumnSnapshot } from '../../crawler/src/store/types.js';
 
@@ -208,7 +208,7 @@ describe('columns', () => {
   });
 
   it("reads a report's self-reported counts", () => {
-    expect(extractClaims('全年共发布信息2260条，其中“建设项目环境影响评价公示”570条、"辐\n射安全许可"162条。')).toEqual([
-      { label: '共发布信息', claimed: 2260 }, { label: '建设项目环境影响评价公示', claimed: 570 }, { label: '辐射安全许可', claimed: 162 }]);
+    expect(extractStatedCounts('全年共发布信息2260条，其中“建设项目环境影响评价公示”570条、"辐\n射安全许可"162条。')).toEqual([
+      { label: '共发布信息', stated: 2260 }, { label: '建设项目环境影响评价公示', stated: 570 }, { label: '辐射安全许可', stated: 162 }]);
   });
 });

@@ -51,8 +51,8 @@ async function expectMigrated(store: Store, versions: () => Promise<number[]>): 
   const { run: again, resumed } = await store.openRun(SEEDS, {}, '2025-06-30', false, []);
   expect({ id: again.id, resumed }).toEqual({ id: 1, resumed: true });
   const next = await store.nextTasks(1, 10, Date.now(), new Set());
-  expect(next.map((t) => `${t.kind} ${t.url} ${t.meta.column?.name}`)).toEqual(['column http://www.example.gov.cn/zwgk/zfxxgknb/ 政府信息公开年报']);
-  expect(await store.claim(next, Date.now(), { perHost: 2, delayMs: () => 0 })).toHaveLength(1);
+  expect(next.map((t) => `${t.kind} ${t.url} ${t.kind === 'column' ? t.meta.column.name : undefined}`)).toEqual(['column http://www.example.gov.cn/zwgk/zfxxgknb/ 政府信息公开年报']);
+  expect(await store.lease(next, Date.now(), { perHost: 2, delayMs: () => 0 })).toHaveLength(1);
 }
 
 afterAll(() => removeTempDirs());

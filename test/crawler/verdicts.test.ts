@@ -118,10 +118,10 @@ describe('self-reported counts', () => {
       '/zwgk/nb/202503/t20250320_9.htm': page(`<h1>${title}</h1><div class="xxgk-meta">发布日期：2025-03-20</div><div class="content">${reportBody(spec).html}</div>`),
     });
     const { s } = await crawlOnce(home, 'claims');
-    const claim = (label: string) => s.claims.find((c) => c.agency === '某县人民政府' && c.year === 2024 && c.label === label);
-    expect(claim('共发布信息')).toMatchObject({ claimed: 2260, found: null });
-    expect(claim('工作动态')).toMatchObject({ claimed: 35, found: null });
-    expect(claim('通知公告')).toMatchObject({ claimed: 4, found: 0 });
+    const stated = (label: string) => s.statedCounts.find((c) => c.agency === '某县人民政府' && c.year === 2024 && c.label === label);
+    expect(stated('共发布信息')).toMatchObject({ stated: 2260, found: null });
+    expect(stated('工作动态')).toMatchObject({ stated: 35, found: null });
+    expect(stated('通知公告')).toMatchObject({ stated: 4, found: 0 });
     const text = summaryText(s);
     expect(text).toContain('3 claims, 1 differ, 2 cannot be compared');
     expect(text).toMatch(/“通知公告” report says 4, crawl found 0/);

@@ -8,6 +8,7 @@ import { SqliteStore } from '../store/sqlite.js';
 import { PostgresStore } from '../store/postgres.js';
 import type { Store } from '../store/types.js';
 import type { CrawlOptions } from '../crawl/run.js';
+import { CRAWL_DEFAULTS as D } from '../crawl/config.js';
 import { parseAllowHost } from '../fetch/scope.js';
 import { NoRunError, runSummary, type RunSummary } from '../report/summary.js';
 
@@ -26,19 +27,19 @@ export const RUN_OPTION = optionTable({
   run: { type: 'integer', placeholder: 'id', min: 1, help: 'crawl run id', defaultText: 'the latest run' },
 });
 
-/** The crawl settings of `crawl` and `columns`; these defaults are the ones the CLI passes to the crawler. */
+/** The crawl settings of `crawl` and `columns`; their defaults are the crawler's own (crawl/config.ts CRAWL_DEFAULTS). */
 export const CRAWL_OPTIONS = optionTable({
   ...DB_OPTION,
   ...BLOBS_OPTION,
   now: { type: 'string', placeholder: 'YYYY-MM-DD', pattern: DATE, help: 'date freshness and deadlines are judged against', defaultText: 'today' },
-  concurrency: { type: 'integer', placeholder: 'n', min: 1, default: 8, help: 'requests in flight overall' },
-  'per-host': { type: 'integer', placeholder: 'n', min: 1, default: 2, help: 'requests in flight per host' },
-  delay: { type: 'integer', placeholder: 'ms', default: 500, help: 'minimum gap between requests to one host (robots Crawl-delay raises it)' },
-  timeout: { type: 'integer', placeholder: 'ms', min: 1, default: 15000, help: 'time limit per request (a page rendered in Chromium gets at least 30 s)' },
-  'max-bytes': { type: 'integer', placeholder: 'n', min: 1, default: 20 * 1024 * 1024, help: 'size limit per response' },
+  concurrency: { type: 'integer', placeholder: 'n', min: 1, default: D.concurrency, help: 'requests in flight overall' },
+  'per-host': { type: 'integer', placeholder: 'n', min: 1, default: D.perHost, help: 'requests in flight per host' },
+  delay: { type: 'integer', placeholder: 'ms', default: D.delayMs, help: 'minimum gap between requests to one host (robots Crawl-delay raises it)' },
+  timeout: { type: 'integer', placeholder: 'ms', min: 1, default: D.timeoutMs, help: `time limit per request (a page rendered in Chromium gets at least ${D.browserMinTimeoutMs / 1000} s)` },
+  'max-bytes': { type: 'integer', placeholder: 'n', min: 1, default: D.maxBytes, help: 'size limit per response' },
   'max-pages': { type: 'integer', placeholder: 'n', min: 1, help: 'stop after n fetches (resume later by running the same command)' },
-  retries: { type: 'integer', placeholder: 'n', default: 3, help: 'retries of 5xx/timeouts, with exponential backoff' },
-  browser: { type: 'string', choices: ['auto', 'always', 'never'], default: 'auto', help: 'auto: Chromium only for lists built by JavaScript' },
+  retries: { type: 'integer', placeholder: 'n', default: D.retries, help: 'retries of 5xx/timeouts, with exponential backoff' },
+  browser: { type: 'string', choices: ['auto', 'always', 'never'], default: D.browser, help: 'auto: Chromium only for lists built by JavaScript' },
   resolve: { type: 'list', placeholder: 'host=addr:port', help: 'send requests for a host to another address (like curl --resolve)' },
   'allow-host': { type: 'list', placeholder: 'host|*.domain', help: 'also crawl this host (or domain) outside the portal\'s own site' },
   new: { type: 'boolean', help: 'start a new run even if the last run with these seeds is unfinished' },

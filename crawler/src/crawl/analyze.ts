@@ -1,16 +1,16 @@
 /**
  * After fetching: column snapshots and portal verdicts, then every stored report parsed and checked,
- * cross-year checks taking the same agency's other years as history, and the reports' self-reported
- * counts compared with the crawl. Rerunnable from stored data alone (`reparse` re-reads the raw blobs).
+ * cross-year checks taking the same agency's other years as history, and the reports' stated counts
+ * (what a report says it published) compared with the crawl. Rerunnable from stored data alone (`reparse` re-reads the raw blobs).
  */
 import { checkReport, resolveDeadlines, toContract, type Deadlines, type Report } from '@gongkai/shared';
 import { parseBytes } from '@gongkai/shared/node';
-import type { ClaimRow, FindingRow, Run, Store, StoredDoc } from '../store/types.js';
+import type { DocAnalysis, FindingRow, Run, StatedCountRow, Store, StoredDoc } from '../store/types.js';
 import { BlobStore } from '../store/blobs.js';
 import { buildSnapshots } from '../columns/snapshot.js';
 import { judgePortal } from '../columns/verdict.js';
-import { extractClaims, foundFor } from '../columns/claims.js';
-import { interpret } from './handlers.js';
+import { extractStatedCounts, foundFor } from '../columns/stated-counts.js';
+import { interpret } from './routes/document.js';
 import { reportMissingFindings } from './missing.js';
 
 export interface AnalysisSummary {
@@ -39,7 +39,7 @@ export async function analyze(store: Store, run: Run, opts: { reparse?: BlobStor
 
   // Reports: parse (again, if asked), pick one primary document per agency and year, check.
   const docs = await store.documents(run.id);
-  const updates: Parameters<Store['saveAnalysis']>[1] = [];
+  const updates: DocAnalysis[] = [];
   const parsed = new Map<string, Report>();
   const missingBlobs: string[] = [];
   for (const d of docs) {
@@ -85,19 +85,19 @@ export async function analyze(store: Store, run: Run, opts: { reparse?: BlobStor
   // Years the column should have but does not: after the agency's latest report, every year whose deadline has passed.
   findings.push(...reportMissingFindings(primaries, run.now, deadlines));
 
-  // Self-reported counts against the crawl.
-  const claims: ClaimRow[] = [];
+  // The reports' stated counts against the crawl.
+  const statedCounts: StatedCountRow[] = [];
   for (const p of primaries) {
     const r = parsed.get(p.url)!;
     const host = docs.find((d) => d.url === p.url)!.host;
     const text = [r.title ?? '', ...r.sections.map((s) => s.text)].join('\n');
-    for (const c of extractClaims(text)) {
+    for (const c of extractStatedCounts(text)) {
       const f = foundFor(c, p.year!, snaps.filter((s) => s.host === host));
-      claims.push({ docUrl: p.url, label: c.label, agency: p.agency, year: p.year, claimed: c.claimed, found: f.found, columnKey: f.columnKey }); // found null: cannot compare
+      statedCounts.push({ docUrl: p.url, label: c.label, agency: p.agency, year: p.year, stated: c.stated, found: f.found, columnKey: f.columnKey }); // found null: cannot compare
     }
   }
 
-  await store.saveAnalysis(run.id, updates, findings, claims, verdicts.map((v) => ({ host: v.host, passed: v.passed, verdict: JSON.stringify(v) })));
+  await store.saveAnalysis(run.id, updates, findings, statedCounts, verdicts.map((v) => ({ host: v.host, passed: v.passed, verdict: JSON.stringify(v) })));
   return {
     documents: docs.length, parsed: parsed.size, reports: primaries.length, findings: findings.length,
     portals: verdicts.length, failedPortals: verdicts.filter((v) => v.judged && !v.passed).length, missingBlobs,

@@ -9,7 +9,7 @@
  */
 import { resolveDeadlines, type Deadlines } from '@gongkai/shared';
 import { BlobStore } from '../store/blobs.js';
-import type { NewTask, Outcome, Run, Store, Task } from '../store/types.js';
+import type { Outcome, Run, Store, Task } from '../store/types.js';
 import { httpGet, type HttpOptions, type UrlGuard } from '../fetch/http.js';
 import { BrowserRenderer, type RenderGuard } from '../fetch/browser.js';
 import { FetchError, checkUrl } from '../fetch/errors.js';
@@ -17,10 +17,14 @@ import { RobotsCache } from '../fetch/robots.js';
 import { Scope } from '../fetch/scope.js';
 import { StoreWriteError, storeWrite } from '../store/write-error.js';
 import { backoffMs, HostGate } from '../fetch/politeness.js';
-import { handle, type HandlerOptions, type Page } from './handlers.js';
+import { route, type Page, type RouteConfig } from './router.js';
 import { analyze, type AnalysisSummary } from './analyze.js';
-import { columnKey } from '../discover/urls.js';
 import { needsScript } from '../discover/html.js';
+import { crawlConfig, type BrowserMode } from './config.js';
+import { seedTask } from './tasks.js';
+import { planSiteSearches } from './site-search.js';
+
+export { seedTask };
 
 export interface CrawlOptions {
   seeds: string[];
@@ -35,7 +39,7 @@ export interface CrawlOptions {
   maxBytes?: number;
   retries?: number;
   backoffBaseMs?: number;
-  browser?: HandlerOptions['browser'];
+  browser?: BrowserMode;
   resolve?: Map<string, string>;
   /** `--allow-host`: hosts outside the seeds' sites the crawl may request (`host` or `*.domain`). */
   allowHosts?: string[];
@@ -47,6 +51,8 @@ export interface CrawlOptions {
   userAgent?: string;
   /** Accept self-signed certificates (mirrors). */
   insecure?: boolean;
+  /** Site-search queries per portal for years missing from its 年报 column (default 6; 0: never search). */
+  maxSearchesPerPortal?: number;
   /** Article 49 deadlines (MM-DD) when local rules differ from the national 01-31 / 03-31; kept in the run's options, so reparse uses them too. */
   deadlines?: Partial<Deadlines>;
   onProgress?: (p: Progress) => void;
@@ -64,30 +70,22 @@ export interface CrawlResult { run: Run; resumed: boolean; complete: boolean; en
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** The kind of a seed URL: a home page ("/", index.html) or a column/section page. */
-export function seedTask(url: string): NewTask {
-  const u = checkUrl(url);
-  const isHome = /^\/(index\.s?html?)?$/i.test(u.pathname) && !u.search;
-  const portal = u.host;
-  return isHome
-    ? { url: u.href, mode: 'http', kind: 'home', priority: 0, depth: 0, meta: { portal } }
-    : { url: u.href, mode: 'http', kind: 'column', priority: 2, depth: 0,
-      meta: { portal, column: { key: columnKey(u.href), name: decodeURIComponent(u.pathname.split('/').filter(Boolean).pop() ?? u.href), parentKey: null, page: 0, isReports: /zfxxgknb|nb\/|ndbg/i.test(u.pathname) } } };
-}
-
 export async function crawl(o: CrawlOptions): Promise<CrawlResult> {
   const started = Date.now();
   const seeds = o.seeds.map((s) => checkUrl(s).href);
   const now = o.now ?? new Date().toISOString().slice(0, 10);
-  const options = { perHost: o.perHost ?? 2, delayMs: o.delayMs ?? 500, browser: o.browser ?? 'auto', columnsOnly: !!o.columnsOnly,
+  const cfg = crawlConfig({ concurrency: o.concurrency, perHost: o.perHost, delayMs: o.delayMs, timeoutMs: o.timeoutMs, maxBytes: o.maxBytes,
+    retries: o.retries, backoffBaseMs: o.backoffBaseMs, browser: o.browser, maxPagesPerColumn: o.maxPagesPerColumn, ocr: o.ocr,
+    columnsOnly: o.columnsOnly, maxSearchesPerPortal: o.maxSearchesPerPortal, resolve: o.resolve, userAgent: o.userAgent, insecure: o.insecure });
+  const options = { perHost: cfg.perHost, delayMs: cfg.delayMs, browser: cfg.browser, columnsOnly: cfg.columnsOnly,
     ...(o.deadlines ? { deadlines: resolveDeadlines(o.deadlines) } : {}) };
   const { run, resumed } = await o.store.openRun(seeds, options, now, !!o.fresh, seeds.map(seedTask));
   const blobs = new BlobStore(o.blobDir);
-  const http: HttpOptions = { timeoutMs: o.timeoutMs ?? 15_000, maxBytes: o.maxBytes ?? 20 * 1024 * 1024, resolve: o.resolve, userAgent: o.userAgent, insecure: o.insecure };
+  const http: HttpOptions = { timeoutMs: cfg.timeoutMs, maxBytes: cfg.maxBytes, resolve: cfg.resolve, userAgent: cfg.userAgent, insecure: cfg.insecure };
   // A page in the browser is many requests and a script run: it gets at least 30 s.
-  const browser = new BrowserRenderer({ timeoutMs: Math.max(30_000, o.timeoutMs ?? 15_000), resolve: o.resolve, userAgent: o.userAgent, insecure: o.insecure, waitForXhr: needsScript });
-  const gate = new HostGate(options.perHost, options.delayMs);
-  const handlerOpts: HandlerOptions = { browser: options.browser, maxPagesPerColumn: o.maxPagesPerColumn ?? 500, ocr: o.ocr ?? false, columnsOnly: options.columnsOnly };
+  const browser = new BrowserRenderer({ timeoutMs: Math.max(cfg.browserMinTimeoutMs, cfg.timeoutMs), resolve: cfg.resolve, userAgent: cfg.userAgent, insecure: cfg.insecure, waitForXhr: needsScript });
+  const gate = new HostGate(cfg.perHost, cfg.delayMs);
+  const routeCfg: RouteConfig = { browser: cfg.browser, maxPagesPerColumn: cfg.maxPagesPerColumn, ocr: cfg.ocr, columnsOnly: cfg.columnsOnly, maxSectionDepth: cfg.maxSectionDepth };
   const scope = new Scope(seeds, { allowHosts: o.allowHosts, resolve: o.resolve });
   /** The scope of the portal whose seed host is `portal`, as the HTTP client and the browser see it. */
   const guardOf = (portal: string): UrlGuard & RenderGuard => ({
@@ -95,11 +93,10 @@ export async function crawl(o: CrawlOptions): Promise<CrawlResult> {
   });
   // robots.txt is read inside the scope of its own host; a Crawl-delay over the cap defers the host.
   const robots = new RobotsCache(
-    (url) => httpGet(url, { ...http, maxBytes: 512 * 1024, guard: guardOf(new URL(url).host) }).then((res) => res.body.toString('utf8')),
+    (url) => httpGet(url, { ...http, maxBytes: cfg.robotsMaxBytes, guard: guardOf(new URL(url).host) }).then((res) => res.body.toString('utf8')),
     (host, ms) => gate.setDelay(host, ms, `asks for Crawl-delay: ${ms / 1000} s in robots.txt`));
   let fatal: StoreWriteError | null = null;
-  const retries = o.retries ?? 3;
-  const concurrency = o.concurrency ?? 8;
+  const { retries, concurrency } = cfg;
   const inflight = new Set<string>();
   let fetched = 0, browserPages = 0, last = '';
   let wake: (() => void) | null = null;
@@ -120,7 +117,7 @@ export async function crawl(o: CrawlOptions): Promise<CrawlResult> {
       if (rb.fault) return void (await skip(rb.fault));
       if (gate.deferred(host)) return void (await skip({ kind: 'throttled', message: gate.deferred(host)! }));
       if (!rb.allowed(u.pathname + u.search)) return void (await skip({ kind: 'robots', message: `robots.txt of ${u.host} disallows ${u.pathname}` }));
-      const render = t.mode === 'browser' || (options.browser === 'always' && (t.kind === 'home' || t.kind === 'section' || t.kind === 'column'));
+      const render = t.mode === 'browser' || (cfg.browser === 'always' && (t.kind === 'home' || t.kind === 'section' || t.kind === 'column'));
       let page: Page & { status: number; elapsedMs: number; cache?: Outcome['cache'] };
       if (render) {
         const r = await browser.render(t.url, guardOf(t.meta.portal));
@@ -139,7 +136,7 @@ export async function crawl(o: CrawlOptions): Promise<CrawlResult> {
       }
       fetched++;
       last = t.url;
-      const result = await handle(t, page, handlerOpts);
+      const result = await route(t, page, routeCfg);
       await save({
         ...base, ...result, status: page.status, finalUrl: page.url, sha256: page.sha256, elapsedMs: page.elapsedMs, cache: page.cache,
         blob: { sha256: page.sha256, size: page.bytes.length, contentType: page.contentType, url: page.url },
@@ -165,21 +162,21 @@ export async function crawl(o: CrawlOptions): Promise<CrawlResult> {
     const throttled = e ? gate.react(host, e, startedAt) : null;
     if (throttled) return save({ task: t, state: 'skipped', status: e?.status ?? null, error: { kind: 'throttled', message: `${throttled} (${e!.message})` } });
     if (e?.retryable && t.attempts < retries) {
-      const wait = Math.max(backoffMs(t.attempts, o.backoffBaseMs ?? 1000), e.retryAfterMs ?? 0, e.kind === 'blocked' ? gate.delayOf(host) : 0);
+      const wait = Math.max(backoffMs(t.attempts, cfg.backoffBaseMs), e.retryAfterMs ?? 0, e.kind === 'blocked' ? gate.delayOf(host) : 0);
       await storeWrite(`rescheduling ${t.url}`, () => o.store.retryLater(t, Date.now() + wait, error));
     } else {
       await save({ task: t, state: 'failed', status: e?.status ?? null, error });
     }
   };
 
-  const hostLimits = { perHost: options.perHost, delayMs: (host: string) => gate.delayOf(host) };
+  const hostLimits = { perHost: cfg.perHost, delayMs: (host: string) => gate.delayOf(host) };
 
   /** Fetches until nothing is pending or leased (true) or the crawl is stopped early (false). */
   const fetchAll = async (): Promise<boolean> => {
     let exhausted = true;
     for (;;) {
       if (fatal || o.signal?.aborted || (o.maxPages !== undefined && fetched >= o.maxPages)) { exhausted = false; break; }
-      const tasks = await o.store.nextTasks(run.id, 64, Date.now(), inflight);
+      const tasks = await o.store.nextTasks(run.id, cfg.batch, Date.now(), inflight);
       let soonest = Infinity;
       const chosen: Task[] = [];
       for (const t of tasks) {
@@ -191,12 +188,12 @@ export async function crawl(o: CrawlOptions): Promise<CrawlResult> {
         chosen.push(t);
       }
       // Many workers: the store also holds every host to --per-host and the delay across all of them.
-      const claimed = new Set((await o.store.claim(chosen, Date.now(), hostLimits)).map((t) => `${t.url} ${t.mode}`));
-      if (claimed.size < chosen.length) soonest = Math.min(soonest, 20);
+      const leased = new Set((await o.store.lease(chosen, Date.now(), hostLimits)).map((t) => `${t.url} ${t.mode}`));
+      if (leased.size < chosen.length) soonest = Math.min(soonest, 20);
       for (const t of chosen) {
         const host = new URL(t.url).host;
         const key = `${t.url} ${t.mode}`;
-        if (!claimed.has(key)) { gate.release(host); continue; } // another worker took it
+        if (!leased.has(key)) { gate.release(host); continue; } // another worker took it
         inflight.add(key);
         void process(t).finally(() => {
           gate.release(host);
@@ -231,6 +228,14 @@ export async function crawl(o: CrawlOptions): Promise<CrawlResult> {
       await browser.close();
       if (fatal) throw fatal;
       if (!complete) break;
+      // Years missing from a 年报 column: the portal's own site search, where it names one (queued once).
+      if (!cfg.columnsOnly) {
+        const searches = await planSiteSearches(o.store, blobs, run, cfg.maxSearchesPerPortal);
+        if (searches.length) {
+          await storeWrite('queueing site searches', () => o.store.enqueue(run.id, searches));
+          if ((await o.store.stats(run.id)).pending > 0) continue;
+        }
+      }
       const end = await o.store.endRun(run.id, () => analyze(o.store, run));
       if (end.state === 'ended') { ended = true; analysis = end.value; }
       if (end.state === 'ended' || end.state === 'done') break;

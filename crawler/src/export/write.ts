@@ -31,9 +31,12 @@ export interface ExportOptions {
 const noRegion: RegionOf = () => null;
 
 export function toJson(s: RunSummary, docs: StoredDoc[], findings: FindingRow[]): string {
+  // gongkai.crawl/1 keeps its names: the stated counts are `claims`, the report's figure `claimed`.
+  const { statedCounts, ...summary } = s;
   return JSON.stringify({
     schema: 'gongkai.crawl/1',
-    ...s,
+    ...summary,
+    claims: statedCounts.map((c) => ({ docUrl: c.docUrl, label: c.label, agency: c.agency, year: c.year, claimed: c.stated, found: c.found, columnKey: c.columnKey })),
     findingsDetail: findings.map((f) => ({ ...f, evidence: f.evidence ? JSON.parse(f.evidence) : null })),
     contracts: docs.filter((d) => d.contract).map((d) => ({ url: d.url, primary: d.isPrimary, ...JSON.parse(d.contract!) })),
   }, null, 2) + '\n';

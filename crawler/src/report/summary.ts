@@ -3,7 +3,7 @@
  * the portals that could not be judged, e.g. `no-disclosure-section`), each portal's column verdict, the reports found per agency and year, parse results, findings and the
  * self-reported-count comparisons. The text, JSON, HTML and spreadsheet outputs all read this.
  */
-import type { ClaimRow, ColumnSnapshot, FailureRow, Run, Store } from '../store/types.js';
+import type { ColumnSnapshot, FailureRow, Run, StatedCountRow, Store } from '../store/types.js';
 import type { Verdict } from '../columns/verdict.js';
 
 export interface ReportRow {
@@ -23,7 +23,8 @@ export interface RunSummary {
   reports: ReportRow[];
   agencies: { agency: string; years: number[] }[];
   findings: { checkId: string; severity: string; count: number }[];
-  claims: ClaimRow[];
+  /** The reports' stated counts next to the crawl's (`found` null: cannot compare). */
+  statedCounts: StatedCountRow[];
 }
 
 /** Asked for a run the database does not have. */
@@ -80,6 +81,6 @@ export async function runSummary(store: Store, runId?: number): Promise<RunSumma
     reports,
     agencies: [...agencies].map(([agency, ys]) => ({ agency, years: [...ys].sort() })).sort((a, b) => a.agency.localeCompare(b.agency)),
     findings: [...counts.values()].sort((a, b) => b.count - a.count || a.checkId.localeCompare(b.checkId)),
-    claims: await store.claims(run.id),
+    statedCounts: await store.statedCounts(run.id),
   };
 }

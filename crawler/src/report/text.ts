@@ -40,12 +40,12 @@ export function summaryText(s: RunSummary): string {
     L.push('', 'Findings on primary documents:');
     for (const f of s.findings) L.push(`  ${pad(f.severity, 8)} ${pad(f.checkId, 30)} ${f.count}`);
   }
-  const diffs = s.claims.filter((c) => c.found !== null && c.found !== c.claimed);
-  const uncheckable = s.claims.filter((c) => c.found === null).length;
-  if (s.claims.length) {
-    L.push('', `Self-reported counts vs crawl: ${s.claims.length} claims, ${diffs.length} differ` +
+  const diffs = s.statedCounts.filter((c) => c.found !== null && c.found !== c.stated);
+  const uncheckable = s.statedCounts.filter((c) => c.found === null).length;
+  if (s.statedCounts.length) {
+    L.push('', `Self-reported counts vs crawl: ${s.statedCounts.length} claims, ${diffs.length} differ` +
       (uncheckable ? `, ${uncheckable} cannot be compared (no such column, or the crawl has no dated items for that year)` : ''));
-    for (const c of diffs) L.push(`  ${pad(c.agency ?? '', 26)} ${c.year} “${c.label}” report says ${c.claimed}, crawl found ${c.found}`);
+    for (const c of diffs) L.push(`  ${pad(c.agency ?? '', 26)} ${c.year} “${c.label}” report says ${c.stated}, crawl found ${c.found}`);
   }
   return L.join('\n');
 }

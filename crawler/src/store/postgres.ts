@@ -13,8 +13,8 @@ import { CURRENT_VERSION, migrationPlan, redactUrl, VERSION_TABLE } from './migr
 import * as S from './sql.js';
 import type { Row, Stmt } from './sql.js';
 import type {
-  CacheRow, ClaimRow, ColumnRow, ColumnSnapshot, EndRun, FailureRow, FindingRow, FrontierStats, HostLimits, ItemRow, NewTask,
-  Outcome, PortalRow, Run, Store, StoredDoc, Task,
+  CacheRow, ColumnRow, ColumnSnapshot, EndRun, FailureRow, FindingRow, FrontierStats, HostLimits, ItemRow, NewTask,
+  DocAnalysis, Outcome, PortalPageRow, PortalRow, Run, StatedCountRow, Store, StoredDoc, Task,
 } from './types.js';
 
 /** Advisory lock keys: schema migration, opening a run, ending run N (with N as second key). */
@@ -129,15 +129,15 @@ export class PostgresStore implements Store {
    * Leases the rows still runnable; a row another worker leased meanwhile is not returned, nor (with
    * `limits`) one whose host already has `perHost` live leases or must still wait for its delay.
    */
-  async claim(tasks: Task[], now: number, limits?: HostLimits): Promise<Task[]> {
+  async lease(tasks: Task[], now: number, limits?: HostLimits): Promise<Task[]> {
     const got: Task[] = [];
-    for (const t of tasks) if (await (limits ? this.leaseGated(t, now, limits) : this.lease(t, now))) got.push(t);
+    for (const t of tasks) if (await (limits ? this.leaseGated(t, now, limits) : this.leaseOne(t, now))) got.push(t);
     return got;
   }
 
   private leaseParams = (t: Task, now: number) => [now + LEASE_MS, t.runId, t.url, t.mode, now, now];
 
-  private async lease(t: Task, now: number): Promise<boolean> {
+  private async leaseOne(t: Task, now: number): Promise<boolean> {
     return (await this.all(S.Q.lease, ...this.leaseParams(t, now))).length > 0;
   }
 
@@ -188,6 +188,7 @@ export class PostgresStore implements Store {
     return r ? S.toCache(url, r) : null;
   }
 
+  async portalPages(runId: number): Promise<PortalPageRow[]> { return (await this.all(S.Q.portalPages, runId)).map(S.toPortalPage); }
   async failures(runId: number): Promise<FailureRow[]> { return (await this.all(S.Q.failures, runId)).map(S.toFailure); }
   async portals(runId: number): Promise<PortalRow[]> { return (await this.all(S.Q.portals, runId)).map(S.toPortal); }
   async columnRows(runId: number): Promise<ColumnRow[]> { return (await this.all(S.Q.columns, runId)).map(S.toColumn); }
@@ -201,12 +202,12 @@ export class PostgresStore implements Store {
 
   async documents(runId: number): Promise<StoredDoc[]> { return (await this.all(S.Q.documents, runId)).map(S.toDoc); }
 
-  async saveAnalysis(runId: number, docs: Parameters<Store['saveAnalysis']>[1], findings: FindingRow[], claims: ClaimRow[], verdicts: { host: string; passed: boolean; verdict: string }[]): Promise<void> {
-    await this.write(S.analysisStmts(runId, docs, findings, claims, verdicts));
+  async saveAnalysis(runId: number, docs: DocAnalysis[], findings: FindingRow[], statedCounts: StatedCountRow[], verdicts: { host: string; passed: boolean; verdict: string }[]): Promise<void> {
+    await this.write(S.analysisStmts(runId, docs, findings, statedCounts, verdicts));
   }
 
   async findings(runId: number): Promise<FindingRow[]> { return (await this.all(S.Q.findings, runId)).map(S.toFinding); }
-  async claims(runId: number): Promise<ClaimRow[]> { return (await this.all(S.Q.claims, runId)).map(S.toClaim); }
+  async statedCounts(runId: number): Promise<StatedCountRow[]> { return (await this.all(S.Q.statedCounts, runId)).map(S.toStatedCount); }
   async verdicts(runId: number) { return (await this.all(S.Q.verdicts, runId)).map(S.toVerdict); }
   async select(sql: string, params: unknown[] = []): Promise<Row[]> { return this.all(sql, ...params); }
   async execute(stmts: Stmt[]): Promise<void> { await this.write(stmts); }

@@ -4,8 +4,8 @@
  * are `?`; the PostgreSQL store numbers them.
  */
 import type {
-  CacheRow, ClaimRow, ColumnRow, ColumnSnapshot, ColumnTaskStatus, FailureRow, FindingRow, FrontierStats, ItemRow, NewTask,
-  Outcome, PortalRow, Run, Store, StoredDoc, Task,
+  CacheRow, ColumnRow, ColumnSnapshot, ColumnTaskStatus, DocAnalysis, FailureRow, FindingRow, FrontierStats, ItemRow, NewTask,
+  Outcome, PortalPageRow, PortalRow, Run, StatedCountRow, StoredDoc, Task,
 } from './types.js';
 
 export type Row = Record<string, unknown>;
@@ -35,7 +35,9 @@ export const Q = {
   columnTasks: "SELECT url, meta, state, mode, error_kind, error FROM frontier WHERE run_id = ? AND kind = 'column' ORDER BY seq",
   documents: 'SELECT * FROM documents WHERE run_id = ? ORDER BY host, url',
   findings: 'SELECT * FROM findings WHERE run_id = ? ORDER BY doc_url, n',
-  claims: 'SELECT * FROM claims WHERE run_id = ? ORDER BY doc_url, label',
+  /** Stated counts live in the `claims` table (`claimed` = the report's stated figure). */
+  statedCounts: 'SELECT * FROM claims WHERE run_id = ? ORDER BY doc_url, label',
+  portalPages: "SELECT url, final_url, kind, sha256, meta FROM frontier WHERE run_id = ? AND state = 'done' AND kind IN ('home', 'section') AND sha256 IS NOT NULL ORDER BY seq",
   verdicts: 'SELECT * FROM verdicts WHERE run_id = ? ORDER BY host',
   /** Rows that keep a run open: pending, or leased by a worker (even an expired lease: it is taken again). */
   openWork: "SELECT COUNT(*) AS n FROM frontier WHERE run_id = ? AND state IN ('pending', 'leased')",
@@ -110,9 +112,13 @@ export const toFinding = (r: Row): FindingRow => ({
   messageZh: String(r.message_zh), messageEn: String(r.message_en), evidence: str(r.evidence),
 });
 
-export const toClaim = (r: Row): ClaimRow => ({
-  docUrl: String(r.doc_url), label: String(r.label), agency: str(r.agency), year: num(r.year), claimed: Number(r.claimed),
+export const toStatedCount = (r: Row): StatedCountRow => ({
+  docUrl: String(r.doc_url), label: String(r.label), agency: str(r.agency), year: num(r.year), stated: Number(r.claimed),
   found: num(r.found), columnKey: str(r.column_key),
+});
+
+export const toPortalPage = (r: Row): PortalPageRow => ({
+  url: String(r.url), finalUrl: str(r.final_url), kind: r.kind as PortalPageRow['kind'], portal: JSON.parse(String(r.meta)).portal, sha256: String(r.sha256),
 });
 
 export const toVerdict = (r: Row) => ({ host: String(r.host), passed: bool(r.passed), verdict: String(r.verdict) });
@@ -214,7 +220,7 @@ export function snapshotStmts(runId: number, snaps: ColumnSnapshot[]): Stmt[] {
     WHERE run_id = ? AND column_key = ?`, [s.status, s.error, s.pages, s.itemCount, s.newest, s.oldest, JSON.stringify(s.perYear), JSON.stringify(s.perMonth), runId, s.key]]);
 }
 
-export function analysisStmts(runId: number, docs: Parameters<Store['saveAnalysis']>[1], findings: FindingRow[], claims: ClaimRow[],
+export function analysisStmts(runId: number, docs: DocAnalysis[], findings: FindingRow[], statedCounts: StatedCountRow[],
   verdicts: { host: string; passed: boolean; verdict: string }[]): Stmt[] {
   const out: Stmt[] = docs.map((d) => {
     const reparsed = d.parseOk === undefined ? 0 : 1;
@@ -230,9 +236,9 @@ export function analysisStmts(runId: number, docs: Parameters<Store['saveAnalysi
       [runId, x.docUrl, x.n, x.checkId, x.severity, x.messageZh, x.messageEn, x.evidence]]);
   }
   out.push(['DELETE FROM claims WHERE run_id = ?', [runId]]);
-  for (const x of claims) {
+  for (const x of statedCounts) {
     out.push(['INSERT INTO claims (run_id, doc_url, label, agency, year, claimed, found, column_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (run_id, doc_url, label) DO NOTHING',
-      [runId, x.docUrl, x.label, x.agency, x.year, x.claimed, x.found, x.columnKey]]);
+      [runId, x.docUrl, x.label, x.agency, x.year, x.stated, x.found, x.columnKey]]);
   }
   out.push(['DELETE FROM verdicts WHERE run_id = ?', [runId]]);
   for (const x of verdicts) out.push(['INSERT INTO verdicts (run_id, host, passed, verdict) VALUES (?, ?, ?, ?)', [runId, x.host, x.passed ? 1 : 0, x.verdict]]);

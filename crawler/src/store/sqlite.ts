@@ -11,8 +11,8 @@ import { CURRENT_VERSION, migrationPlan, VERSION_TABLE } from './migrate.js';
 import * as S from './sql.js';
 import type { Row, Stmt } from './sql.js';
 import type {
-  CacheRow, ClaimRow, ColumnRow, ColumnSnapshot, EndRun, FailureRow, FindingRow, FrontierStats, ItemRow, NewTask,
-  Outcome, PortalRow, Run, Store, StoredDoc, Task,
+  CacheRow, ColumnRow, ColumnSnapshot, EndRun, FailureRow, FindingRow, FrontierStats, ItemRow, NewTask,
+  DocAnalysis, Outcome, PortalPageRow, PortalRow, Run, StatedCountRow, Store, StoredDoc, Task,
 } from './types.js';
 
 export class SqliteStore implements Store {
@@ -93,7 +93,7 @@ export class SqliteStore implements Store {
   }
 
   /** One process owns an SQLite file: whatever it picks is its own (its HostGate keeps the host limits). */
-  claim(tasks: Task[]): Task[] { return tasks; }
+  lease(tasks: Task[]): Task[] { return tasks; }
 
   async endRun<T>(runId: number, finish: () => Promise<T>): Promise<EndRun<T>> {
     if (this.ending.has(runId)) return { state: 'busy' };
@@ -117,6 +117,7 @@ export class SqliteStore implements Store {
     return r ? S.toCache(url, r) : null;
   }
 
+  portalPages(runId: number): PortalPageRow[] { return this.all(S.Q.portalPages, runId).map(S.toPortalPage); }
   failures(runId: number): FailureRow[] { return this.all(S.Q.failures, runId).map(S.toFailure); }
   portals(runId: number): PortalRow[] { return this.all(S.Q.portals, runId).map(S.toPortal); }
   columnRows(runId: number): ColumnRow[] { return this.all(S.Q.columns, runId).map(S.toColumn); }
@@ -130,12 +131,12 @@ export class SqliteStore implements Store {
 
   documents(runId: number): StoredDoc[] { return this.all(S.Q.documents, runId).map(S.toDoc); }
 
-  saveAnalysis(runId: number, docs: Parameters<Store['saveAnalysis']>[1], findings: FindingRow[], claims: ClaimRow[], verdicts: { host: string; passed: boolean; verdict: string }[]): void {
-    this.write(S.analysisStmts(runId, docs, findings, claims, verdicts));
+  saveAnalysis(runId: number, docs: DocAnalysis[], findings: FindingRow[], statedCounts: StatedCountRow[], verdicts: { host: string; passed: boolean; verdict: string }[]): void {
+    this.write(S.analysisStmts(runId, docs, findings, statedCounts, verdicts));
   }
 
   findings(runId: number): FindingRow[] { return this.all(S.Q.findings, runId).map(S.toFinding); }
-  claims(runId: number): ClaimRow[] { return this.all(S.Q.claims, runId).map(S.toClaim); }
+  statedCounts(runId: number): StatedCountRow[] { return this.all(S.Q.statedCounts, runId).map(S.toStatedCount); }
   verdicts(runId: number) { return this.all(S.Q.verdicts, runId).map(S.toVerdict); }
   select(sql: string, params: unknown[] = []): Row[] { return this.all(sql, ...params); }
   execute(stmts: Stmt[]): void { this.write(stmts); }

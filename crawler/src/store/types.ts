@@ -5,7 +5,6 @@
  */
 export type Maybe<T> = T | Promise<T>;
 
-export type TaskKind = 'home' | 'section' | 'column' | 'report' | 'attachment';
 export type Mode = 'http' | 'browser';
 
 export interface ColumnRef {
@@ -19,26 +18,64 @@ export interface ColumnRef {
   api?: string;
 }
 
-export interface TaskMeta {
-  /** The portal (home host) this task belongs to. */
-  portal: string;
-  column?: ColumnRef;
-  /** For report/attachment tasks: what the list said about it. */
-  report?: { title: string | null; date: string | null; via: string | null; columnKey: string | null };
+/** What led to a report or attachment: the list (or search result) row and the page it was on. */
+export interface ReportRef {
+  title: string | null;
+  date: string | null;
+  /** The page that linked it: a 年报 list page, a site-search result page, the article (for attachments). */
+  via: string | null;
+  columnKey: string | null;
+  /** `site-search`: not in the 年报 column; the portal's own search found it (`query` says with what). */
+  foundBy?: 'site-search';
+  query?: string;
 }
 
-export interface Task {
+/** A query to the portal's own site search for one agency-year missing from its 年报 column. */
+export interface SearchRef {
+  agency: string;
+  year: number;
+  query: string;
+  /** The search engine family (discover/site-search.ts): `trs-was5`, `hanweb-jrobot`, `igs`, `form`. */
+  family: string;
+  /** Where the page names the search (form action or script), as evidence. */
+  evidence: string;
+}
+
+interface TaskCommon {
   runId: number;
   url: string;
   mode: Mode;
-  kind: TaskKind;
   priority: number;
   depth: number;
-  meta: TaskMeta;
   attempts: number;
 }
 
-export type NewTask = Omit<Task, 'runId' | 'attempts'>;
+/** The portal (home host) every task belongs to. */
+interface PortalMeta { portal: string }
+
+/** A portal's home page: the site's name, its newest news, the way to the disclosure section. */
+export interface HomeTask extends TaskCommon { kind: 'home'; meta: PortalMeta }
+/** A candidate for the 政府信息公开 section (or a catalogue page on the way there). */
+export interface SectionTask extends TaskCommon { kind: 'section'; meta: PortalMeta }
+/** One list page of a column (or one answer of its XHR list API). */
+export interface ColumnTask extends TaskCommon { kind: 'column'; meta: PortalMeta & { column: ColumnRef } }
+/** An item of the 年报 column (or a site-search result): an article or a file. */
+export interface ReportTask extends TaskCommon { kind: 'report'; meta: PortalMeta & { report: ReportRef } }
+/** A file an article links (PDF, DOC, DOCX …). */
+export interface AttachmentTask extends TaskCommon { kind: 'attachment'; meta: PortalMeta & { report: ReportRef } }
+/** A site-search result page for a year missing from the 年报 column. */
+export interface SearchTask extends TaskCommon { kind: 'search'; meta: PortalMeta & { search: SearchRef } }
+
+/** A frontier row, by what its page is: each kind has its route (crawl/routes/). */
+export type Task = HomeTask | SectionTask | ColumnTask | ReportTask | AttachmentTask | SearchTask;
+export type TaskKind = Task['kind'];
+export type TaskOf<K extends TaskKind> = Extract<Task, { kind: K }>;
+export type TaskMeta = Task['meta'];
+
+type Fresh<T> = T extends unknown ? Omit<T, 'runId' | 'attempts'> : never;
+/** A task to insert (the store adds the run and the attempt count). */
+export type NewTask = Fresh<Task>;
+export type NewTaskOf<K extends TaskKind> = Extract<NewTask, { kind: K }>;
 
 export interface PortalRow { host: string; name: string | null; homeUrl: string; sectionUrl: string | null; homeNewest: string | null; homeItems: number }
 export interface ColumnRow {
@@ -115,10 +152,25 @@ export interface ColumnSnapshot extends ColumnRow {
 
 export interface StoredDoc extends DocRow { runId: number; isPrimary: boolean; score: number | null; contract: string | null }
 export interface FindingRow { docUrl: string; n: number; checkId: string; severity: string; messageZh: string; messageEn: string; evidence: string | null }
-export interface ClaimRow { docUrl: string; label: string; agency: string | null; year: number | null; claimed: number; found: number | null; columnKey: string | null }
+/**
+ * A count a report states about its own publishing ("共发布信息N条", "“政策文件”35条") next to what the crawl
+ * found (`found` null: cannot compare). Stored in the `claims` table (columns `claimed`, `found`).
+ */
+export interface StatedCountRow { docUrl: string; label: string; agency: string | null; year: number | null; stated: number; found: number | null; columnKey: string | null }
+/** A fetched home or section page of a portal, with its stored body (the site-search planner reads them). */
+export interface PortalPageRow { url: string; finalUrl: string | null; kind: 'home' | 'section'; portal: string; sha256: string }
 export interface FailureRow { url: string; kind: string; errorKind: string; error: string; status: number | null; attempts: number; portal: string }
 
-export interface Store {
+/** What `saveAnalysis` writes back onto a document row. */
+export interface DocAnalysis { url: string; isPrimary: boolean; score: number | null; agency: string | null; year: number | null; contract?: string | null; report?: string | null; parseOk?: boolean; parseReason?: string | null; parseMessage?: string | null }
+
+/**
+ * The crawl queue: runs, the frontier and its leases. A task is taken with `lease` before it is
+ * fetched and ends with `complete` (which commits the task's results in the same transaction) or
+ * `retryLater`. DB mapping: the `runs`, `frontier` (state `leased`, `lease_until`), `host_gate` and
+ * `http_cache` tables.
+ */
+export interface FrontierQueue {
   readonly dialect: 'sqlite' | 'postgres';
   /**
    * The unfinished run with these seeds (resumed: true; other workers' run is joined), or a new one
@@ -132,17 +184,29 @@ export interface Store {
   enqueue(runId: number, tasks: NewTask[]): Maybe<void>;
   /** Runnable tasks, best first (a look: nothing is taken). */
   nextTasks(runId: number, limit: number, now: number, exclude: Set<string>): Maybe<Task[]>;
-  /** Takes the tasks this worker is about to start; returns those it got (other workers may have taken some). */
-  claim(tasks: Task[], now: number, limits?: HostLimits): Maybe<Task[]>;
+  /** Leases the tasks this worker is about to start; returns those it got (other workers may have leased some). */
+  lease(tasks: Task[], now: number, limits?: HostLimits): Maybe<Task[]>;
   /**
    * Ends the run if nothing is pending or leased: runs `finish` (the whole-run analysis) and marks the
    * run done. Only one worker can be ending a run at a time; see `EndRun` for the other answers.
    */
   endRun<T>(runId: number, finish: () => Promise<T>): Promise<EndRun<T>>;
   stats(runId: number): Maybe<FrontierStats>;
+  /** Records a processed task and everything it found, in one transaction. */
   complete(o: Outcome): Maybe<void>;
   retryLater(task: Task, nextAt: number, error: { kind: string; message: string }): Maybe<void>;
   cacheFor(url: string): Maybe<CacheRow | null>;
+  /** The run's fetched home and section pages (for the site-search planner). */
+  portalPages(runId: number): Maybe<PortalPageRow[]>;
+}
+
+/**
+ * What a crawl found and what the analysis made of it: portals, columns and their items, documents,
+ * faults, column snapshots, findings, stated counts and verdicts. DB mapping: `portals`, `columns`,
+ * `column_items`, `documents`, `findings`, `claims` (stated counts), `verdicts`, and the frontier's
+ * failed/skipped rows for `failures`.
+ */
+export interface ResultStore {
   failures(runId: number): Maybe<FailureRow[]>;
   portals(runId: number): Maybe<PortalRow[]>;
   columnRows(runId: number): Maybe<ColumnRow[]>;
@@ -151,9 +215,9 @@ export interface Store {
   saveSnapshots(runId: number, snaps: ColumnSnapshot[]): Maybe<void>;
   snapshots(runId?: number): Maybe<ColumnSnapshot[]>;
   documents(runId: number): Maybe<StoredDoc[]>;
-  saveAnalysis(runId: number, docs: { url: string; isPrimary: boolean; score: number | null; agency: string | null; year: number | null; contract?: string | null; report?: string | null; parseOk?: boolean; parseReason?: string | null; parseMessage?: string | null }[], findings: FindingRow[], claims: ClaimRow[], verdicts: { host: string; passed: boolean; verdict: string }[]): Maybe<void>;
+  saveAnalysis(runId: number, docs: DocAnalysis[], findings: FindingRow[], statedCounts: StatedCountRow[], verdicts: { host: string; passed: boolean; verdict: string }[]): Maybe<void>;
   findings(runId: number): Maybe<FindingRow[]>;
-  claims(runId: number): Maybe<ClaimRow[]>;
+  statedCounts(runId: number): Maybe<StatedCountRow[]>;
   verdicts(runId: number): Maybe<{ host: string; passed: boolean; verdict: string }[]>;
   /**
    * Rows of a read-only query in the shared dialect (`?` placeholders, sql.ts rules), for modules that
@@ -162,5 +226,9 @@ export interface Store {
   select(sql: string, params?: unknown[]): Maybe<Record<string, unknown>[]>;
   /** Statements (`[sql, params]`) run in one transaction. */
   execute(stmts: [sql: string, params: unknown[]][]): Maybe<void>;
+}
+
+/** Both halves over one database (SqliteStore, PostgresStore). */
+export interface Store extends FrontierQueue, ResultStore {
   close(): Maybe<void>;
 }

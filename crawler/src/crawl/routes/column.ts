@@ -1,0 +1,112 @@
+/**
+ * A column's list page: dated items, further pages (static pagers and the CMS's XHR list API), child
+ * columns of a parent column, the column's stated size, and — in the 年报 column — a report task per
+ * item. An answer of the XHR list API (a column task marked `api`) gives the same records.
+ */
+import { classifyColumn, decodeBytes } from '@gongkai/shared';
+import { listItems, needsScript, paginate, type parse } from '../../discover/html.js';
+import { columnLinks, REPORTS_NAME } from '../../discover/section.js';
+import { columnKey } from '../../discover/urls.js';
+import { listApi } from '../../discover/list-api.js';
+import { apiRecords } from '../../discover/api-records.js';
+import type { ListRecord } from '../../discover/records.js';
+import type { StatedTotals } from '../../discover/pagination.js';
+import type { ColumnRef, ColumnTask, ColumnTotal, NewTask, StatedSize } from '../../store/types.js';
+import { childTask, inBrowser } from '../tasks.js';
+import { htmlOf, type Page, type RouteConfig, type RouteResult } from './common.js';
+
+const MAINTENANCE = /网站维护|系统维护|升级维护|维护中|系统升级/;
+
+export function columnRoute(t: ColumnTask, page: Page, cfg: RouteConfig): RouteResult {
+  if (t.meta.column.api) return apiAnswer(t, page, cfg);
+  const got = htmlOf(page);
+  return 'failed' in got ? got.failed : listPage(t, got.$, got.html, page, cfg);
+}
+
+function listPage(t: ColumnTask, $: ReturnType<typeof parse>, html: string, page: Page, cfg: RouteConfig): RouteResult {
+  const base = page.url;
+  const col = t.meta.column;
+  const api = col.page === 0 ? listApi(html, base, cfg.maxPagesPerColumn) : null;
+  // Records the page carries inline for its list API (Hanweb's first group) are the list, not the sidebar.
+  const items = api?.first.length ? api.first : listItems($, base);
+  const discovered: NewTask[] = [];
+  const out: RouteResult = { state: 'done', discovered };
+  if (items.length === 0 && MAINTENANCE.test($('title').text() + $('body').text().slice(0, 2000))) {
+    // A "网站维护" page (often where migrated columns redirect) says nothing about the column: not empty.
+    return { state: 'failed', error: { kind: 'maintenance', message: `${t.url} shows a site-maintenance page${page.url !== t.url ? ` (redirected to ${page.url})` : ''}` } };
+  }
+  if (items.length === 0 && col.page === 0) {
+    // A parent column lists its sub-columns instead of items.
+    const kids = columnLinks($, base, new Set([base, new URL('/', base).href, ...(col.parentKey ? [col.parentKey] : [])]))
+      .filter((k) => columnKey(k.url) !== col.key && !isAncestorPage(k.url, base));
+    const sub = kids.filter((k) => !k.parentUrl || columnKey(k.parentUrl) === col.key);
+    if (sub.length > 0 && !needsScript(html)) {
+      out.columns = [{ key: col.key, host: new URL(base).host, name: col.name, url: t.url, parentKey: col.parentKey, isReports: col.isReports, isParent: true, category: classifyColumn(col.name, t.url) },
+        ...sub.map((k) => ({ key: columnKey(k.url), host: new URL(k.url).host, name: k.name, url: k.url, parentKey: col.key,
+          isReports: REPORTS_NAME.test(k.name), isParent: false, category: classifyColumn(k.name, k.url) }))];
+      discovered.push(...sub.map((k) => childTask(t, 'column', k.url, { column: { key: columnKey(k.url), name: k.name, parentKey: col.key, page: 0, isReports: REPORTS_NAME.test(k.name) } })));
+      return out;
+    }
+    if (needsScript(html) && !page.rendered && !api?.requests.length) {
+      if (cfg.browser === 'never') return { state: 'failed', error: { kind: 'needs-browser', message: `${t.url} builds its list with JavaScript (browser mode is off)` } };
+      discovered.push(inBrowser(t, { column: col }));
+      return { ...out, error: { kind: 'needs-browser', message: `${t.url} builds its list with JavaScript: rendering it in Chromium` } };
+    }
+  }
+  out.items = items.map((i) => ({ columnKey: col.key, url: i.url, title: i.title, date: i.date }));
+  if (t.depth === 0 && col.page === 0) {
+    // A column given as a seed: its name from the page (ColumnName meta, else the title).
+    const name = $('meta[name="ColumnName"]').attr('content')?.trim() || $('title').text().split(/\s*[-|_—]\s*/)[0]?.trim() || col.name;
+    const isReports = col.isReports || REPORTS_NAME.test(name);
+    Object.assign(col, { name, isReports });
+    out.columns = [{ key: col.key, host: new URL(base).host, name, url: t.url, parentKey: null, isReports, isParent: false, category: classifyColumn(name, t.url) }];
+  }
+  // Page 0 generates every page it can name; a pager with only "下一页" is walked one page at a time.
+  const { pages, serial, stated } = paginate($, base, html, cfg.maxPagesPerColumn);
+  if (col.page === 0) out.columnTotal = columnTotal(col.key, stated, api?.total ?? null, items.length, api?.reason ?? null);
+  // Later pages that only the CMS's XHR list API serves: requested directly where the page names it.
+  for (const [i, u] of (api?.requests ?? []).entries()) {
+    discovered.push(childTask(t, 'column', u, { column: { ...col, page: i + 1, api: api!.family } }));
+  }
+  if (col.page === 0 || serial) {
+    pages.slice(0, cfg.maxPagesPerColumn - 1 - (serial ? col.page : 0)).forEach((u, i) => {
+      if (columnKey(u) !== col.key) return;
+      const ref: ColumnRef = { ...col, page: serial ? col.page + 1 : i + 1 };
+      discovered.push(childTask(t, 'column', u, { column: ref }));
+    });
+  }
+  if (col.isReports && !cfg.columnsOnly) discovered.push(...reportTasks(t, items, col.key, base));
+  return out;
+}
+
+/**
+ * What the column's first page says about its size: an exact total (recordCount, 共N条, the API's
+ * totalRecord) or, from a page count, the least it implies ((pages − 1) × page size + 1).
+ */
+function columnTotal(key: string, stated: StatedTotals, apiTotal: { records: number; evidence: string } | null, onPage: number, unreached: string | null): ColumnTotal {
+  let size: StatedSize | null = null;
+  if (apiTotal) size = { total: apiTotal.records, exact: true, evidence: apiTotal.evidence };
+  else if (stated.records !== null) size = { total: stated.records, exact: true, evidence: stated.evidence.join('; ') };
+  else if (stated.pages !== null && stated.pages >= 2 && onPage > 0) {
+    size = { total: (stated.pages - 1) * onPage + 1, exact: false, evidence: `${stated.pages} pages of ${onPage} (${stated.evidence.join('; ')})` };
+  }
+  return { key, stated: size, unreached };
+}
+
+/** An answer of a column's XHR list API (JSON or Hanweb XML): the same records a list page gives. */
+function apiAnswer(t: ColumnTask, page: Page, cfg: RouteConfig): RouteResult {
+  const col = t.meta.column;
+  const got = apiRecords(decodeBytes(page.bytes, page.contentType).text, col.key);
+  if (!got) {
+    return { state: 'failed', error: { kind: 'bad-api-answer', message: `${page.url}: the ${col.api} list API answered with neither records nor a total (${page.contentType ?? 'no content type'})` } };
+  }
+  const out: RouteResult = { state: 'done', discovered: [], items: got.records.map((i) => ({ columnKey: col.key, url: i.url, title: i.title, date: i.date })) };
+  if (got.total !== null) out.columnTotal = { key: col.key, stated: { total: got.total, exact: true, evidence: `${col.api} answer ${got.evidence}` }, unreached: null };
+  if (col.isReports && !cfg.columnsOnly) out.discovered!.push(...reportTasks(t, got.records, col.key, page.url));
+  return out;
+}
+
+const reportTasks = (t: ColumnTask, items: ListRecord[], key: string, via: string): NewTask[] =>
+  items.map((i) => childTask(t, 'report', i.url, { report: { title: i.title, date: i.date, via, columnKey: key } }));
+
+const isAncestorPage = (url: string, base: string) => new URL(base).pathname.startsWith(new URL(url).pathname) && new URL(url).pathname.length < new URL(base).pathname.length;
