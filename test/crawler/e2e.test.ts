@@ -1,5 +1,5 @@
 /**
- * End to end: crawl the demo portal (seven agency sites, five CMS styles, XHR list APIs, faults) and check exact numbers:
+ * End to end: crawl the demo portal (seven agency sites, five CMS styles, XHR list APIs, a site search, faults) and check exact numbers:
  * reports per agency and year, documents and attachments parsed, the findings the seeds must produce,
  * the planted carry-over break, column counts, freshness verdicts and the faults in the run summary.
  */
@@ -43,17 +43,17 @@ describe('reports', () => {
       { agency: '嘉兴市生态环境局', years: [2020] },
       { agency: '建德市人民政府', years: [2023, 2024] },
       { agency: '杭州市人民政府', years: [2019, 2020, 2021, 2022, 2023, 2024] },
-      { agency: '杭州市应急管理局', years: [2020, 2021, 2022, 2023] },
+      { agency: '杭州市应急管理局', years: [2020, 2021, 2022, 2023, 2024] }, // 2024 found by the site search
       { agency: '杭州市生态环境局', years: [2019, 2020, 2021, 2022, 2023, 2024] },
       { agency: '杭州市生态环境局淳安分局', years: [2019] },
       { agency: '淳安县人民政府', years: [2019, 2020, 2021, 2022, 2023] },
       { agency: '温州市生态环境局', years: [2019] },
     ]);
-    expect(s.reports.filter((r) => r.primary)).toHaveLength(26);
+    expect(s.reports.filter((r) => r.primary)).toHaveLength(27);
   });
 
   it('stores and parses every document: HTML, GBK HTML, PDF, DOCX and DOC attachments', () => {
-    expect(s.documents).toEqual({ total: 33, parsed: 31, attachments: 5, attachmentsParsed: 4,
+    expect(s.documents).toEqual({ total: 34, parsed: 32, attachments: 5, attachmentsParsed: 4,
       notParsed: [{ reason: 'scanned-needs-ocr', count: 1 }, { reason: 'attachment-wrapper', count: 1 }] });
     const jx = s.reports.filter((r) => r.agency === '嘉兴市生态环境局').map((r) => `${r.kind}:${r.parseOk ? 'ok' : r.parseReason}`).sort();
     expect(jx).toEqual(['doc:ok', 'docx:ok', 'html:attachment-wrapper', 'html:ok', 'html:ok', 'pdf:ok', 'pdf:ok', 'pdf:scanned-needs-ocr']);
@@ -85,8 +85,23 @@ describe('reports', () => {
     expect(findings.filter((f) => f.checkId === 'timeliness.deadline').map((f) => f.docUrl)).toEqual([doc('杭州市应急管理局', 2021).url]);
     const missing = findings.filter((f) => f.checkId === 'crawl.report-missing').map((f) => f.messageEn).join('\n');
     expect(missing).toContain('No 2024 report of 淳安县人民政府');
-    expect(missing).toContain('No 2024 report of 杭州市应急管理局');
+    // 应急管理局's column stops at 2023, but its site search finds the 2024 report: not missing.
+    expect(missing).not.toContain('of 杭州市应急管理局');
     expect(missing).not.toContain('of 杭州市人民政府');
+  });
+
+  it("finds a year its 年报 column misses through the portal's own site search, and searches only there", () => {
+    const found = doc('杭州市应急管理局', 2024);
+    expect(portal.unlisted.map((r) => r.url)).toEqual([found.url]);
+    const query = '杭州市应急管理局2024年政府信息公开工作年度报告';
+    // Found by search: the result page (the form's hidden fields and the query) is where it came from.
+    expect(found.viaUrl).toBe(`http://yjglj.example.gov.cn/jrobotfront/search.action?webid=3&pg=12&p=1&q=${encodeURIComponent(query)}`);
+    expect(found).toMatchObject({ title: query, score: 100 });
+    expect(ids(found.url)).not.toContain('timeliness.deadline');
+    const searched = [...portal.hits].filter(([k]) => /\/jrobotfront\/|\/was5\//.test(k));
+    // One query: the city's TRS search is never used (its column has every year due), nor the notice about reports followed.
+    expect(searched.map(([k, n]) => `${k.split('?')[0]} ${n}`)).toEqual(['yjglj.example.gov.cn/jrobotfront/search.action 1']);
+    expect([...portal.hits.keys()].filter((k) => k.includes('/xwzx/tzgg/'))).toEqual([]);
   });
 
   it('finds every report the portal lists (its own inventory)', () => {
@@ -94,6 +109,7 @@ describe('reports', () => {
     const found = new Set(s.reports.map((r) => r.url));
     expect(listed.filter((u) => !found.has(u))).toEqual([]);
     expect(listed).toHaveLength(28);
+    expect(portal.unlisted).toHaveLength(1);
   });
 
   it('gives clean generated reports a full score', () => {
@@ -164,10 +180,10 @@ describe('columns', () => {
   });
 
   it("compares a report's self-reported counts with the crawl", () => {
-    const c = (label: string) => s.claims.find((x) => x.agency === '杭州市人民政府' && x.year === 2024 && x.label === label)!;
-    expect(c('政策文件')).toMatchObject({ claimed: 35, found: 27 });
-    expect(c('人事信息')).toMatchObject({ claimed: 12, found: 12 });
-    expect(s.claims.find((x) => x.agency === '杭州市生态环境局' && x.year === 2024 && x.label === '环境质量')).toMatchObject({ claimed: 60, found: 60 });
+    const c = (label: string) => s.statedCounts.find((x) => x.agency === '杭州市人民政府' && x.year === 2024 && x.label === label)!;
+    expect(c('政策文件')).toMatchObject({ stated: 35, found: 27 });
+    expect(c('人事信息')).toMatchObject({ stated: 12, found: 12 });
+    expect(s.statedCounts.find((x) => x.agency === '杭州市生态环境局' && x.year === 2024 && x.label === '环境质量')).toMatchObject({ stated: 60, found: 60 });
   });
 });
 
@@ -193,7 +209,7 @@ describe('faults and politeness', () => {
     const { analyze } = await import('../../crawler/src/crawl/analyze.js');
     const { BlobStore } = await import('../../crawler/src/store/blobs.js');
     const a = await analyze(store, s.run, { reparse: new BlobStore(join(dir, 'blobs')) });
-    expect(a).toMatchObject({ documents: 33, parsed: 31, reports: 26 });
+    expect(a).toMatchObject({ documents: 34, parsed: 32, reports: 27 });
     const again = await runSummary(store, s.run.id);
     expect(again.documents).toEqual(s.documents);
     expect(again.findings).toEqual(s.findings);
