@@ -9,6 +9,7 @@ import { checkProse } from './prose.js';
 import { checkTimeliness } from './timeliness.js';
 import { checkHistory } from './history.js';
 import { score } from './score.js';
+import { forgetStated } from './stated.js';
 import { resolveDeadlines } from '../portal/deadline.js';
 
 export interface CheckOptions {
@@ -40,6 +41,7 @@ export function checkReport(report: Report, opts: CheckOptions = {}): CheckResul
     deadlines: resolveDeadlines(opts.deadlines),
   };
   const out = new Collector();
+  forgetStated(report);
   checkStructure(ctx, out);
   checkTable3(ctx, out);
   checkTable4(ctx, out);

@@ -22,6 +22,28 @@ export function outcomeKeys(r: Report): string[] {
   return TABLE3_ROWS.filter((d) => d.outcome && d.templates.includes(r.table3!.layout) && printed.has(d.key)).map((d) => d.key);
 }
 
+const cache = new WeakMap<object, { n: number; set: Set<string> }>();
+
+/** Drops what was computed for a report's table 3 (a report may be edited between two check runs). */
+export function forgetStated(r: Report): void {
+  if (r.table3) cache.delete(r.table3.rows);
+}
+
+/** The not-stated totals of a table, as "key|col", computed once per check run (checks ask many times). */
+function notStatedSet(r: Report): Set<string> {
+  const t = r.table3!;
+  const hit = cache.get(t.rows);
+  if (hit && hit.n === t.rows.length) return hit.set;
+  const set = new Set<string>();
+  for (const row of t.rows) {
+    for (let c = 0; c <= TOTAL_COL; c++) {
+      if ((c === TOTAL_COL || row.key === 'total') && isBlank(row.cells[c]) && partsOf(r, row.key, c).some((p) => statesNumber(t3Cell(r, p.key, p.col)))) set.add(`${row.key}|${c}`);
+    }
+  }
+  cache.set(t.rows, { n: t.rows.length, set });
+  return set;
+}
+
 const isBlank = (c: Cell | undefined): boolean => !!c && !c.doubt && c.kind === 'blank';
 const statesNumber = (c: Cell | undefined): boolean => !!c && !c.doubt && c.kind === 'number' && c.value !== 0;
 
@@ -34,9 +56,9 @@ export function partsOf(r: Report, key: string, col: number): { key: string; col
 
 /** True when the cell is a total left blank while its parts state numbers. */
 export function notStated(r: Report, key: string, col: number): boolean {
-  const cell = t3Cell(r, key, col);
-  if (!isBlank(cell)) return false;
-  return partsOf(r, key, col).some((p) => statesNumber(t3Cell(r, p.key, p.col)));
+  if (!r.table3 || (col !== TOTAL_COL && key !== 'total')) return false;
+  // Cells can be edited after a check ran (tests, the extension's live page): the cell must still be blank.
+  return isBlank(t3Cell(r, key, col)) && notStatedSet(r).has(`${key}|${col}`);
 }
 
 /** A value for arithmetic: the cell's own, or — for a total not stated — the sum of its stated parts. */
@@ -67,9 +89,6 @@ export function statedValue(r: Report, key: string, col: number): StatedValue {
 /** Every table-3 total left blank while its parts state numbers, in table order. */
 export function blankTotals(r: Report): { key: string; col: number }[] {
   if (!r.table3) return [];
-  const out: { key: string; col: number }[] = [];
-  for (const row of r.table3.rows) {
-    for (let c = 0; c <= TOTAL_COL; c++) if ((c === TOTAL_COL || row.key === 'total') && notStated(r, row.key, c)) out.push({ key: row.key, col: c });
-  }
-  return out;
+  const set = notStatedSet(r);
+  return [...set].map((k) => { const i = k.lastIndexOf('|'); return { key: k.slice(0, i), col: Number(k.slice(i + 1)) }; });
 }

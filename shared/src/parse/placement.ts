@@ -40,9 +40,9 @@ export function headerColumns(grid: Grid, labels: readonly (readonly string[])[]
   const found: { key: string; col: number; span: number; x: Extent | null }[] = [];
   for (let r = 0; r < grid.rows.length; r++) {
     const row = grid.rows[r]!;
-    if (row.some((s) => !s.copy && parseValue(s.text).kind === 'number')) break;
+    if (row.some((s) => !s.copy && /\d|[０-９]/.test(s.text) && parseValue(s.text).kind === 'number')) break;
     row.forEach((s, c) => {
-      if (s.copy) return;
+      if (s.copy || s.text.length > 24) return;
       const key = labelKey(s.text);
       if (any.has(key)) found.push({ key, col: c, span: s.colSpan, x: extents[r]?.[c] ?? null });
     });
