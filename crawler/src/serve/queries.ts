@@ -85,9 +85,13 @@ export class Queries {
       FROM columns c JOIN runs r ON r.id = c.run_id WHERE c.host = ? ORDER BY c.run_id, c.column_key`, [host]);
     const lastRun = Math.max(...snaps.map((s) => Number(s.run_id)), latest.run);
     const dates = new Map<string, string[]>();
-    for (const r of await this.rows(`SELECT i.column_key, i.date FROM column_items i JOIN columns c ON c.run_id = i.run_id AND c.column_key = i.column_key
-      WHERE i.run_id = ? AND c.host = ? AND i.date IS NOT NULL ORDER BY i.date`, [lastRun, host])) {
-      (dates.get(String(r.column_key)) ?? dates.set(String(r.column_key), []).get(String(r.column_key))!).push(String(r.date));
+    // The latest run's item dates, read by the items' primary key (run, column) for this portal's columns only.
+    const keys = [...new Set(snaps.filter((s) => Number(s.run_id) === lastRun).map((s) => String(s.column_key)))];
+    for (const part of chunks(keys, 500)) {
+      for (const r of await this.rows(`SELECT column_key, date FROM column_items WHERE run_id = ? AND column_key IN (${part.map(() => '?').join(', ')})
+        AND date IS NOT NULL ORDER BY date`, [lastRun, ...part])) {
+        (dates.get(String(r.column_key)) ?? dates.set(String(r.column_key), []).get(String(r.column_key))!).push(String(r.date));
+      }
     }
     const cols = new Map<string, { key: string; name: string; url: string; category: string; limitDays: number | null; perMonth: Record<string, number>;
       gaps: { from: string; to: string; days: number }[]; runs: { run: number; judgedOn: string; status: string; items: number; newest: string | null; ageDays: number | null }[] }>();
