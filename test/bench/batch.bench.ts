@@ -32,8 +32,11 @@ export function reportFolder(n: number): string {
 }
 
 export async function run(): Promise<void> {
-  if (!existsSync(join(root, 'crawler', 'dist', 'batch-worker.js'))) {
-    process.stdout.write('crawler/dist/batch-worker.js is missing: run `npm run build` first\n');
+  // The bin runs the TypeScript sources when the build is older than them: build first, so the
+  // built CLI and its worker entry (crawler/dist/batch-worker.js) are what is measured.
+  const build = spawnSync(process.execPath, [join(root, 'scripts', 'build-cli.mjs')], { encoding: 'utf8' });
+  if (build.status !== 0 || !existsSync(join(root, 'crawler', 'dist', 'batch-worker.js'))) {
+    process.stdout.write(`build failed, nothing measured: ${build.stderr}\n`);
     return;
   }
   const n = 1200;

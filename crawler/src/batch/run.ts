@@ -6,10 +6,10 @@
  * worst outcome (docs/dataset.md, README).
  */
 import { closeSync, openSync, statSync, writeSync } from 'node:fs';
-import type { Report } from '@gongkai/shared';
 import { ParsePool } from './pool.js';
 import { csvHeader, outputLine, readPrevious, type OutputFormat } from './output.js';
 import { OUTCOME_EXIT, type InputResult, type Outcome, type ParseOneOptions } from './parse-one.js';
+import type { JobResult } from './worker.js';
 import { batchProgress } from './progress.js';
 
 export interface BatchOptions {
@@ -59,8 +59,8 @@ export async function batchParse(o: BatchOptions): Promise<BatchSummary> {
     if (o.history === 'none') {
       await Promise.all(todo.map((input) => pool.run({ kind: 'parse', input, opts: o.parse, keepReport: false }).then((r) => write(r.result))));
     } else {
-      // First every input parsed (checked alone); then each agency's reports checked against each other.
-      const parsed: { input: string; sha256: string; report: Report; alone: InputResult }[] = [];
+      // First every input parsed (checked alone); then each agency's reports checked against its other years.
+      const parsed: { input: string; sha256: string; report: NonNullable<JobResult['report']>; alone: InputResult }[] = [];
       await Promise.all(todo.map((input) => pool.run({ kind: 'parse', input, opts: o.parse, keepReport: true }).then((r) => {
         if (r.report && r.sha256) parsed.push({ input, sha256: r.sha256, report: r.report, alone: r.result });
         else write(r.result);
@@ -72,12 +72,11 @@ export async function batchParse(o: BatchOptions): Promise<BatchSummary> {
       }
       await Promise.all([...byAgency.values()].flatMap((group) => group.map((p) => {
         // One report per other year (the checks compare years; a second copy of a year adds nothing).
-        const byYear = new Map<number, Report>();
-        for (const h of group) if (h.report.year !== null && h.report.year !== p.report.year && !byYear.has(h.report.year)) byYear.set(h.report.year, h.report);
-        const history = [...byYear.values()];
-        if (!history.length) { write(p.alone); return Promise.resolve(); }
+        const byYear = new Map<number, string>();
+        for (const h of group) if (h.report.year !== null && h.report.year !== p.report.year && !byYear.has(h.report.year)) byYear.set(h.report.year, h.report.json);
+        if (!byYear.size) { write(p.alone); return Promise.resolve(); }
         withHistory++;
-        return pool.run({ kind: 'check', input: p.input, sha256: p.sha256, report: p.report, history, opts: o.parse }).then((r) => write(r.result));
+        return pool.run({ kind: 'check', input: p.input, sha256: p.sha256, report: p.report.json, history: [...byYear.values()], opts: o.parse }).then((r) => write(r.result));
       })));
     }
   } finally {
