@@ -17,7 +17,7 @@ import { batchParse } from '../../batch/run.js';
 const PARSE_OPTIONS = optionTable({
   json: { type: 'boolean', help: 'print the machine-readable JSON contract instead (see docs/json-contract.md)' },
   history: { type: 'list', placeholder: 'dir|file|auto', help: 'earlier reports of the same agency for the cross-year checks: a directory (every file in it) or a file; in a batch (--out), auto: the inputs grouped by agency' },
-  lang: { type: 'string', choices: ['zh', 'en'], default: 'zh', help: 'language of messages' },
+  lang: { type: 'string', choices: ['zh', 'en'], default: 'zh', help: 'language of messages (and of a batch CSV\'s header)' },
   verbose: { type: 'boolean', help: 'list passing checks and parser notes too' },
   today: { type: 'string', placeholder: 'YYYY-MM-DD', pattern: /^\d{4}-\d{2}-\d{2}$/, help: 'date to judge timeliness against', defaultText: 'today' },
   'deadline-department': { type: 'string', placeholder: 'MM-DD', pattern: isDeadline, help: 'Article 49 deadline for departments', default: ARTICLE49_DEADLINES.department },
@@ -81,7 +81,11 @@ export const parseCommand = defineCommand({
   usage: '<file|url> [options] | <file|dir|url>... --out <file.jsonl|file.csv> [options]',
   description: `Read one government information disclosure annual report (HTML, text, PDF, DOCX, DOC or an image;
 the format is recognised from the content), check it, and print the tables, every check (✓/✗) and
-the evidence for each finding.`,
+the evidence for each finding.
+
+Batch: with --out (or several inputs, or a folder) every input is parsed on worker threads, one per
+core, and gets one line in --out as it finishes: its JSON contract (.jsonl) or a summary row (.csv),
+or its typed failure. docs/dataset.md lists the fields.`,
   options: PARSE_OPTIONS,
   positionals: true,
   epilog: EPILOG,
