@@ -5,7 +5,9 @@
  * idempotent). Politeness: robots.txt, per-host concurrency and delay, retries with backoff.
  * Containment: a task outside its portal's scope (fetch/scope.ts) is an `off-portal` fault, never a
  * request; a host that asks for waits over the cap is `throttled`. A failed store write stops the run
- * (StoreWriteError): the URL stays pending and the resumed run fetches it again.
+ * (StoreWriteError): the URL stays pending and the resumed run fetches it again. What a page means is
+ * its route's (router.ts); once the frontier is exhausted, years missing from a 年报 column are looked
+ * for with the portal's site search (site-search.ts), then the run ends.
  */
 import { resolveDeadlines, type Deadlines } from '@gongkai/shared';
 import { BlobStore } from '../store/blobs.js';

@@ -1,7 +1,9 @@
 /**
- * The store interface the crawler talks to. The SQLite implementation (sqlite.ts) is the embedded
- * default; a PostgreSQL one implements the same methods over the same schema (schema.ts) for many
- * workers on many machines. Methods may return a value or a promise: callers always `await`.
+ * The store the crawler talks to, in two halves: the queue (`FrontierQueue`: runs, frontier, leases)
+ * and the results (`ResultStore`); `Store` is both. The SQLite implementation (sqlite.ts) is the
+ * embedded default; a PostgreSQL one implements the same methods over the same schema (schema.ts) for
+ * many workers on many machines. Methods may return a value or a promise: callers always `await`.
+ * Tasks are a union by kind (`Task`), each kind with its own meta and its route (crawl/routes/).
  */
 export type Maybe<T> = T | Promise<T>;
 
