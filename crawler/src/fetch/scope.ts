@@ -17,8 +17,13 @@
  * literal of a seed (see `privateOk`). `--allow-host` never permits a private address.
  */
 import { isIP } from 'node:net';
-import { getDomain } from 'tldts';
+import { createRequire } from 'node:module';
+import type { getDomain as GetDomain } from 'tldts';
 import { FetchError } from './errors.js';
+
+// The public-suffix list is loaded on first use (not at start-up of commands that never crawl).
+let getDomainFn: typeof GetDomain | null = null;
+const getDomain: typeof GetDomain = (...args) => (getDomainFn ??= (createRequire(import.meta.url)('tldts') as { getDomain: typeof GetDomain }).getDomain)(...args);
 
 const bare = (host: string): string => host.toLowerCase().replace(/^\[|\]$/g, '').replace(/\.$/, '');
 
