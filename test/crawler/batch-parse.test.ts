@@ -5,12 +5,14 @@
  * auto` (cross-year checks between the inputs), and single-file parse unchanged.
  */
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { documentBytes, SEEDS, DOCUMENTS } from '../core/fixtures.js';
 import { reportBody, reportTitle, ZERO7, type Col7 } from '../fixtures/portal/report-html.js';
 import { runCli, spawnCli } from './cli-helpers.js';
 import { removeTempDirs, tempDir } from './helpers.js';
+import { ParsePool } from '../../crawler/src/batch/pool.js';
 
 afterAll(removeTempDirs);
 
@@ -154,6 +156,33 @@ describe('--history auto', () => {
     expect(await runCli('parse', dir)).toMatchObject({ code: 2, err: expect.stringMatching(/writes to --out/) });
     expect(await runCli('parse', join(dir, 'report001.html'), '--resume')).toMatchObject({ code: 2, err: expect.stringMatching(/--resume and --jobs are for a batch/) });
   });
+});
+
+describe('the worker pool', () => {
+  it('an input that never answers ends as a timeout line; the worker is replaced and the batch goes on', async () => {
+    // A server that accepts the request and never answers (the fetch's own limit is 30 s, far later).
+    const held: import('node:http').ServerResponse[] = [];
+    const server: Server = createServer((_req, res) => { held.push(res); });
+    await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+    const url = `http://127.0.0.1:${(server.address() as { port: number }).port}/report.html`;
+    const pool = new ParsePool({ workers: 1, timeoutMs: 5000 });
+    const opts = { ocr: false, check: {} };
+    try {
+      const [hung, good] = await Promise.all([
+        pool.run({ kind: 'parse', input: url, opts, keepReport: false }),
+        pool.run({ kind: 'parse', input: join(DOCUMENTS, 'report001.html'), opts, keepReport: false }),
+      ]);
+      expect(hung.result.summary).toMatchObject({ input: url, outcome: 'fetch', ok: false, reason: 'timeout' });
+      expect(JSON.parse(hung.result.line).error).toMatchObject({ reason: 'timeout', retryable: true });
+      expect(good.result.summary).toMatchObject({ outcome: 'ok', agency: '嘉兴市生态环境局' });
+      // The replacement worker serves the next input.
+      expect((await pool.run({ kind: 'parse', input: join(SEEDS, '000_db6ab2fb5e606285.txt'), opts, keepReport: false })).result.summary.ok).toBe(true);
+    } finally {
+      await pool.close();
+      for (const r of held) r.destroy();
+      server.close();
+    }
+  }, 60_000);
 });
 
 describe('single-file parse is unchanged', () => {

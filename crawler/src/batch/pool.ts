@@ -27,7 +27,8 @@ function spawnWorker(): Worker {
 
 interface Queued { job: Job; done: (r: JobResult) => void; attempts: number }
 interface Pending extends Queued { timer: NodeJS.Timeout }
-interface Slot { worker: Worker; inFlight: Map<number, Pending> }
+/** `ready` once the worker has loaded the parser (its 'ready' message): a job's time limit starts only then. */
+interface Slot { worker: Worker; inFlight: Map<number, Pending>; ready: boolean }
 
 export interface PoolOptions { workers?: number; perWorker?: number; timeoutMs?: number }
 
@@ -36,6 +37,8 @@ export class ParsePool {
   private queue: Queued[] = [];
   private nextId = 1;
   private closed = false;
+  private startFailures = 0;
+  private startError = '';
   readonly size: number;
   private readonly perWorker: number;
   private readonly timeoutMs: number;
@@ -65,8 +68,9 @@ export class ParsePool {
   }
 
   private start(): Slot {
-    const slot: Slot = { worker: spawnWorker(), inFlight: new Map() };
-    slot.worker.on('message', (m: { id: number; res: JobResult }) => {
+    const slot: Slot = { worker: spawnWorker(), inFlight: new Map(), ready: false };
+    slot.worker.on('message', (m: { id: number; res: JobResult } | 'ready') => {
+      if (m === 'ready') { slot.ready = true; this.pump(); return; }
       const p = slot.inFlight.get(m.id);
       if (!p) return;
       clearTimeout(p.timer);
@@ -98,15 +102,27 @@ export class ParsePool {
     slot.inFlight.clear();
     slot.worker.removeAllListeners();
     void slot.worker.terminate();
+    // A worker that cannot even start (a missing build file, a broken install) is not started forever:
+    // after three such failures every waiting input ends as an internal failure naming the cause.
+    if (!slot.ready && ++this.startFailures >= 3) {
+      this.slots.splice(i, 1);
+      this.startError = why;
+      this.pump();
+      return;
+    }
     if (this.closed) { this.slots.splice(i, 1); return; }
     this.slots[i] = this.start();
     this.pump();
   }
 
   private pump(): void {
+    if (!this.slots.length) {
+      for (const q of this.queue.splice(0)) q.done({ result: failure(q.job.input, 'internal', `the parser's worker thread could not start (${this.startError})`, `解析线程无法启动（${this.startError}）`) });
+      return;
+    }
     for (;;) {
       if (!this.queue.length) return;
-      const slot = this.slots.reduce<Slot | null>((best, s) => (s.inFlight.size < this.perWorker && (!best || s.inFlight.size < best.inFlight.size) ? s : best), null);
+      const slot = this.slots.reduce<Slot | null>((best, s) => (s.ready && s.inFlight.size < this.perWorker && (!best || s.inFlight.size < best.inFlight.size) ? s : best), null);
       if (!slot) return;
       const q = this.queue.shift()!;
       const id = this.nextId++;

@@ -5,7 +5,7 @@
 import { parentPort } from 'node:worker_threads';
 import { closeOcr } from '@gongkai/shared/node';
 import type { Report } from '@gongkai/shared';
-import { parseOne, success, type InputResult, type ParseOneOptions } from './parse-one.js';
+import { failure, parseOne, success, type InputResult, type ParseOneOptions } from './parse-one.js';
 
 /**
  * A job: parse an input, or check an already parsed report against its agency's other years. Reports
@@ -35,6 +35,9 @@ if (parentPort) {
       void closeOcr().catch(() => undefined).finally(() => port.close());
       return;
     }
-    void runJob(msg.job).then((res) => port.postMessage({ id: msg.id, res }));
+    void runJob(msg.job)
+      .catch((err: unknown): JobResult => ({ result: failure(msg.job.input, 'internal', `internal error: ${(err as Error)?.message ?? String(err)}`, `内部错误：${(err as Error)?.message ?? String(err)}`) }))
+      .then((res) => port.postMessage({ id: msg.id, res }));
   });
+  port.postMessage('ready');
 }
