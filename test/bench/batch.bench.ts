@@ -50,7 +50,9 @@ export async function run(): Promise<void> {
       const s = (performance.now() - t0) / 1000;
       const lines = existsSync(file) ? readFileSync(file, 'utf8').split('\n').filter(Boolean).length : 0;
       rmSync(file, { force: true });
-      if (r.status !== 0 && r.status !== 1) throw new Error(`gongkai parse exited ${r.status}: ${r.stderr}`);
+      // Exit 1 is a report with error findings (the seed copies have none; generated ones may): anything
+      // else, or a line missing, means the run itself failed.
+      if ((r.status !== 0 && r.status !== 1) || lines !== n) throw new Error(`gongkai parse exited ${r.status} with ${lines} of ${n} lines: ${r.stderr.slice(0, 2000)}`);
       rows.push([what, n, lines, s, n / s]);
     }
   } finally {
