@@ -78,9 +78,12 @@ function t3Row(report: Report, key: string) {
   if (!t) return undefined;
   let m = rowIndex.get(t.rows);
   if (!m || m.size !== t.rows.length) { m = new Map(t.rows.map((r) => [r.key, r])); rowIndex.set(t.rows, m); }
-  const row = m.get(key);
-  // A table edited after indexing (a row replaced) is looked up afresh.
-  return row && t.rows.includes(row) ? row : t.rows.find((r) => r.key === key);
+  return m.get(key);
+}
+
+/** Drops the row index of a report's table 3; `checkReport` calls it first, as a report may be edited between runs. */
+export function forgetRowIndex(report: Report): void {
+  if (report.table3) rowIndex.delete(report.table3.rows);
 }
 
 export function t3Cell(report: Report, key: string, col: number): Cell | undefined {

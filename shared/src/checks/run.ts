@@ -1,6 +1,6 @@
 /** Running every check on a report. */
 import type { Report } from '../model/report.js';
-import { Collector, type CheckContext } from './context.js';
+import { Collector, forgetRowIndex, type CheckContext } from './context.js';
 import type { CheckResult, Finding } from './types.js';
 import { checkStructure } from './structure.js';
 import { checkTable3, checkTable4 } from './arithmetic.js';
@@ -41,7 +41,7 @@ export function checkReport(report: Report, opts: CheckOptions = {}): CheckResul
     deadlines: resolveDeadlines(opts.deadlines),
   };
   const out = new Collector();
-  forgetStated(report);
+  for (const r of [report, ...ctx.history]) { forgetRowIndex(r); forgetStated(r); }
   checkStructure(ctx, out);
   checkTable3(ctx, out);
   checkTable4(ctx, out);

@@ -35,10 +35,12 @@ function notStatedSet(r: Report): Set<string> {
   const hit = cache.get(t.rows);
   if (hit && hit.n === t.rows.length) return hit.set;
   const set = new Set<string>();
+  const leaves = outcomeKeys(r).map((k) => t.rows.find((x) => x.key === k));
   for (const row of t.rows) {
-    for (let c = 0; c <= TOTAL_COL; c++) {
-      if ((c === TOTAL_COL || row.key === 'total') && isBlank(row.cells[c]) && partsOf(r, row.key, c).some((p) => statesNumber(t3Cell(r, p.key, p.col)))) set.add(`${row.key}|${c}`);
+    if (row.key === 'total') {
+      for (let c = 0; c < TOTAL_COL; c++) if (isBlank(row.cells[c]) && leaves.some((l) => l && statesNumber(l.cells[c]))) set.add(`total|${c}`);
     }
+    if (isBlank(row.cells[TOTAL_COL]) && row.cells.slice(0, TOTAL_COL).some(statesNumber)) set.add(`${row.key}|${TOTAL_COL}`);
   }
   cache.set(t.rows, { n: t.rows.length, set });
   return set;
@@ -57,8 +59,8 @@ export function partsOf(r: Report, key: string, col: number): { key: string; col
 /** True when the cell is a total left blank while its parts state numbers. */
 export function notStated(r: Report, key: string, col: number): boolean {
   if (!r.table3 || (col !== TOTAL_COL && key !== 'total')) return false;
-  // Cells can be edited after a check ran (tests, the extension's live page): the cell must still be blank.
-  return isBlank(t3Cell(r, key, col)) && notStatedSet(r).has(`${key}|${col}`);
+  const set = notStatedSet(r);
+  return set.size > 0 && set.has(`${key}|${col}`);
 }
 
 /** A value for arithmetic: the cell's own, or — for a total not stated — the sum of its stated parts. */

@@ -62,9 +62,11 @@ export type Extent = readonly [number, number];
  * The horizontal extent of every slot's cell, as the page draws it, or null where unknown. PDF cells
  * carry their box; HTML cells their stated widths, laid end to end from the table's left edge (a cell
  * spanning down from a row above keeps the extent it has there). One cell of unknown width leaves
- * the rest of its row unknown: positions are never guessed.
+ * the rest of its row unknown: positions are never guessed. Null when no cell states a width or box.
  */
-export function slotExtents(grid: Grid): (Extent | null)[][] {
+export function slotExtents(grid: Grid): (Extent | null)[][] | null {
+  // No stated width or box anywhere (most HTML tables): nothing to lay out.
+  if (!grid.rows.some((row) => row.some((s) => s.width !== undefined || (s.source.kind === 'grid' && s.source.box)))) return null;
   const byOrigin = new Map<number, Extent | null>();
   return grid.rows.map((row, r) => {
     const out: (Extent | null)[] = [];

@@ -34,18 +34,19 @@ export interface HeaderColumn {
  * holding a number, whose text is one of `labels[i]` (variants per column), exactly in template
  * order. Null when the header does not name every column once, in order.
  */
-export function headerColumns(grid: Grid, labels: readonly (readonly string[])[], extents: (Extent | null)[][] = slotExtents(grid)): HeaderColumn[] | null {
+export function headerColumns(grid: Grid, labels: readonly (readonly string[])[], extents: (Extent | null)[][] | null = slotExtents(grid)): HeaderColumn[] | null {
   const want = labels.map((vs) => vs.map(labelKey));
   const any = new Set(want.flat());
   const found: { key: string; col: number; span: number; x: Extent | null }[] = [];
   for (let r = 0; r < grid.rows.length; r++) {
     const row = grid.rows[r]!;
-    if (row.some((s) => !s.copy && /\d|[０-９]/.test(s.text) && parseValue(s.text).kind === 'number')) break;
-    row.forEach((s, c) => {
-      if (s.copy || s.text.length > 24) return;
+    if (row.some((s) => !s.copy && DIGIT.test(s.text) && parseValue(s.text).kind === 'number')) break;
+    for (let c = 0; c < row.length; c++) {
+      const s = row[c]!;
+      if (s.copy || s.text.length > 24) continue;
       const key = labelKey(s.text);
-      if (any.has(key)) found.push({ key, col: c, span: s.colSpan, x: extents[r]?.[c] ?? null });
-    });
+      if (any.has(key)) found.push({ key, col: c, span: s.colSpan, x: extents?.[r]?.[c] ?? null });
+    }
   }
   found.sort((a, b) => a.col - b.col);
   if (found.length !== want.length || !found.every((f, i) => want[i]!.includes(f.key))) return null;
@@ -66,6 +67,7 @@ export function distinctValues(row: Row): RowCell[] {
   return out;
 }
 
+const DIGIT = /[\d０-９]/;
 const overlap = (a: Extent, b: Extent): number => Math.max(0, Math.min(a[1], b[1]) - Math.max(a[0], b[0]));
 const width = (a: Extent): number => a[1] - a[0];
 

@@ -24,7 +24,9 @@ const keyCache = new Map<string, string>();
 export function labelKey(s: string): string {
   const hit = keyCache.get(s);
   if (hit !== undefined) return hit;
-  const k = toSimplified(toHalfWidth(s)).replace(KEY_DROP, '');
+  // Labels and headings are short: long lines (prose) are not searched for traditional forms.
+  const half = toHalfWidth(s);
+  const k = (s.length <= 200 ? toSimplified(half) : half).replace(KEY_DROP, '');
   if (s.length <= 200) {
     if (keyCache.size > 4000) keyCache.clear();
     keyCache.set(s, k);
