@@ -5,6 +5,7 @@
  */
 import type { ColumnSnapshot, FailureRow, Run, StatedCountRow, Store } from '../store/types.js';
 import type { Verdict } from '../columns/verdict.js';
+import { siteHealth, type SiteHealth } from '../health/site-health.js';
 
 export interface ReportRow {
   agency: string | null; year: number | null; url: string; host: string; kind: string | null; publishedAt: string | null;
@@ -25,6 +26,8 @@ export interface RunSummary {
   findings: { checkId: string; severity: string; count: number }[];
   /** The reports' stated counts next to the crawl's (`found` null: cannot compare). */
   statedCounts: StatedCountRow[];
+  /** Per portal: reachability over the last 7 days of runs and this run's dead links in the disclosure section (health/site-health.ts). */
+  health: SiteHealth[];
 }
 
 /** Asked for a run the database does not have. */
@@ -82,5 +85,6 @@ export async function runSummary(store: Store, runId?: number): Promise<RunSumma
     agencies: [...agencies].map(([agency, ys]) => ({ agency, years: [...ys].sort() })).sort((a, b) => a.agency.localeCompare(b.agency)),
     findings: [...counts.values()].sort((a, b) => b.count - a.count || a.checkId.localeCompare(b.checkId)),
     statedCounts: await store.statedCounts(run.id),
+    health: [...(await siteHealth(store, run)).values()].sort((a, b) => a.host.localeCompare(b.host)),
   };
 }

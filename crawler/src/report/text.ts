@@ -2,6 +2,7 @@
 import type { RunSummary } from './summary.js';
 import { statusText } from '../columns/snapshot.js';
 import { padEnd } from '../cli/format/width.js';
+import { shareText } from '../health/site-health.js';
 
 /** Pads to a display width (CJK characters take two columns in a terminal; one home: cli/format/width.ts). */
 export const pad = (s: string | number, n: number): string => padEnd(String(s), n);
@@ -21,6 +22,14 @@ export function summaryText(s: RunSummary): string {
     const unjudged = p.rules.filter((x) => x.judged === false).map((x) => x.id);
     const notes = p.fault ? `not judged: ${p.fault}` : [failed.length ? `failed: ${failed.join(', ')}` : '', unjudged.length ? `cannot judge: ${unjudged.join(', ')}` : ''].filter(Boolean).join(' · ');
     L.push(`  ${pad(p.fault ? 'FAULT' : p.passed ? 'PASS' : 'FAIL', 5)} ${pad(p.name ?? '', 18)} ${pad(p.host, 30)} ${pad(`${p.columns} columns`, 11)} ${pad(`${p.items} items`, 10)} ${notes}`);
+  }
+  if (s.health.length) {
+    L.push('', `Reachability (一周监测: failed home-page probes over the last 7 days of runs) and dead links in the disclosure section:`);
+    for (const h of s.health) {
+      const r = h.reachability, d = h.deadLinks;
+      L.push(`  ${pad(h.host, 30)} reachability ${pad(`${shareText(r)} failed`, 14)} ${r.from}…${r.to}` +
+        `${r.sectionFailed ? ` · section ${r.sectionFailed}/${r.sectionProbes} failed` : ''} · dead links ${d.count}${d.examples.length ? `: ${d.examples.map((e) => `${e.url} (${e.status ?? e.error})`).join('  ')}` : ''}`);
+    }
   }
   // Columns loaded in part: what they state against what the crawl reached, and why (never counted as ok).
   const partial = s.columns.filter((c) => c.status === 'incomplete');

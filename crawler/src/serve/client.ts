@@ -59,6 +59,16 @@ export const CLIENT_JS = String.raw`(function () {
     load();
   }
 
+  function health(d) {
+    var r = d.reachability, x = d.deadLinks, out = '';
+    if (r) out += '<p id="reachability">可访问性 Reachability（一周监测 last ' + r.windowDays + ' days, ' + esc(r.from) + '…' + esc(r.to) + '）: ' +
+      (r.share == null ? '—' : '首页 ' + r.probes + ' 次检测 ' + r.failed + ' 次失败 home page failed ' + r.failed + '/' + r.probes + ' (' + Math.round(r.share * 100) + '%)') +
+      (r.sectionProbes ? ' · 公开栏目页 section ' + r.sectionFailed + '/' + r.sectionProbes : '') + '</p>';
+    if (x) out += '<div id="dead-links"><p>失效链接 Dead links（#' + x.run + '）: ' + x.count + '</p>' + (x.examples.length ? '<ul>' + x.examples.map(function (e) {
+      return '<li><a href="' + esc(e.url) + '">' + esc(e.url) + '</a> <small>' + esc(e.status == null ? e.error : e.status) + '</small></li>'; }).join('') + '</ul>' : '') + '</div>';
+    return out;
+  }
+
   function portal() {
     var host = params.get('host') || '';
     var category = params.get('category') || '';
@@ -66,7 +76,7 @@ export const CLIENT_JS = String.raw`(function () {
       var rules = d.rules.map(function (r) { return '<li class="' + (r.failed ? 'FAIL' : '') + '">' + esc(r.zh) + '<br><small>' + esc(r.en) + '</small></li>'; }).join('');
       app.innerHTML = '<h1>' + esc(d.name || d.host) + ' <small>' + esc(d.host) + '</small></h1>' +
         '<p>结论 Verdict: <b class="' + d.verdict + '">' + d.verdict + '</b> · 检查日期 judged on ' + esc(d.judgedOn) + ' · <a href="' + esc(d.homeUrl || '#') + '">首页 home</a> · <a href="/reports?host=' + encodeURIComponent(d.host) + '">年报 reports</a></p>' +
-        '<ul>' + rules + '</ul><form class="filters" id="f"><select name="category"><option value="">类别 category: 全部 all</option><option>home</option><option>dynamic</option><option>notice-policy</option><option>other</option><option>static</option><option>reports</option></select><button>筛选 Filter</button></form>' +
+        '<ul>' + rules + '</ul>' + health(d) + '<form class="filters" id="f"><select name="category"><option value="">类别 category: 全部 all</option><option>home</option><option>dynamic</option><option>notice-policy</option><option>other</option><option>static</option><option>reports</option></select><button>筛选 Filter</button></form>' +
         csvLink('/api/portal/columns.csv', { host: host, category: category }) + '<div id="cols"></div>';
       var f = document.getElementById('f');
       f.category.value = category;

@@ -7,6 +7,7 @@
 import { daysBetween, type PortalVerdict } from '@gongkai/shared';
 import type { Store } from '../store/types.js';
 import { limitFor } from '../watch/limits.js';
+import { siteHealth } from '../health/site-health.js';
 
 /** `xs` in parts of at most `n` (queries keep their parameter count bounded). */
 const chunks = <T>(xs: T[], n: number): T[][] => Array.from({ length: Math.ceil(xs.length / n) }, (_, i) => xs.slice(i * n, (i + 1) * n));
@@ -109,7 +110,11 @@ export class Queries {
       }
       cols.set(key, c);
     }
-    return { host, name: latest.v.name, homeUrl: latest.v.homeUrl, verdict: latest.verdict, judgedOn: latest.judgedOn, run: latest.run, rules: latest.v.rules, columns: [...cols.values()] };
+    // Reachability over the 7 days of runs up to the latest, and that run's dead links (health/site-health.ts).
+    const run = await this.store.getRun(latest.run);
+    const health = run ? (await siteHealth(this.store, run, [host])).get(host) ?? null : null;
+    return { host, name: latest.v.name, homeUrl: latest.v.homeUrl, verdict: latest.verdict, judgedOn: latest.judgedOn, run: latest.run, rules: latest.v.rules,
+      reachability: health?.reachability ?? null, deadLinks: health?.deadLinks ?? null, columns: [...cols.values()] };
   }
 
   /** Primary reports of each portal's latest run, per agency and year, with finding counts. */

@@ -5,7 +5,9 @@
  */
 import { resolveDeadlines, type Deadlines, type PortalVerdict } from '@gongkai/shared';
 import type { Run, Store } from '../store/types.js';
+import { siteHealth } from '../health/site-health.js';
 import { columnAlerts } from './columns.js';
+import { healthAlerts } from './health.js';
 import type { LimitOverrides } from './limits.js';
 import { missingAlerts, newErrorAlerts, newReportAlerts, type RunReports } from './reports.js';
 import type { Alert, Changes } from './types.js';
@@ -85,6 +87,9 @@ export async function runChanges(store: Store, run: Run, o: ChangeOptions): Prom
     alerts.push(...r.alerts);
     r.judged.forEach((k) => judged.add(k));
   }
+  const health = healthAlerts(run, await siteHealth(store, run), new Map(portals.map((p) => [p.host, p.name])), new Map(portals.map((p) => [p.host, p.homeUrl])));
+  alerts.push(...health.alerts);
+  health.judged.forEach((k) => judged.add(k));
   const cur = await reportsOf(store, run);
   const missing = missingAlerts(cur, deadlines);
   alerts.push(...missing.alerts);

@@ -4,8 +4,8 @@
  * deadline) hold until a later run sees them cleared; events (a verdict changed, a new report, a new
  * error finding, new items) happen once, between two runs.
  */
-export const CONDITION_KINDS = ['stale', 'empty', 'about-to-stale', 'report-missing'] as const;
-export const EVENT_KINDS = ['verdict-changed', 'new-report', 'new-error', 'new-items'] as const;
+export const CONDITION_KINDS = ['stale', 'empty', 'about-to-stale', 'report-missing', 'unreachable', 'dead-links'] as const;
+export const EVENT_KINDS = ['verdict-changed', 'new-report', 'new-error', 'new-items', 'copy-paste'] as const;
 export const ALERT_KINDS = [...CONDITION_KINDS, ...EVENT_KINDS] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 

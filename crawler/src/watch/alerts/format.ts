@@ -14,6 +14,9 @@ export const KIND_LABEL: Record<AlertKind, { zh: string; en: string }> = {
   'new-report': { zh: '新年报', en: 'new annual report' },
   'new-error': { zh: '年报新错误', en: 'new error in a report' },
   'new-items': { zh: '栏目更新', en: 'new items' },
+  unreachable: { zh: '站点无法访问', en: 'site unreachable' },
+  'dead-links': { zh: '失效链接', en: 'dead links' },
+  'copy-paste': { zh: '年报内容雷同', en: 'copy-pasted report' },
 };
 
 export interface Message { title: string; alerts: Alert[]; digest: boolean; dashboardUrl: string | null }
