@@ -11,6 +11,7 @@ import type { CrawlOptions } from '../crawl/run.js';
 import { CRAWL_DEFAULTS as D } from '../crawl/config.js';
 import { parseAllowHost } from '../fetch/scope.js';
 import { NoRunError, runSummary, type RunSummary } from '../report/summary.js';
+import { ARTICLE49_DEADLINES, isDeadline, type Deadlines } from '@gongkai/shared';
 
 export const DEFAULT_DB = process.env.GONGKAI_DB ?? './gongkai-data/gongkai.db';
 const PG_BLOBS = './gongkai-data/blobs';
@@ -26,6 +27,22 @@ export const BLOBS_OPTION = optionTable({
 export const RUN_OPTION = optionTable({
   run: { type: 'integer', placeholder: 'id', min: 1, help: 'crawl run id', defaultText: 'the latest run' },
 });
+
+/** Article 49 deadlines, for the commands that judge timeliness (parse, crawl, columns, watch, reparse). */
+export const DEADLINE_OPTIONS = optionTable({
+  'deadline-department': { type: 'string', placeholder: 'MM-DD', pattern: isDeadline, help: 'Article 49 deadline for departments (township governments and government offices included)',
+    defaultText: `${ARTICLE49_DEADLINES.department}, or the run's own for reparse` },
+  'deadline-government': { type: 'string', placeholder: 'MM-DD', pattern: isDeadline, help: 'Article 49 deadline for county-level and higher governments',
+    defaultText: `${ARTICLE49_DEADLINES.government}, or the run's own for reparse` },
+});
+
+/** The deadlines given on the command line (only those given: the rest stay national, or the run's). */
+export function deadlinesOf(v: { 'deadline-department'?: string; 'deadline-government'?: string }): Partial<Deadlines> {
+  const out: Partial<Deadlines> = {};
+  if (v['deadline-department'] !== undefined) out.department = v['deadline-department'];
+  if (v['deadline-government'] !== undefined) out.government = v['deadline-government'];
+  return out;
+}
 
 /** The crawl settings of `crawl` and `columns`; their defaults are the crawler's own (crawl/config.ts CRAWL_DEFAULTS). */
 export const CRAWL_OPTIONS = optionTable({
@@ -46,6 +63,7 @@ export const CRAWL_OPTIONS = optionTable({
   insecure: { type: 'boolean', help: 'accept self-signed TLS certificates (mirrors you trust)' },
   json: { type: 'boolean', help: 'print the run summary as JSON on stdout' },
   quiet: { type: 'boolean', help: 'no progress line on stderr' },
+  ...DEADLINE_OPTIONS,
 });
 
 /**
@@ -90,7 +108,7 @@ export function crawlSettings(v: Values<typeof CRAWL_OPTIONS> & { ocr?: boolean 
   return {
     now: v.now, concurrency: v.concurrency, perHost: v['per-host'], delayMs: v.delay, timeoutMs: v.timeout, maxBytes: v['max-bytes'],
     maxPages: v['max-pages'], retries: v.retries, browser: v.browser as CrawlOptions['browser'], resolve: resolveMap(v.resolve),
-    fresh: v.new, ocr: v.ocr ?? false, insecure: v.insecure, allowHosts: allowHosts(v['allow-host']),
+    fresh: v.new, ocr: v.ocr ?? false, insecure: v.insecure, allowHosts: allowHosts(v['allow-host']), deadlines: deadlinesOf(v),
   };
 }
 

@@ -4,7 +4,8 @@
  */
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ARTICLE49_DEADLINES, checkReport, isDeadline, toContract, type Report } from '@gongkai/shared';
+import { checkReport, toContract, type Report } from '@gongkai/shared';
+import { DEADLINE_OPTIONS, deadlinesOf } from '../options.js';
 import { GongkaiError, loadInput, parseBytes } from '@gongkai/shared/node';
 import { defineCommand, EXIT, UsageError } from '../command.js';
 import { optionTable } from '../option-table.js';
@@ -20,8 +21,7 @@ const PARSE_OPTIONS = optionTable({
   lang: { type: 'string', choices: ['zh', 'en'], default: 'zh', help: 'language of messages (and of a batch CSV\'s header)' },
   verbose: { type: 'boolean', help: 'list passing checks and parser notes too' },
   today: { type: 'string', placeholder: 'YYYY-MM-DD', pattern: /^\d{4}-\d{2}-\d{2}$/, help: 'date to judge timeliness against', defaultText: 'today' },
-  'deadline-department': { type: 'string', placeholder: 'MM-DD', pattern: isDeadline, help: 'Article 49 deadline for departments', default: ARTICLE49_DEADLINES.department },
-  'deadline-government': { type: 'string', placeholder: 'MM-DD', pattern: isDeadline, help: 'Article 49 deadline for governments', default: ARTICLE49_DEADLINES.government },
+  ...DEADLINE_OPTIONS,
   'no-ocr': { type: 'boolean', help: 'do not OCR scanned PDFs or images (OCR takes seconds per page)' },
   out: { type: 'string', placeholder: 'file.jsonl|file.csv', help: 'batch: parse every input (folders walked) on worker threads and write one line per input here: its JSON contract (.jsonl) or a summary row (.csv), or its typed failure' },
   resume: { type: 'boolean', help: 'batch: skip the inputs already in --out and append the rest' },
@@ -121,7 +121,7 @@ or its typed failure. docs/dataset.md lists the fields.`,
       if (same.length < history.length) warn(`history: ignored ${history.length - same.length} report(s) of other agencies`);
       history = same;
     }
-    const deadlines = { department: values['deadline-department'], government: values['deadline-government'] };
+    const deadlines = deadlinesOf(values);
     const result = checkReport(report, { history, deadlines, ...(values.today ? { today: values.today } : {}) });
     if (values.json) process.stdout.write(JSON.stringify(toContract(report, result), null, 2) + '\n');
     else process.stdout.write(formatReport(report, result, { lang, verbose: values.verbose }));
@@ -132,7 +132,7 @@ or its typed failure. docs/dataset.md lists the fields.`,
 /** The batch parse: inputs expanded, the output checked before any work, the exit code of the worst input. */
 async function runBatch(values: Record<string, unknown>, positionals: string[]): Promise<number> {
   const v = values as { out?: string; resume: boolean; jobs?: number; quiet: boolean; history: string[]; json: boolean; verbose: boolean; today?: string;
-    'no-ocr': boolean; 'deadline-department': string; 'deadline-government': string; lang: string };
+    'no-ocr': boolean; 'deadline-department'?: string; 'deadline-government'?: string; lang: string };
   if (!positionals.length) throw new UsageError('missing <file|dir|url>...');
   if (v.out === undefined) throw new UsageError('a batch (several inputs or a folder) writes to --out <file.jsonl|file.csv>', { help: true });
   const format = formatOf(v.out);
@@ -141,7 +141,7 @@ async function runBatch(values: Record<string, unknown>, positionals: string[]):
   if (v.history.length && !(v.history.length === 1 && v.history[0] === 'auto')) throw new UsageError('in a batch --history takes auto (the inputs grouped by agency)', { help: true });
   if (v.json || v.verbose) throw new UsageError('--json and --verbose are for one input; a batch writes --out', { help: true });
   const inputs = await expandInputs(positionals, [v.out]);
-  const deadlines = { department: v['deadline-department'], government: v['deadline-government'] };
+  const deadlines = deadlinesOf(v);
   const s = await batchParse({
     inputs, out: v.out, format, resume: v.resume, history: v.history.length ? 'auto' : 'none', progress: !v.quiet,
     parse: { ocr: !v['no-ocr'], check: { deadlines, ...(v.today ? { today: v.today } : {}) } },

@@ -1,7 +1,7 @@
 /** `gongkai reparse [--run id]`: parse and check a run's stored documents again from the raw blobs, no network. */
 import { defineCommand, EXIT } from '../command.js';
 import { optionTable } from '../option-table.js';
-import { BLOBS_OPTION, DB_OPTION, openStore, RUN_OPTION, summaryOf } from '../options.js';
+import { BLOBS_OPTION, DB_OPTION, DEADLINE_OPTIONS, deadlinesOf, openStore, RUN_OPTION, summaryOf } from '../options.js';
 import { existingDir } from '../paths.js';
 import { BlobStore } from '../../store/blobs.js';
 import { runSummary } from '../../report/summary.js';
@@ -13,6 +13,7 @@ const OPTIONS = optionTable({
   json: { type: 'boolean', help: 'print the run summary as JSON (with reparse.missingBlobs)' },
   ...DB_OPTION,
   ...BLOBS_OPTION,
+  ...DEADLINE_OPTIONS,
 });
 
 export const reparseCommand = defineCommand({
@@ -32,7 +33,9 @@ A missing --db is an error, never a new empty database.`,
       const { run } = await summaryOf(store, values);
       if ((await store.documents(run.id)).length) existingDir(blobDir, values.blobs === undefined ? 'blob folder (give --blobs)' : '--blobs');
       const { analyze } = await import('../../crawl/analyze.js'); // loads the crawler's parsing stack
-      const a = await analyze(store, run, { reparse: new BlobStore(blobDir), ocr: values.ocr });
+      const given = deadlinesOf(values);
+      const a = await analyze(store, run, { reparse: new BlobStore(blobDir), ocr: values.ocr,
+        ...(Object.keys(given).length ? { deadlines: { ...(run.options.deadlines as object | undefined), ...given } } : {}) });
       const s = await runSummary(store, run.id);
       if (a.missingBlobs.length) {
         process.stderr.write(`gongkai reparse: ${a.missingBlobs.length} of ${a.documents} documents have no raw file in ${blobDir}; their earlier results are kept:\n` +
