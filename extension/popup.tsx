@@ -30,15 +30,15 @@ async function readFacts(): Promise<Facts> {
   return { tab, verdict, enabled, granted };
 }
 
-const HEADLINE: Record<PopupState['kind'], 'stateNoPage' | 'stateOff' | 'stateChecking' | 'stateNotChecked' | 'stateNotReport' | 'stateVerdict'> = {
-  'no-page': 'stateNoPage', off: 'stateOff', checking: 'stateChecking', 'not-checked': 'stateNotChecked', 'not-report': 'stateNotReport', verdict: 'stateVerdict',
+const HEADLINE: Record<PopupState['kind'], 'stateNoPage' | 'stateOff' | 'stateChecking' | 'stateNotChecked' | 'stateNotReport' | 'tooBig' | 'stateVerdict'> = {
+  'no-page': 'stateNoPage', off: 'stateOff', checking: 'stateChecking', 'not-checked': 'stateNotChecked', 'not-report': 'stateNotReport', 'too-big': 'tooBig', verdict: 'stateVerdict',
 };
 
 function StateLine({ s, lang }: { s: PopupState; lang: Lang }) {
   const detail = s.kind === 'off' ? t(lang, s.why === 'no-permission' ? 'offNoPermission' : 'offSwitched')
     : s.kind === 'checking' ? t(lang, 'checkingDetail')
       : s.kind === 'not-checked' ? t(lang, 'notCheckedDetail')
-        : s.kind === 'not-report' || s.kind === 'verdict' ? s.verdict.line[lang] : '';
+        : s.kind === 'not-report' || s.kind === 'too-big' || s.kind === 'verdict' ? s.verdict.line[lang] : '';
   const cls = s.kind === 'off' ? 'off' : s.kind === 'checking' ? 'checking' : s.kind === 'verdict' && s.verdict.kind === 'report' ? 'report' : '';
   return (
     <div className={`v ${cls}`} data-testid="popup-verdict" data-state={s.kind} data-why={s.kind === 'off' ? s.why : undefined}>

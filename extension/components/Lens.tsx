@@ -5,7 +5,7 @@
  * broken page.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { likelyReport } from '../lib/check-page';
+import { likelyReport, TOO_BIG } from '../lib/check-page';
 import { checkColumnPage, type ColumnVerdict } from '../lib/column';
 import { crossYear } from '../lib/cross-year';
 import { attachmentLinks } from '../lib/attachments';
@@ -76,7 +76,7 @@ export function Lens() {
       // The article may be filled in by script: read the page again once its text has arrived.
       // Unreadable so far: say so only if nothing comes. Readable but thin (no tables, few
       // sections): show it now, and again if more arrives.
-      if (!state.check.ok && retry) {
+      if (!state.check.ok && state.check.reason !== TOO_BIG && retry) {
         waiting = true;
         void whenContentGrows(document).then((grew) => {
           if (grew) return run(false);
@@ -149,7 +149,10 @@ export function Lens() {
       <Outlines marked={marked} active={active} lang={lang} />
       <Panel lang={lang} onLang={toggleLang} dock={dock}>
         {view.kind === 'column' && <ColumnPanel v={view.verdict} lang={lang} />}
-        {check && !check.ok && <p data-testid="not-report" data-reason={check.reason}>{t(lang, 'notReport')}: {check.message[lang]}</p>}
+        {check && !check.ok && check.reason === TOO_BIG && (
+          <div data-testid="too-big"><p><b>{t(lang, 'tooBig')}</b></p><p className="gl-muted">{t(lang, 'tooBigNote')} {check.message[lang]}</p></div>
+        )}
+        {check && !check.ok && check.reason !== TOO_BIG && <p data-testid="not-report" data-reason={check.reason}>{t(lang, 'notReport')}: {check.message[lang]}</p>}
         {check && (!check.ok || !hasReportBody(check.report)) && pageImages() > 0 && <p className="gl-muted" data-testid="image-report">{t(lang, 'imageReport')}</p>}
         {check?.ok && (
           <>

@@ -4,8 +4,8 @@ import type { HistoryEntry, Summary } from './history-model';
 
 export interface TabVerdict {
   url: string;
-  /** `checking`: the lens is reading the page (or waiting for its text); the others are final. */
-  kind: 'checking' | 'report' | 'column' | 'attachments' | 'not-report';
+  /** `checking`: the lens is reading the page (or waiting for its text); the others are final (`too-big`: over the size limits, not checked). */
+  kind: 'checking' | 'report' | 'column' | 'attachments' | 'not-report' | 'too-big';
   title: string | null;
   agency: string | null;
   year: number | null;

@@ -15,6 +15,8 @@ export type PopupState =
   | { kind: 'not-checked' }
   /** 不是年报: the gate or the lens looked and found no report. */
   | { kind: 'not-report'; verdict: TabVerdict }
+  /** 页面过大，未检查: the page is over the lens's size limits. */
+  | { kind: 'too-big'; verdict: TabVerdict }
   /** The verdict: a report, a column, attachments. */
   | { kind: 'verdict'; verdict: TabVerdict };
 
@@ -38,6 +40,7 @@ export function popupState(f: PopupFacts): PopupState {
   // A page checked once through "检查此页" (activeTab) has a verdict without a standing permission.
   if (v?.kind === 'checking') return { kind: 'checking' };
   if (v?.kind === 'not-report') return { kind: 'not-report', verdict: v };
+  if (v?.kind === 'too-big') return { kind: 'too-big', verdict: v };
   if (v) return { kind: 'verdict', verdict: v };
   if (!f.granted) return { kind: 'off', why: 'no-permission' };
   return f.loading ? { kind: 'checking' } : { kind: 'not-checked' };

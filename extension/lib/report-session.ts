@@ -34,7 +34,7 @@ async function historyOf(agency: string, url: string): Promise<{ used: HistoryEn
 }
 
 export async function analyzeReport(doc: Document, url: string): Promise<ReportState> {
-  let check = timed('check', () => checkDocument(doc, url, []));
+  let check = await checkDocument(doc, url, []);
   if (!check.ok || !check.report.agency || check.report.year === null || !worthKeeping(check.report)) return { check, history: [], unused: [] };
   const { agency, year } = check.report;
   const all = await historyOf(agency, url);

@@ -31,6 +31,9 @@ export function verdictOf(check: PageCheck | null, column: ColumnVerdict | null,
       line: { zh: `栏目 ${column.count} 条，最新 ${column.newest ?? '无'}`, en: `column: ${column.count} items, newest ${column.newest ?? 'none'}` },
     };
   }
+  if (check && !check.ok && check.reason === 'too-big') {
+    return { url, kind: 'too-big', title: null, agency: null, year: null, summary: null, line: { zh: `${check.message.zh}。可用命令行检查。`, en: `${check.message.en}; the CLI can check it.` } };
+  }
   if (check && !check.ok) {
     return { url, kind: 'not-report', title: null, agency: null, year: null, summary: null, line: { zh: `无法解析：${check.message.zh}`, en: `not readable: ${check.message.en}` } };
   }

@@ -16,7 +16,7 @@ export { tidyCells, type CellState, type TidyCell } from './output/tidy.js';
 export { isContract, reportFromContract, type ContractLike } from './output/from-contract.js';
 export { compareYears, type YearComparison } from './history/compare.js';
 export { isLikelyReportPage } from './parse/detect.js';
-export { extractDom, type NodeCollector, type TreeAdapter } from './extract/tree-walk.js';
+export { extractDom, extractWith, type NodeCollector, type TreeAdapter } from './extract/tree-walk.js';
 export { extractText } from './extract/text.js';
 export { parseExtracted, parseDom, parseText, type DomParseOptions, type ParseOptions, type ParseResult } from './parse/parse-report.js';
 // Portal rules (one home each): Article 49 deadlines, the check-list's column rules and portal verdict, dates on portals.

@@ -12,7 +12,7 @@ let bundle = '';
 test.beforeAll(async () => {
   const out = await build({
     stdin: {
-      contents: ['quick-detect', 'column', 'earlier-years', 'locate', 'selectors', 'attachments', 'hanweb'].map((m) => `export * from './${m}.ts';`).join('\n'),
+      contents: "export { parseDom } from '@gongkai/shared/browser';\n" + ['quick-detect', 'column', 'earlier-years', 'locate', 'selectors', 'attachments', 'hanweb', 'check-page', 'dom-snapshot'].map((m) => `export * from './${m}.ts';`).join('\n'),
       resolveDir: lib, loader: 'ts',
     },
     bundle: true, format: 'iife', globalName: 'L', write: false, platform: 'browser', target: 'es2022', logLevel: 'silent',
@@ -170,4 +170,26 @@ test('selectors (quote + position) find a place again after the page changed, an
   expect(got.sel[1]).toMatchObject({ type: 'TextPositionSelector' });
   expect(got.sel[1].end - got.sel[1].start).toBe(2);
   expect(got).toMatchObject({ same: '一、本年新收', shifted: '一、本年新收', reformatted: '一、本年新收', gone: null });
+});
+
+test('the page read in slices parses exactly as parseDom reads the page; over the limits it is not checked', async ({ page }) => {
+  const { readFileSync } = await import('node:fs');
+  const html = readFileSync(new URL('../../../shared/fixtures/documents/report001.html', import.meta.url), 'utf8');
+  await page.setContent(html);
+  await page.addScriptTag({ content: bundle });
+  const got = await page.evaluate(`(async (L) => {
+    const url = 'http://www.example.gov.cn/zwgk/t20210120_1.htm';
+    const direct = L.parseDom(document, { url });
+    // Slices of 0 ms: the copy yields after every parent node.
+    const snap = await L.snapshotDom(document.body, { sliceMs: 0, maxCells: 3000, maxNodes: 60000 });
+    const sliced = await L.checkDocument(document, url, [], { sliceMs: 0, maxCells: 3000, maxNodes: 60000 });
+    const small = await L.checkDocument(document, url, [], { sliceMs: 8, maxCells: 100, maxNodes: 60000 });
+    return { same: direct.ok && sliced.ok && JSON.stringify(direct.report) === JSON.stringify(sliced.report), slices: snap.slices, cells: snap.cells,
+      anchored: sliced.ok ? sliced.anchors.cells.size : 0, small: small.ok ? 'checked' : small.reason + ' ' + small.message.zh };
+  })(window.L)`) as { same: boolean; slices: number; cells: number; anchored: number; small: string };
+  expect(got.same).toBe(true);
+  expect(got.slices).toBeGreaterThan(10);
+  expect(got.cells).toBeGreaterThan(100);
+  expect(got.anchored).toBe(got.cells);
+  expect(got.small).toBe('too-big 页面过大，未检查（表格超过 100 个单元格）');
 });

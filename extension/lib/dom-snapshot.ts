@@ -1,0 +1,92 @@
+/**
+ * Reading the page in slices. The live DOM is copied into a light tree (tags, text, the four
+ * attributes the parser reads) a few milliseconds at a time, yielding to the page between slices,
+ * so a huge page never blocks its main thread; past a size limit the copy stops and the page is
+ * not checked ("页面过大，未检查"). The parser then walks the copy (`extractWith` of
+ * @gongkai/shared with `snapshotAdapter`), which is what it would read from the DOM itself.
+ */
+import type { NodeCollector, TreeAdapter } from '@gongkai/shared/browser';
+
+/** One node of the copy; `node` is the page's own node (for anchors). */
+export interface SnapNode { tag: string | null; children: SnapNode[]; data: string; attrs: Record<string, string> | null; node: Node }
+
+export interface SnapshotLimits {
+  /** Time per slice before yielding (ms). */
+  sliceMs: number;
+  /** More table cells than this: not checked. A report has a few hundred. */
+  maxCells: number;
+  /** More nodes than this: not checked. */
+  maxNodes: number;
+}
+
+export const SNAPSHOT_LIMITS: SnapshotLimits = { sliceMs: 8, maxCells: 3000, maxNodes: 60_000 };
+
+export type Snapshot =
+  | { ok: true; root: SnapNode; nodes: number; cells: number; slices: number }
+  | { ok: false; tooBig: { cells: number; nodes: number }; slices: number };
+
+/** The attributes the walker asks for (rowspan, colspan, width, style); no other attribute is copied. */
+const ATTRS = ['rowspan', 'colspan', 'width', 'style'];
+
+/** Gives the page's main thread back for a moment. */
+export function yieldToMain(): Promise<void> {
+  const s = (globalThis as unknown as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (s?.yield) return s.yield();
+  return new Promise((r) => setTimeout(r, 0));
+}
+
+function copy(n: Node): SnapNode {
+  if (n.nodeType !== 1) return { tag: null, children: [], data: n.nodeType === 3 ? (n as Text).data : '', attrs: null, node: n };
+  const el = n as Element;
+  let attrs: Record<string, string> | null = null;
+  if (el.hasAttributes()) {
+    for (const k of ATTRS) {
+      const v = el.getAttribute(k);
+      if (v !== null) (attrs ??= {})[k] = v;
+    }
+  }
+  return { tag: el.localName, children: [], data: '', attrs, node: n };
+}
+
+/** Copies `root` in slices of `limits.sliceMs`; stops as soon as the page is over a limit. */
+export async function snapshotDom(root: Node, limits: SnapshotLimits = SNAPSHOT_LIMITS, now: () => number = () => performance.now()): Promise<Snapshot> {
+  const top = copy(root);
+  const stack: SnapNode[] = [top];
+  let nodes = 1;
+  let cells = 0;
+  let slices = 1;
+  let deadline = now() + limits.sliceMs;
+  while (stack.length) {
+    const s = stack.pop()!;
+    for (let c = s.node.firstChild; c; c = c.nextSibling) {
+      const x = copy(c);
+      s.children.push(x);
+      nodes++;
+      if (x.tag === 'td' || x.tag === 'th') cells++;
+      if (x.tag !== null && c.firstChild) stack.push(x);
+    }
+    if (cells > limits.maxCells || nodes > limits.maxNodes) return { ok: false, tooBig: { cells, nodes }, slices };
+    if (stack.length && now() > deadline) {
+      await yieldToMain();
+      slices++;
+      deadline = now() + limits.sliceMs;
+    }
+  }
+  return { ok: true, root: top, nodes, cells, slices };
+}
+
+/** The walker's view of the copy. */
+export const snapshotAdapter: TreeAdapter<SnapNode> = {
+  children: (n) => n.children,
+  tag: (n) => n.tag,
+  data: (n) => n.data,
+  attr: (n, name) => n.attrs?.[name] ?? null,
+};
+
+/** A collector over the copy that hands the page's own nodes on to `into`. */
+export function toPageNodes(into: NodeCollector<Node>): NodeCollector<SnapNode> {
+  return {
+    cell: (t, r, c, n) => into.cell?.(t, r, c, n.node),
+    line: (l, ns) => into.line?.(l, ns.map((n) => n.node)),
+  };
+}
