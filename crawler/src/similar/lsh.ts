@@ -12,9 +12,9 @@ export const ROWS = HASHES / BANDS;
 /** Estimated similarity from which sections are reported as copies (雷同). */
 export const COPY_THRESHOLD = 0.8;
 
-/** Each band's bucket key: the band number and a 32-bit hash of its rows, as text (`"3:1a2b3c"`). */
-export function bandKeys(sig: Uint32Array): string[] {
-  const keys: string[] = [];
+/** Each band's bucket key: band × 2³² + a 32-bit hash of its rows (a safe integer, a BIGINT in the store). */
+export function bandKeys(sig: Uint32Array): number[] {
+  const keys: number[] = [];
   for (let b = 0; b < BANDS; b++) {
     let h = 0x811c9dc5 ^ b;
     for (let r = 0; r < ROWS; r++) {
@@ -22,7 +22,7 @@ export function bandKeys(sig: Uint32Array): string[] {
       h = Math.imul(h, 0x01000193);
       h ^= h >>> 13;
     }
-    keys.push(`${b}:${(h >>> 0).toString(36)}`);
+    keys.push(b * 4294967296 + (h >>> 0));
   }
   return keys;
 }
@@ -31,7 +31,7 @@ export interface Match<T> { a: T; b: T; similarity: number }
 
 /** An in-memory LSH index: add signatures with an id, query near ones, or list every near pair. */
 export class MinHashIndex<T> {
-  private readonly buckets = new Map<string, number[]>();
+  private readonly buckets = new Map<number, number[]>();
   private readonly items: { id: T; sig: Uint32Array }[] = [];
 
   get size(): number { return this.items.length; }

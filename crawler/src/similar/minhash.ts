@@ -62,22 +62,22 @@ const PARAMS = (() => {
   return { mul, xor };
 })();
 
-/** Position i's permutation of a 32-bit hash: xor, odd multiply, xorshift (a bijection on 32 bits). */
-const permute = (x: number, i: number): number => {
-  let h = Math.imul((x ^ PARAMS.xor[i]!) >>> 0, PARAMS.mul[i]!);
-  h ^= h >>> 16;
-  return h >>> 0;
-};
-
-/** The MinHash signature of a set of shingle hashes (all 0xFFFFFFFF for an empty set). */
+/**
+ * The MinHash signature of a set of shingle hashes (all 0xFFFFFFFF for an empty set). Position i's
+ * permutation of a 32-bit hash: xor a key, multiply by an odd number, xorshift — a bijection on 32 bits.
+ */
 export function signatureOf(hashes: Uint32Array): Uint32Array {
   const sig = new Uint32Array(HASHES).fill(0xffffffff);
-  for (let j = 0; j < hashes.length; j++) {
-    const x = hashes[j]!;
-    for (let i = 0; i < HASHES; i++) {
-      const h = permute(x, i);
-      if (h < sig[i]!) sig[i] = h;
+  const { mul, xor } = PARAMS;
+  for (let i = 0; i < HASHES; i++) {
+    const m = mul[i]!, k = xor[i]!;
+    let min = 0xffffffff;
+    for (let j = 0; j < hashes.length; j++) {
+      let h = Math.imul(hashes[j]! ^ k, m);
+      h = (h ^ (h >>> 16)) >>> 0;
+      if (h < min) min = h;
     }
+    sig[i] = min;
   }
   return sig;
 }
