@@ -8,20 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeSignature, encodeSignature, HASHES, jaccard, normalizeText, shingleHashes, signatureOf, similarity, textSignature } from '../../crawler/src/similar/minhash.js';
 import { bandKeys, BANDS, MinHashIndex } from '../../crawler/src/similar/lsh.js';
 
-const FIVE_A = `2023年，本机关政府信息公开工作虽然取得了一定成效，但仍存在一些不足：一是主动公开的深度和广度还不够，部分领域信息更新不够及时；
-二是政策解读形式较为单一，图解、视频等多元化解读方式运用不多；三是依申请公开办理的规范化水平有待提升。下一步，我们将采取以下措施加以改进：
-一是加强统筹协调，压实各科室信息公开责任，确保信息发布及时、准确、全面；二是丰富政策解读形式，综合运用图表图解、音频视频等方式，提高解读的可读性；
-三是规范依申请公开办理流程，加强业务培训，提升答复质量和效率。`;
-// The same text another agency published: its own year, other figures, full-width/half-width and line breaks changed.
-const FIVE_COPY = `2024年,本机关政府信息公开工作虽然取得了一定成效,但仍存在一些不足:一是主动公开的深度和广度还不够,部分领域信息更新不够及时;二是政策解读形式较为单一,
-图解、视频等多元化解读方式运用不多;三是依申请公开办理的规范化水平有待提升。下一步,我们将采取以下措施加以改进:一是加强统筹协调,压实各科室信息公开责任,
-确保信息发布及时、准确、全面;二是丰富政策解读形式,综合运用图表图解、音频视频等方式,提高解读的可读性;三是规范依申请公开办理流程,加强业务培训,提升答复质量和效率。`;
-const FIVE_B = `本年度我局政府信息公开工作存在的主要问题是：网站栏目设置与基层政务公开标准目录的对应不够清晰，个别栏目内容长期没有更新，
-公开平台之间的信息同步存在滞后。针对上述问题，我局已于年内对门户网站的公开专栏进行了全面梳理，合并重复栏目十二个，清理过期信息三百余条，
-并建立了每月一次的栏目巡查制度，由办公室牵头对各栏目的更新情况进行通报；同时推动政务新媒体与门户网站同步发布，确保同一信息在各平台口径一致。`;
-const FIVE_C = `一是重点领域信息公开不够深入，财政预决算、重大建设项目等信息的公开内容还需细化；二是公众参与渠道不多，意见征集的反馈不够及时。
-2024年，我区将围绕优化营商环境、保障和改善民生等重点工作，进一步加大政府信息公开力度，完善重大行政决策预公开制度，
-扩大公众参与，及时公布意见采纳情况，持续提升政务公开的质量和实效。`;
+import { FIVE_A, FIVE_B, FIVE_C, FIVE_COPY } from '../fixtures/similar/sections.js';
 
 describe('MinHash signatures', () => {
   it('normalizes punctuation, spaces, width and digits away, keeping the wording', () => {

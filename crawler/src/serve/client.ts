@@ -137,6 +137,9 @@ export const CLIENT_JS = String.raw`(function () {
     get('/api/report', q).then(function (d) {
       app.innerHTML = '<h1>' + esc(d.agency || '') + ' ' + (d.year || '') + ' 年度报告 <small>annual report</small></h1>' +
         '<p><a href="' + esc(d.url) + '">原文 source</a> · 发布 published ' + esc(d.publishedAt || '?') + ' · 得分 score ' + (d.score == null ? '—' : d.score) + ' · ' + esc(d.kind || '') + '</p>' +
+        (d.copies && d.copies.length ? '<div id="copies"><h2>内容雷同 Copy-paste</h2><ul>' + d.copies.map(function (c) {
+          return '<li class="FAIL">' + esc(c.zh) + ' · <a href="/report?run=' + c.run + '&url=' + encodeURIComponent(c.url) + '">' + esc(c.agency) + ' ' + (c.year || '') + '</a><br><small>' + esc(c.en) + '</small></li>';
+        }).join('') + '</ul></div>' : '') +
         csvLink('/api/report/findings.csv', q) +
         '<table id="findings"><thead><tr><th>级别 Severity</th><th>检查项 Check</th><th>说明 Finding</th><th>证据 Evidence</th></tr></thead><tbody>' +
         d.findings.map(function (f) {

@@ -8,6 +8,7 @@ import { daysBetween, type PortalVerdict } from '@gongkai/shared';
 import type { Store } from '../store/types.js';
 import { limitFor } from '../watch/limits.js';
 import { siteHealth } from '../health/site-health.js';
+import { copiesOf, copyText, indexReports } from '../similar/store.js';
 
 /** `xs` in parts of at most `n` (queries keep their parameter count bounded). */
 const chunks = <T>(xs: T[], n: number): T[][] => Array.from({ length: Math.ceil(xs.length / n) }, (_, i) => xs.slice(i * n, (i + 1) * n));
@@ -150,7 +151,18 @@ export class Queries {
     };
   }
 
-  /** One report (a run's document) with every finding and its evidence. */
+  private indexedKey: string | null = null;
+
+  /** Signs the store's unsigned reports (similar/store.ts) once per new or finished run. */
+  private async indexCopies(): Promise<void> {
+    const k = (await this.rows("SELECT MAX(id) AS id, COUNT(*) AS n, SUM(CASE WHEN status = 'done' THEN 1 ELSE 0 END) AS done FROM runs"))[0]!;
+    const key = `${k.id}/${k.n}/${k.done}`;
+    if (this.indexedKey === key) return;
+    await indexReports(this.store);
+    this.indexedKey = key;
+  }
+
+  /** One report (a run's document) with every finding and its evidence, and its near copies in other agencies' reports. */
   async report(run: number, url: string) {
     const d = (await this.rows('SELECT run_id, url, host, agency, year, published_at, kind, score, list_title, via_url FROM documents WHERE run_id = ? AND url = ?', [run, url]))[0];
     if (!d) return null;
@@ -158,6 +170,11 @@ export class Queries {
       .map((f) => ({ n: Number(f.n), checkId: String(f.check_id), severity: String(f.severity), zh: String(f.message_zh), en: String(f.message_en), evidence: f.evidence === null ? null : JSON.parse(String(f.evidence)) as unknown }));
     return { run, url, host: String(d.host), agency: d.agency === null ? null : String(d.agency), year: d.year === null ? null : Number(d.year),
       publishedAt: d.published_at === null ? null : String(d.published_at), kind: d.kind === null ? null : String(d.kind), score: d.score === null ? null : Number(d.score),
-      title: d.list_title === null ? null : String(d.list_title), viaUrl: d.via_url === null ? null : String(d.via_url), findings };
+      title: d.list_title === null ? null : String(d.list_title), viaUrl: d.via_url === null ? null : String(d.via_url), findings, copies: await this.copies(run, url) };
+  }
+
+  private async copies(run: number, url: string) {
+    await this.indexCopies();
+    return (await copiesOf(this.store, run, url)).map((c) => ({ ...c, ...copyText(c) }));
   }
 }

@@ -225,6 +225,32 @@ CREATE INDEX documents_host ON documents (host, run_id);
 CREATE INDEX portals_host ON portals (host, run_id);
 `;
 
+/**
+ * Version 6: copy-paste search (crawler/src/similar/). `report_minhash`: per primary report and part
+ * (5 = 第五部分, 6 = 第六部分) its MinHash signature (base64; NULL when the part is missing or too short to
+ * compare — the row still says the report was indexed); `report_bands`: its 16 LSH bucket keys, indexed,
+ * so a report's near copies are found by 16 lookups across the whole store.
+ */
+const V6 = `
+CREATE TABLE report_minhash (
+  run_id BIGINT NOT NULL,
+  doc_url TEXT NOT NULL,
+  part INTEGER NOT NULL,
+  host TEXT NOT NULL,
+  agency TEXT,
+  year INTEGER,
+  sig TEXT,
+  PRIMARY KEY (run_id, doc_url, part)
+);
+CREATE TABLE report_bands (
+  part INTEGER NOT NULL,
+  bucket BIGINT NOT NULL,
+  run_id BIGINT NOT NULL,
+  doc_url TEXT NOT NULL
+);
+CREATE INDEX report_bands_bucket ON report_bands (part, bucket);
+`;
+
 /** Every migration, oldest first; versions are 1, 2, 3 … without gaps. */
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial schema', sql: (d) => (d === 'sqlite' ? V1 : V1.replace('id INTEGER PRIMARY KEY', 'id BIGSERIAL PRIMARY KEY')) },
@@ -232,6 +258,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 3, name: 'columns: stated totals and unreached pages', sql: () => V3 },
   { version: 4, name: 'watch: conditions, alerts sent, deliveries; dashboard indexes', sql: () => V4 },
   { version: 5, name: 'dashboard: documents and portals by host', sql: () => V5 },
+  { version: 6, name: 'copy-paste search: MinHash signatures and LSH bands of report sections', sql: () => V6 },
 ];
 
 /** The schema version this code writes and reads. */

@@ -7,6 +7,7 @@ import { resolveDeadlines, type Deadlines, type PortalVerdict } from '@gongkai/s
 import type { Run, Store } from '../store/types.js';
 import { siteHealth } from '../health/site-health.js';
 import { columnAlerts } from './columns.js';
+import { copyPasteAlerts } from './copies.js';
 import { healthAlerts } from './health.js';
 import type { LimitOverrides } from './limits.js';
 import { missingAlerts, newErrorAlerts, newReportAlerts, type RunReports } from './reports.js';
@@ -91,6 +92,7 @@ export async function runChanges(store: Store, run: Run, o: ChangeOptions): Prom
   alerts.push(...health.alerts);
   health.judged.forEach((k) => judged.add(k));
   const cur = await reportsOf(store, run);
+  alerts.push(...await copyPasteAlerts(store, run, cur.docs));
   const missing = missingAlerts(cur, deadlines);
   alerts.push(...missing.alerts);
   const prevRun = await previousRun(store, run);
