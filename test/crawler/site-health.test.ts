@@ -1,6 +1,6 @@
 /**
- * Site health from the store's runs, against a small local portal whose home page is down (503, or the
- * connection reset) in some runs and whose disclosure section links a removed column (404), a moved
+ * Site health from the store's runs, against a small local portal whose home page is down (503, the
+ * whole site 503 — robots.txt too — or the connection reset) in some runs and whose disclosure section links a removed column (404), a moved
  * report (410), a page whose connection is reset and a column that answers 500 (a server error, not a
  * dead link): reachability over the last 7 days of runs (一周监测), dead links per run, the watch's
  * `unreachable` and `dead-links` conditions (fired, held, cleared), the dashboard API and `summary` text.
@@ -19,7 +19,7 @@ import { tempDir, removeTempDirs } from './helpers.js';
 
 let server: Server;
 let base: string;
-let home: 'up' | '503' | 'reset' = 'up';
+let home: 'up' | '503' | 'reset' | 'down' = 'up';
 let deadColumn = true;
 
 const html = (res: import('node:http').ServerResponse, body: string) => { res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }); res.end(body); };
@@ -27,6 +27,7 @@ const html = (res: import('node:http').ServerResponse, body: string) => { res.wr
 beforeAll(async () => {
   server = createServer((req, res) => {
     const path = req.url ?? '/';
+    if (home === 'down') { res.writeHead(503); return void res.end('系统维护'); } // the whole site, robots.txt too
     switch (path) {
       case '/robots.txt': res.writeHead(200, { 'content-type': 'text/plain' }); return void res.end('User-agent: *\nDisallow:\n');
       case '/':
@@ -86,18 +87,18 @@ describe('site health over runs', () => {
       expect(dead[0]!.what.zh).toContain(`${base}/gone/ (404)`);
 
       await once('2025-06-02', '503');
-      await once('2025-06-03', 'up');
+      await once('2025-06-03', 'down');
       const r4 = await once('2025-06-04', 'reset');
       const h4 = (await siteHealth(store, r4)).get(host)!;
-      expect(h4.reachability).toMatchObject({ probes: 4, failed: 2, share: 0.5, from: '2025-06-01', to: '2025-06-04' });
-      expect(h4.reachability.failures.map((f) => `${f.judgedOn} ${f.page}`)).toEqual(['2025-06-02 home', '2025-06-04 home']);
+      expect(h4.reachability).toMatchObject({ probes: 4, failed: 3, share: 0.75, from: '2025-06-01', to: '2025-06-04' });
+      expect(h4.reachability.failures.map((f) => `${f.judgedOn} ${f.page}`)).toEqual(['2025-06-02 home', '2025-06-03 home', '2025-06-04 home']);
       // A run whose home page failed finds no links at all: no dead links that run (not judged as clean either: see below).
       expect(h4.deadLinks.count).toBe(0);
       const c4 = await runChanges(store, r4, { leadDays: 7 });
       const un = c4.alerts.filter((a) => a.kind === 'unreachable');
       expect(un).toHaveLength(1);
       expect(un[0]).toMatchObject({ key: `unreachable|${host}`, since: '2025-06-02', host });
-      expect(un[0]!.what.zh).toContain('4次检测中2次无法访问');
+      expect(un[0]!.what.zh).toContain('4次检测中3次无法访问');
       expect(c4.judged.has(`dead-links|${host}`)).toBe(false);
 
       // A week later, with the column fixed: the failures left the window and the dead links are fewer.
@@ -116,10 +117,29 @@ describe('site health over runs', () => {
       expect(d?.reachability).toMatchObject({ probes: 2, failed: 0 });
       expect(d?.deadLinks?.count).toBe(2);
       const text = summaryText(await runSummary(store, r4.id));
-      expect(text).toMatch(new RegExp(`${host}\\s+reachability 2/4 \\(50%\\) failed`));
+      expect(text).toMatch(new RegExp(`${host}\\s+reachability 3/4 \\(75%\\) failed`));
     } finally {
       store.close();
       deadColumn = true;
+    }
+  }, 60_000);
+});
+
+describe('site health of a store shared by other portals', () => {
+  it('reports only the portals the run probed', async () => {
+    const dir = tempDir('health-other');
+    const store = new SqliteStore(join(dir, 'g.db'));
+    try {
+      home = 'up';
+      const mine = await crawl({ seeds: [`${base}/`], store, blobDir: join(dir, 'blobs'), now: '2025-06-01', delayMs: 0, timeoutMs: 3000, retries: 0, browser: 'never', quiet: true } as Parameters<typeof crawl>[0]);
+      // Another watch's run the same week, of a portal that does not answer at all.
+      const other = await crawl({ seeds: ['http://127.0.0.1:9/'], store, blobDir: join(dir, 'blobs'), now: '2025-06-02', delayMs: 0, timeoutMs: 3000, retries: 0, browser: 'never', quiet: true } as Parameters<typeof crawl>[0]);
+      const hOther = await siteHealth(store, other.run);
+      expect([...hOther.keys()]).toEqual(['127.0.0.1:9']);
+      expect(hOther.get('127.0.0.1:9')!.reachability).toMatchObject({ probes: 1, failed: 1, share: 1 });
+      expect([...(await siteHealth(store, mine.run)).keys()]).toEqual([new URL(base).host]);
+    } finally {
+      store.close();
     }
   }, 60_000);
 });

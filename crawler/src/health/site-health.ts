@@ -46,19 +46,25 @@ interface FailRow { run: number; url: string; kind: string; errorKind: string; s
 /** The HTTP status of a failed task (the store keeps the fault's label, `http-404`, beside the status). */
 const statusOf = (f: { errorKind: string; status: number | null }): number | null =>
   f.status ?? (/^http-(\d{3})$/.exec(f.errorKind) ? Number(f.errorKind.slice(5)) : null);
-/** A failed task whose page could not be reached (network fault, timeout, 5xx). */
-export const unreachable = (f: { errorKind: string; status: number | null }): boolean =>
-  UNREACHABLE_KINDS.has(f.errorKind) || (f.errorKind.startsWith('http-') && (statusOf(f) ?? 0) >= 500);
+/**
+ * A failed task whose page could not be reached (network fault, timeout, 5xx) — also when the site
+ * did not even serve its robots.txt (a 5xx or a fault there: `robots` … "could not be read", the crawl
+ * then never asks for the page; a robots.txt that forbids the page is not a fault of the site).
+ */
+export const unreachable = (f: { errorKind: string; status: number | null; error?: string }): boolean =>
+  UNREACHABLE_KINDS.has(f.errorKind) || (f.errorKind.startsWith('http-') && (statusOf(f) ?? 0) >= 500)
+  || (f.errorKind === 'robots' && (f.error ?? '').includes('could not be read'));
 /** A failed task whose link is dead: 404/410, or it could not be reached at all (not a 5xx: the server answered). */
 export const deadLink = (f: { errorKind: string; status: number | null }): boolean =>
   UNREACHABLE_KINDS.has(f.errorKind) || (f.errorKind.startsWith('http-') && DEAD_STATUS.has(statusOf(f) ?? 0));
 
 const marks = (n: number) => Array.from({ length: n }, () => '?').join(', ');
 
-async function failedTasks(store: Store, runIds: number[], kinds: string[]): Promise<FailRow[]> {
+/** Failed tasks of some kinds (`skipped` too: a page the crawl never asked for because robots.txt could not be read). */
+async function failedTasks(store: Store, runIds: number[], kinds: string[], states: string[]): Promise<FailRow[]> {
   if (!runIds.length) return [];
   const rows = await store.select(`SELECT run_id, url, kind, error_kind, http_status, error, meta FROM frontier
-    WHERE run_id IN (${marks(runIds.length)}) AND state = 'failed' AND kind IN (${marks(kinds.length)}) ORDER BY run_id, seq`, [...runIds, ...kinds]);
+    WHERE run_id IN (${marks(runIds.length)}) AND state IN (${marks(states.length)}) AND kind IN (${marks(kinds.length)}) ORDER BY run_id, seq`, [...runIds, ...states, ...kinds]);
   return rows.map((r) => ({
     run: Number(r.run_id), url: String(r.url), kind: String(r.kind), errorKind: String(r.error_kind ?? ''),
     status: r.http_status === null || r.http_status === undefined ? null : Number(r.http_status), error: String(r.error ?? ''),
@@ -73,8 +79,8 @@ export async function windowRuns(store: Store, run: Run, days = REACH_WINDOW_DAY
 }
 
 /**
- * Reachability and dead links of the portals of `run` (or only `hosts`): one entry per portal the run
- * probed. Two queries per table, bounded by the window's runs.
+ * Reachability and dead links of the portals `run` probed (or only `hosts` of them): one entry per
+ * portal. One query per table, bounded by the window's runs.
  */
 export async function siteHealth(store: Store, run: Run, hosts?: string[]): Promise<Map<string, SiteHealth>> {
   const runs = await windowRuns(store, run);
@@ -83,8 +89,8 @@ export async function siteHealth(store: Store, run: Run, hosts?: string[]): Prom
   const only = hosts ? new Set(hosts) : null;
   const hostFilter = hosts?.length ? ` AND host IN (${marks(hosts.length)})` : '';
   const portalRows = await store.select(`SELECT run_id, host, section_url FROM portals WHERE run_id IN (${marks(ids.length)})${hostFilter}`, [...ids, ...(hosts ?? [])]);
-  const pageFails = (await failedTasks(store, ids, ['home', 'section'])).filter((f) => !only || only.has(f.portal));
-  const dead = (await failedTasks(store, [run.id], ['section', 'column', 'report', 'attachment'])).filter((f) => !only || only.has(f.portal));
+  const pageFails = (await failedTasks(store, ids, ['home', 'section'], ['failed', 'skipped'])).filter((f) => !only || only.has(f.portal));
+  const dead = (await failedTasks(store, [run.id], ['section', 'column', 'report', 'attachment'], ['failed'])).filter((f) => !only || only.has(f.portal));
 
   const probed = new Map<string, Set<number>>(); // host → runs that probed its home page
   const sectionProbed = new Map<string, Set<number>>();
@@ -106,7 +112,7 @@ export async function siteHealth(store: Store, run: Run, hosts?: string[]): Prom
   const out = new Map<string, SiteHealth>();
   const from = runs[0]?.now ?? run.now;
   for (const [host, runIds] of probed) {
-    if (only && !only.has(host)) continue;
+    if ((only && !only.has(host)) || !runIds.has(run.id)) continue; // portals this run probed (other seeds' runs share the store)
     const home = failedHome.get(host) ?? new Map<number, FailRow>();
     const section = failedSection.get(host) ?? new Map<number, FailRow>();
     // A section probe that failed counts even when its run fetched the section page another way.
