@@ -3,7 +3,7 @@
  * each file. Files are fetched only from the page's own origin.
  */
 import { sniffKind } from '@gongkai/shared/browser';
-import { ATTACHMENT_SELECTOR } from './quick-detect';
+import { attachmentElements } from './quick-detect';
 import { sameOrigin } from './earlier-years';
 
 /** `a` is the element the badge goes after: a link, or an embedded viewer (iframe/embed/object). */
@@ -22,7 +22,7 @@ export function attachmentTarget(el: Element): string {
 
 export function attachmentLinks(doc: Document, pageUrl: string): AttachmentLink[] {
   const out: AttachmentLink[] = [];
-  for (const a of Array.from(doc.querySelectorAll(ATTACHMENT_SELECTOR)).slice(0, 50)) {
+  for (const a of attachmentElements(doc, 50)) {
     const target = attachmentTarget(a);
     const ext = (/\.(pdf|docx?|wps)(?:$|[?#])/i.exec(target)?.[1] ?? 'pdf').toLowerCase();
     out.push({ a, url: sameOrigin(target, pageUrl), ext });

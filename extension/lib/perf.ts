@@ -21,3 +21,8 @@ export function timed<T>(name: string, fn: () => T): T {
     performance.measure(`gongkai:${name}`, { start, end: performance.now() });
   }
 }
+
+/** Records the section from `start` (performance.now()) to now, when the bench asked for it. */
+export function since(name: string, start: number): void {
+  if (on) performance.measure(`gongkai:${name}`, { start, end: performance.now() });
+}

@@ -34,17 +34,26 @@ export function titleLooksLikeReport(doc: Document): boolean {
 
 const TABLE_LABELS = /本年新收|上年结转政府信息公开申请|第二十条第（一）项|结果维持/;
 
-/** A table carrying one of the standard labels (titles that do not name the report, e.g. "2020年度报告"). */
+/**
+ * A table carrying one of the standard labels (titles that do not name the report, e.g. "2020年度报告").
+ * Live collections are read by index only (asking their length counts the whole page).
+ */
 export function tableLooksLikeReport(doc: Document): boolean {
   const tables = doc.getElementsByTagName('table');
   let seen = 0;
-  for (let t = 0; t < tables.length && seen < 12; t++) {
-    // Layout tables (old CMS templates nest the whole page in one) hold no labels of their own.
-    if (tables[t]!.querySelector('table')) continue;
+  for (let t = 0; seen < 12; t++) {
+    const table = tables[t];
+    if (!table) break;
+    // Layout tables (old CMS templates nest the whole page in one) hold no labels of their own;
+    // a table holds another one when the next table in document order is inside it.
+    const next = tables[t + 1];
+    if (next && table.contains(next)) continue;
     seen++;
-    const cells = tables[t]!.getElementsByTagName('td');
-    for (let i = 0; i < cells.length && i < 80; i++) {
-      const text = cells[i]!.textContent ?? '';
+    const cells = table.getElementsByTagName('td');
+    for (let i = 0; i < 80; i++) {
+      const cell = cells[i];
+      if (!cell) break;
+      const text = cell.textContent ?? '';
       if (text.length < 200 && TABLE_LABELS.test(text)) return true;
     }
   }
@@ -53,19 +62,46 @@ export function tableLooksLikeReport(doc: Document): boolean {
 
 /** Counts list entries that carry a date, stopping early once `enough` are seen. */
 export function datedListEntries(doc: Document, enough = 3): number {
-  const items = doc.querySelectorAll('li');
+  const items = doc.getElementsByTagName('li');
   let n = 0;
-  for (let i = 0; i < items.length && i < 400; i++) {
-    const li = items[i]!;
+  for (let i = 0; i < 400; i++) {
+    const li = items[i];
+    if (!li) break;
     if (li.querySelector('a') && DATE.test(li.textContent ?? '')) n++;
     if (n >= enough) break;
   }
   return n;
 }
 
+const A_SELECTOR = ATTACHMENT_SELECTOR.split(',').filter((x) => x.startsWith('a[')).join(',');
+const EMBED_SELECTOR = ATTACHMENT_SELECTOR.split(',').filter((x) => !x.startsWith('a[')).join(',');
+
+/**
+ * The page's attachment links and embedded PDFs, in document order, at most `max`. Walks the page's
+ * <a>, <iframe>, <embed> and <object> elements only (a selector list over every element of a huge page costs far more).
+ */
+export function attachmentElements(doc: Document, max = 50): Element[] {
+  const out: Element[] = [];
+  const links = doc.getElementsByTagName('a');
+  for (let i = 0; out.length < max; i++) {
+    const a = links[i];
+    if (!a) break;
+    if (a.matches(A_SELECTOR)) out.push(a);
+  }
+  for (const tag of ['iframe', 'embed', 'object']) {
+    const els = doc.getElementsByTagName(tag);
+    for (let i = 0; out.length < max; i++) {
+      const el = els[i];
+      if (!el) break;
+      if (el.matches(EMBED_SELECTOR)) out.push(el);
+    }
+  }
+  return out.length > 1 ? out.sort((x, y) => (x.compareDocumentPosition(y) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1)) : out;
+}
+
 export function quickClassify(doc: Document, url: string): PageKinds {
   const report = titleLooksLikeReport(doc) || tableLooksLikeReport(doc);
-  const attachments = doc.querySelector(ATTACHMENT_SELECTOR) !== null;
+  const attachments = attachmentElements(doc, 1).length > 0;
   let path = '/';
   try { path = new URL(url).pathname; } catch { /* keep '/' */ }
   const column = (datedListEntries(doc) >= 3 || (LIST_URL.test(path) && doc.querySelector('.list,.xxgk_list,ul.list,.zfxxgk_list,.empty,.no-data') !== null));

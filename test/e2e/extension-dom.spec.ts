@@ -180,15 +180,17 @@ test('the page read in slices parses exactly as parseDom reads the page; over th
   const got = await page.evaluate(`(async (L) => {
     const url = 'http://www.example.gov.cn/zwgk/t20210120_1.htm';
     const direct = L.parseDom(document, { url });
-    // Slices of 0 ms: the copy yields after every parent node.
-    const snap = await L.snapshotDom(document.body, { sliceMs: 0, maxCells: 3000, maxNodes: 60000 });
+    // A clock that moves 1 ms per reading and slices of 0 ms: the copy yields at every check (each 64 nodes).
+    let t = 0;
+    const snap = await L.snapshotDom(document.body, { sliceMs: 0, maxCells: 3000, maxNodes: 60000 }, () => t++);
     const sliced = await L.checkDocument(document, url, [], { sliceMs: 0, maxCells: 3000, maxNodes: 60000 });
     const small = await L.checkDocument(document, url, [], { sliceMs: 8, maxCells: 100, maxNodes: 60000 });
-    return { same: direct.ok && sliced.ok && JSON.stringify(direct.report) === JSON.stringify(sliced.report), slices: snap.slices, cells: snap.cells,
+    return { same: direct.ok && sliced.ok && JSON.stringify(direct.report) === JSON.stringify(sliced.report), slices: snap.slices, cells: snap.cells, nodes: snap.nodes,
       anchored: sliced.ok ? sliced.anchors.cells.size : 0, small: small.ok ? 'checked' : small.reason + ' ' + small.message.zh };
-  })(window.L)`) as { same: boolean; slices: number; cells: number; anchored: number; small: string };
+  })(window.L)`) as { same: boolean; slices: number; cells: number; nodes: number; anchored: number; small: string };
   expect(got.same).toBe(true);
-  expect(got.slices).toBeGreaterThan(10);
+  expect(got.nodes).toBeGreaterThan(300);
+  expect(got.slices).toBe(Math.floor(got.nodes / 64) + 1);
   expect(got.cells).toBeGreaterThan(100);
   expect(got.anchored).toBe(got.cells);
   expect(got.small).toBe('too-big 页面过大，未检查（表格超过 100 个单元格）');
