@@ -100,6 +100,10 @@ describe('site health over runs', () => {
       expect(un[0]).toMatchObject({ key: `unreachable|${host}`, since: '2025-06-02', host });
       expect(un[0]!.what.zh).toContain('4次检测中3次无法访问');
       expect(c4.judged.has(`dead-links|${host}`)).toBe(false);
+      // A portal whose portals file sets limit.unreachable=80 (percent) is not alerted at 75%.
+      const lax = await runChanges(store, r4, { leadDays: 7, limits: new Map([[host, { unreachable: 80 }]]) });
+      expect(lax.alerts.filter((a) => a.kind === 'unreachable')).toEqual([]);
+      expect(lax.judged.has(`unreachable|${host}`)).toBe(true);
 
       // A week later, with the column fixed: the failures left the window and the dead links are fewer.
       deadColumn = false;

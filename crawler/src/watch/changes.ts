@@ -88,7 +88,7 @@ export async function runChanges(store: Store, run: Run, o: ChangeOptions): Prom
     alerts.push(...r.alerts);
     r.judged.forEach((k) => judged.add(k));
   }
-  const health = healthAlerts(run, await siteHealth(store, run), new Map(portals.map((p) => [p.host, p.name])), new Map(portals.map((p) => [p.host, p.homeUrl])));
+  const health = healthAlerts(run, await siteHealth(store, run), new Map(portals.map((p) => [p.host, p.name])), new Map(portals.map((p) => [p.host, p.homeUrl])), o.limits);
   alerts.push(...health.alerts);
   health.judged.forEach((k) => judged.add(k));
   const cur = await reportsOf(store, run);

@@ -7,6 +7,7 @@
  */
 import type { Run } from '../store/types.js';
 import { shareText, type SiteHealth } from '../health/site-health.js';
+import type { LimitOverrides } from './limits.js';
 import type { Alert } from './types.js';
 
 /**
@@ -21,19 +22,30 @@ const DEAD_RULE = { zh: '政务公开栏目内的链接应可访问（404/410或
 
 export interface HealthJudged { alerts: Alert[]; judged: string[] }
 
-export function healthAlerts(run: Run, health: Map<string, SiteHealth>, names: Map<string, string | null>, homes: Map<string, string>, threshold = UNREACHABLE_SHARE): HealthJudged {
+/**
+ * A portal's threshold: `limit.unreachable=<percent>` in the portals file (a whole number, as every
+ * limit there), else `UNREACHABLE_SHARE`.
+ */
+export function unreachableShare(overrides: LimitOverrides = {}): number {
+  const pct = overrides.unreachable;
+  return pct === undefined ? UNREACHABLE_SHARE : Math.min(pct, 100) / 100;
+}
+
+export function healthAlerts(run: Run, health: Map<string, SiteHealth>, names: Map<string, string | null>, homes: Map<string, string>,
+  limits?: ReadonlyMap<string, LimitOverrides>): HealthJudged {
   const alerts: Alert[] = [];
   const judged: string[] = [];
   for (const h of health.values()) {
     const r = h.reachability;
     const name = names.get(h.host) ?? null;
     const where = homes.get(h.host) ?? `http://${h.host}/`;
+    const threshold = unreachableShare(limits?.get(h.host));
     if (r.share !== null) {
       judged.push(`unreachable|${h.host}`);
       if (r.share > threshold) {
         const first = r.failures.find((f) => f.page === 'home');
         alerts.push({ key: `unreachable|${h.host}`, kind: 'unreachable', host: h.host, name, column: null, where,
-          since: first?.judgedOn ?? run.now, rule: threshold === UNREACHABLE_SHARE ? RULE : { zh: `站点无法访问（一周监测，失败比例超过${Math.round(threshold * 100)}%）`, en: `site unreachable (one week of probes, over ${Math.round(threshold * 100)}% failed)` },
+          since: first?.judgedOn ?? run.now, rule: threshold === UNREACHABLE_SHARE ? RULE : { zh: `站点无法访问（一周监测，失败比例超过${Math.round(threshold * 100)}%，监测清单设定）`, en: `site unreachable (one week of probes, over ${Math.round(threshold * 100)}% failed, set in the portals file)` },
           runId: run.id, judgedOn: run.now,
           what: { zh: `${name ?? h.host}首页近${r.windowDays}天${r.probes}次检测中${r.failed}次无法访问（${shareText(r)}）${first ? `：${first.error}` : ''}`,
             en: `${name ?? h.host}: the home page could not be reached in ${shareText(r)} of the probes of the last ${r.windowDays} days${first ? ` (${first.error})` : ''}` } });
