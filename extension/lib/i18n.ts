@@ -151,7 +151,8 @@ function failValue(id: string, fs: readonly Finding[], lang: Lang): { value: str
   // Carry-over and table 2 stock: this year's figure against the one last year's report implies
   // (the 总计 column's when it is among them).
   const f = fs.find((x) => x.evidence.cells[0]?.col === 6) ?? fs[0];
-  const where = fs.length > 1 ? (zh ? `，共 ${fs.length} 列不一致` : `; ${fs.length} columns differ`) : '';
+  const unit = id === 'history.carry-over' ? (zh ? '列' : 'columns') : (zh ? '项' : 'rows');
+  const where = fs.length > 1 ? (zh ? `，共 ${fs.length} ${unit}不一致` : `; ${fs.length} ${unit} differ`) : '';
   const l = f?.evidence.left; const r = f?.evidence.right; const y = f?.evidence.otherYear;
   const detail = typeof l === 'number' && typeof r === 'number' && y
     ? (id === 'history.carry-over'

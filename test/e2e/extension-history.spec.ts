@@ -51,6 +51,9 @@ test('visiting 2019 then 2020 shows the history, deltas, chart and the carry-ove
   await finding.first().click();
   await page.waitForTimeout(600);
   await page.screenshot({ path: info.outputPath('history-2020.png') });
+  // The history part of the panel: years, chart, the cross-year statements.
+  await page.locator('#gongkai-lens [data-testid="cross-year"]').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: info.outputPath('history-panel.png') });
 
   expect(await storedYears(lab)).toEqual(expect.arrayContaining([expect.stringMatching(/水利局\|2019$/), expect.stringMatching(/水利局\|2020$/)]));
 

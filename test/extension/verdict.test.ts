@@ -23,6 +23,14 @@ describe('popup verdict line', () => {
     const failed = { ok: false, reason: 'empty', message: { zh: '文档没有文字内容。', en: 'The document has no text.' }, ms: 1 } as PageCheck;
     expect(verdictOf(failed, null, 0, url)).toMatchObject({ kind: 'not-report', line: { en: 'not readable: The document has no text.' } });
     expect(verdictOf(null, null, 2, url)).toMatchObject({ kind: 'attachments', line: { zh: '2 个附件' } });
-    expect(verdictOf(null, null, 0, url)).toMatchObject({ kind: 'not-report', line: { en: 'No report on this page' } });
+    expect(verdictOf(null, null, 0, url)).toMatchObject({ kind: 'not-report', line: { zh: '此页不是年度报告、公开栏目或报告附件，无需检查。', en: 'No annual report, disclosure column or report attachment on this page: nothing to check.' } });
+  });
+});
+
+describe('popup verdict of a page over the size limits', () => {
+  it('says it was not checked, and why', () => {
+    const url = 'http://www.example.gov.cn/zwgk/t20210131_1.htm';
+    const v = verdictOf({ ok: false, reason: 'too-big', message: { zh: '页面过大，未检查（表格超过 3000 个单元格）', en: 'page too large, not checked (tables over 3000 cells)' }, ms: 3 }, null, 0, url);
+    expect(v).toMatchObject({ kind: 'too-big', line: { zh: '页面过大，未检查（表格超过 3000 个单元格）。可用命令行检查。' } });
   });
 });

@@ -31,6 +31,8 @@ describe('cross-year statements', () => {
     // Two columns differ (自然人 and 总计); the 总计 column is the one quoted.
     expect(s['history.carry-over']).toBe('上年结转衔接：不一致（本年上年结转 0，2019年结转下年度 2，共 2 列不一致）');
     expect(s['history.missing-year']).toBe('往年报告：齐全');
+    // Table 2: rows whose stock does not follow from last year's (行政处罚 130 where 130 + 49 = 179).
+    expect(s['history.table2-stock']).toBe('表二存量衔接：不一致（本年 130，按2019年报告应为 179，共 2 项不一致）');
     expect(Object.values(s).join('')).not.toMatch(/通过|衔接不上|缺失/);
   });
   it('a consistent carry-over reads 一致; a gap names the missing year', () => {
