@@ -49,7 +49,7 @@ test('quickClassify: title, table labels, attachments, dated lists, nothing', as
 test('column pages: name from meta, heading or breadcrumb; items; pager', async ({ page }) => {
   await load(page, '<meta name="ColumnName" content="通知公告"><div class="position"><a href="/">首页</a> &gt; 其他</div><ul><li><a href="1.htm">a</a> 2024年5月6日</li><li><a href="2.htm" title="B 标题">b</a> <span>2024-05-01</span></li><li>no link 2024-01-01</li></ul><script>createPageHTML(7, 0, "index", "html");</script>');
   const v = await call(page, (L) => L.checkColumnPage(document, new Date('2024-06-01T00:00:00Z')));
-  expect(v).toMatchObject({ name: '通知公告', type: 'notice', count: 2, pages: 7, newest: '2024-05-06', ageDays: 26, freshness: 'fresh' });
+  expect(v).toMatchObject({ name: '通知公告', category: 'notice-policy', limitDays: 183, count: 2, pages: 7, newest: '2024-05-06', ageDays: 26, freshness: 'fresh' });
   expect(await call(page, (L) => L.columnItems(document).map((i: { title: string }) => i.title))).toEqual(['a', 'B 标题']);
   await load(page, '<div class="position">当前位置：<a href="/">首页</a> &gt; <a href="/zwgk/">政务公开</a> &gt; 工作动态</div><ul></ul>');
   expect(await call(page, (L) => L.columnName(document))).toBe('工作动态');
