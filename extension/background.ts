@@ -54,6 +54,21 @@ function idleClose(): void {
 
 const OTHER_SITE: BadgeState = { state: 'not-checked', reason: { zh: '文件不在本网站，不跨站请求', en: 'file is on another site; no cross-site requests' } };
 
+/**
+ * A message to the offscreen document. Just after it is created its script may not be listening yet
+ * (a loaded machine shows it): "Receiving end does not exist" is retried a few times, briefly.
+ */
+async function askOffscreen(msg: OffscreenMessage): Promise<BadgeState | undefined> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return (await chrome.runtime.sendMessage(msg)) as BadgeState | undefined;
+    } catch (e) {
+      if (attempt >= 5 || !/Receiving end does not exist|Could not establish connection/i.test(String((e as Error)?.message ?? e))) throw e;
+      await new Promise((r) => setTimeout(r, 200 * attempt));
+    }
+  }
+}
+
 /** A PDF linked from the sender's page: checked only when it has that page's origin (the page's URL as the browser knows it). */
 async function checkPdf(url: unknown, sender: chrome.runtime.MessageSender): Promise<BadgeState> {
   const pageUrl = sender.tab ? sender.url ?? sender.tab.url : undefined;
@@ -65,7 +80,7 @@ async function checkPdf(url: unknown, sender: chrome.runtime.MessageSender): Pro
   try {
     await ensureOffscreen();
     const msg: OffscreenMessage = { target: 'offscreen', type: 'offscreen:pdf', url: target.href, pageUrl };
-    const out = (await chrome.runtime.sendMessage(msg)) as BadgeState | undefined;
+    const out = await askOffscreen(msg);
     return out ?? { state: 'failed', reason: { zh: 'PDF 检查未返回结果', en: 'the PDF check returned nothing' } };
   } finally {
     inFlight--;
