@@ -48,7 +48,7 @@ export async function analyze(store: Store, run: Run, opts: { reparse?: BlobStor
     if (opts.reparse && !(await opts.reparse.has(d.sha256))) missingBlobs.push(d.url);
     else if (opts.reparse) {
       const res = await parseBytes(new Uint8Array(opts.reparse.get(d.sha256)), { url: d.url, contentType: d.contentType, publishedAt: d.publishedAt, agency: d.agency, ocr: opts.ocr ?? false });
-      const seen = interpret(res, d.kind ?? '', docs.filter((x) => x.viaUrl === d.url).length, opts.ocr ?? false);
+      const seen = interpret(res, docs.filter((x) => x.viaUrl === d.url).length);
       report = seen.report;
       Object.assign(u, { report: report ? JSON.stringify(report) : null, parseOk: !!report, parseReason: seen.reason, parseMessage: seen.message });
     }

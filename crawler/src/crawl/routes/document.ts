@@ -32,7 +32,7 @@ export async function documentResult(t: ReportTask | AttachmentTask, page: Page,
   const name = decodeURIComponent(new URL(page.url).pathname.split('/').pop() ?? '') || null;
   // pdf.js refuses Node Buffers: hand the parser a plain Uint8Array copy.
   const parsed = await parseBytes(new Uint8Array(page.bytes), { url: page.url, name, contentType: page.contentType, publishedAt, agency: facts.agency, ocr: cfg.ocr });
-  const { report, reason, message } = interpret(parsed, kind, discovered.length, cfg.ocr);
+  const { report, reason, message } = interpret(parsed, discovered.length);
   const document: DocRow = {
     url: page.url, viaUrl: r.via, host: new URL(page.url).host, listTitle: r.title,
     agency: facts.agency ?? report?.agency ?? null, year: report?.year ?? facts.year,
@@ -45,9 +45,9 @@ export async function documentResult(t: ReportTask | AttachmentTask, page: Page,
 
 /**
  * What a parse result means for the crawl: an article whose body only links the report's files is a
- * wrapper, not a report of its own; a PDF without text read with OCR off is a scan, not "empty".
+ * wrapper, not a report of its own; a scan read with OCR off (`needs-ocr`) is recorded as such.
  */
-export function interpret(parsed: ParseResult, kind: string, attachments: number, ocr: boolean): { report: Report | null; reason: string | null; message: string | null } {
+export function interpret(parsed: ParseResult, attachments: number): { report: Report | null; reason: string | null; message: string | null } {
   if (parsed.ok) {
     const r = parsed.report;
     if (attachments > 0 && !r.table2 && !r.table3 && !r.table4 && r.sections.length <= 1) {
@@ -58,7 +58,7 @@ export function interpret(parsed: ParseResult, kind: string, attachments: number
   if (parsed.reason === 'not-a-report' && attachments > 0) {
     return { report: null, reason: 'attachment-wrapper', message: `Article that links ${attachments} attachment(s) of the report` };
   }
-  if (parsed.reason === 'needs-ocr' || (parsed.reason === 'empty' && kind === 'pdf' && !ocr)) {
+  if (parsed.reason === 'needs-ocr') {
     return { report: null, reason: 'scanned-needs-ocr', message: 'A scanned PDF (no text layer): run with --ocr to read it' };
   }
   return { report: null, reason: parsed.reason, message: parsed.message.en };
