@@ -7,15 +7,12 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { reportBody, reportTitle, ZERO7 } from '../fixtures/portal/report-html.ts';
 import { documentBytes } from '../core/fixtures.ts';
 import { printTable } from './stats.ts';
-
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const bin = join(root, 'crawler', 'bin', 'gongkai.js');
+import { BIN as bin, buildCli } from './built-cli.ts';
 
 /** A folder of `n` HTML reports; returns its path. */
 export function reportFolder(n: number): string {
@@ -32,13 +29,8 @@ export function reportFolder(n: number): string {
 }
 
 export async function run(): Promise<void> {
-  // The bin runs the TypeScript sources when the build is older than them: build first, so the
-  // built CLI and its worker entry (crawler/dist/batch-worker.js) are what is measured.
-  const build = spawnSync(process.execPath, [join(root, 'scripts', 'build-cli.mjs')], { encoding: 'utf8' });
-  if (build.status !== 0 || !existsSync(join(root, 'crawler', 'dist', 'batch-worker.js'))) {
-    process.stdout.write(`build failed, nothing measured: ${build.stderr}\n`);
-    return;
-  }
+  // The worker entry (crawler/dist/batch-worker.js) must be built too: the batch runs on it.
+  if (!buildCli('batch-worker.js')) return;
   const n = 1200;
   const dir = reportFolder(n);
   const rows: (string | number)[][] = [];

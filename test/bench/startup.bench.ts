@@ -4,14 +4,10 @@
  * (goal ≤ 8×). Also the same command from the TypeScript sources (tsx), for comparison.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { percentile, printTable } from './stats.ts';
-
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const bin = join(root, 'crawler', 'bin', 'gongkai.js');
+import { BIN as bin, buildCli, ROOT as root } from './built-cli.ts';
 const sample = join(root, 'samples', 'report001.html');
 
 function timeProcess(args: string[], env: NodeJS.ProcessEnv = {}): number {
@@ -23,13 +19,7 @@ function timeProcess(args: string[], env: NodeJS.ProcessEnv = {}): number {
 }
 
 export async function run(): Promise<void> {
-  // The bin runs the TypeScript sources when the build is older than them: build first, so the
-  // built CLI is what is measured.
-  const build = spawnSync(process.execPath, [join(root, 'scripts', 'build-cli.mjs')], { encoding: 'utf8' });
-  if (build.status !== 0 || !existsSync(join(root, 'crawler', 'dist', 'cli.js'))) {
-    process.stdout.write(`build failed, nothing measured: ${build.stderr}\n`);
-    return;
-  }
+  if (!buildCli()) return;
   const runs = 15;
   const parse = [bin, 'parse', sample, '--json'];
   const base: number[] = [], built: number[] = [], source: number[] = [];
