@@ -1,5 +1,6 @@
 /** Shared setup of the crawler tests: a temporary store and a crawl of the demo portal. */
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Portal } from '../fixtures/portal/server.js';
@@ -31,4 +32,24 @@ export async function crawlPortal(p: Portal, dir: string, extra: Partial<CrawlOp
   const store = new SqliteStore(join(dir, 'gongkai.db'));
   const result = await crawl({ seeds: p.homes, store, blobDir: join(dir, 'blobs'), now: p.now, resolve: resolveOf(p), ...LOCAL, ...extra });
   return { store, result };
+}
+
+const sites: Server[] = [];
+/**
+ * A small HTML site on 127.0.0.1 (any port) for one test file: `page(req, url)` gives a page's HTML,
+ * undefined answers 404. Returns its base URL; `closeLocalSites()` (the file's afterAll) stops them all.
+ */
+export async function localSite(page: (req: IncomingMessage, url: URL) => string | undefined): Promise<string> {
+  const s = createServer((req, res) => {
+    const body = page(req, new URL(req.url ?? '/', 'http://local'));
+    if (body === undefined) { res.writeHead(404); return void res.end('not found'); }
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    res.end(body);
+  });
+  sites.push(s);
+  await new Promise<void>((ok) => s.listen(0, '127.0.0.1', ok));
+  return `http://127.0.0.1:${(s.address() as { port: number }).port}/`;
+}
+export async function closeLocalSites(): Promise<void> {
+  for (const s of sites.splice(0)) { s.closeAllConnections(); await new Promise((ok) => s.close(ok)); }
 }

@@ -5,7 +5,7 @@
  * misses a year — the search finds it, an off-site result stays an `off-portal` fault, a search on
  * another host is never requested, and a column with every year due is never searched.
  */
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { IncomingMessage } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { load } from 'cheerio';
@@ -16,7 +16,7 @@ import { runSummary } from '../../crawler/src/report/summary.js';
 import { searchPage, type SearchEntry } from '../fixtures/portal/search.js';
 import { reportBody, reportTitle, ZERO7 } from '../fixtures/portal/report-html.js';
 import type { SiteDef } from '../fixtures/portal/sites.js';
-import { removeTempDirs, tempDir } from './helpers.js';
+import { closeLocalSites, localSite, removeTempDirs, tempDir } from './helpers.js';
 
 const BASE = 'http://www.xx.gov.cn/';
 
@@ -57,27 +57,18 @@ describe('site searches a page names', () => {
 
 // ——— a crawl of a small local site ———
 
-const servers: Server[] = [];
 afterAll(async () => {
   removeTempDirs();
-  for (const s of servers) { s.closeAllConnections(); await new Promise((ok) => s.close(ok)); }
+  await closeLocalSites();
 });
 
 type Handler = (req: IncomingMessage, url: URL) => string | undefined;
 const requests: string[] = [];
-async function serve(handler: Handler): Promise<string> {
-  const s = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://local');
-    requests.push(url.pathname + url.search);
-    const body = handler(req, url);
-    if (body === undefined) { res.writeHead(404); return void res.end('not found'); }
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-    res.end(body);
-  });
-  servers.push(s);
-  await new Promise<void>((ok) => s.listen(0, '127.0.0.1', ok));
-  return `http://127.0.0.1:${(s.address() as { port: number }).port}/`;
-}
+/** A local site that records every request (path and query). */
+const serve = (handler: Handler): Promise<string> => localSite((req, url) => {
+  requests.push(url.pathname + url.search);
+  return handler(req, url);
+});
 
 const AGENCY = '某县人民政府';
 const report = (year: number) => {

@@ -6,7 +6,7 @@
  * - a self-reported count the crawl cannot check (the columns hold no dated item of that year) is
  *   `cannot compare`, not "differs".
  */
-import { createServer, type Server } from 'node:http';
+import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { crawl } from '../../crawler/src/crawl/run.js';
@@ -14,26 +14,15 @@ import { SqliteStore } from '../../crawler/src/store/sqlite.js';
 import { runSummary } from '../../crawler/src/report/summary.js';
 import { summaryText } from '../../crawler/src/report/text.js';
 import { reportBody, reportTitle, ZERO7 } from '../fixtures/portal/report-html.js';
-import { removeTempDirs, tempDir } from './helpers.js';
+import { closeLocalSites, localSite, removeTempDirs, tempDir } from './helpers.js';
 
-const servers: Server[] = [];
 afterAll(async () => {
   removeTempDirs();
-  for (const s of servers) { s.closeAllConnections(); await new Promise((ok) => s.close(ok)); }
+  await closeLocalSites();
 });
 
 type Pages = Record<string, string>;
-async function site(pages: Pages): Promise<string> {
-  const s = createServer((req, res) => {
-    const body = pages[req.url ?? '/'];
-    if (body === undefined) { res.writeHead(404); return void res.end('not found'); }
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-    res.end(body);
-  });
-  servers.push(s);
-  await new Promise<void>((ok) => s.listen(0, '127.0.0.1', ok));
-  return `http://127.0.0.1:${(s.address() as { port: number }).port}/`;
-}
+const site = (pages: Pages): Promise<string> => localSite((req) => pages[req.url ?? '/']);
 
 async function crawlOnce(seed: string, name: string, extra: { retries?: number } = {}) {
   const dir = tempDir(name);
