@@ -3,6 +3,7 @@
  * every page, API call and asset needs it (Bearer header, or ?token= once, which sets a cookie).
  * The dashboard's pages and charts are tested in Chromium (test/e2e/serve.spec.ts).
  */
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SqliteStore } from '../../crawler/src/store/sqlite.js';
@@ -22,6 +23,10 @@ describe('gongkai serve', () => {
     const m = await runCli('serve', '--db', join(dir, 'nope.db'), '--port', '0');
     expect(m.code).toBe(2);
     expect(m.err).toContain('no database at');
+    writeFileSync(join(dir, 'portals.txt'), 'http://www.example.gov.cn/ region=999999\n');
+    const p = await runCli('serve', '--db', join(dir, 'g.db'), '--port', '0', '--portals', join(dir, 'portals.txt'));
+    expect(p.code).toBe(2);
+    expect(p.err).toContain('--portals: http://www.example.gov.cn/: region=999999 is not a division code');
   });
 
   it('with a token, nothing is served without it', async () => {

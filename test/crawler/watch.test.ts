@@ -18,6 +18,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPortal } from '../fixtures/portal/server.js';
 import { SqliteStore } from '../../crawler/src/store/sqlite.js';
 import { deliveries } from '../../crawler/src/watch/state.js';
+import { startDashboard } from '../../crawler/src/serve/server.js';
+import { portalRegions } from '../../crawler/src/serve/regions.js';
+import { portalSettings } from '../../crawler/src/cli/portal-settings.js';
+import { readPortalLines } from '../../crawler/src/cli/options.js';
 import { runCli } from './cli-helpers.js';
 import { removeTempDirs, tempDir } from './helpers.js';
 import { startReceiver, startSmtp, textPart, type Receiver, type SmtpCatcher } from './watch-helpers.js';
@@ -176,5 +180,41 @@ describe('gongkai watch --once', () => {
     expect(receiver.requests.filter((x) => x.path !== '/down').length).toBe(before);
     expect(smtp.mails).toHaveLength(2);
     expect(r.out).toContain('0 new, 11 still holding');
+  });
+
+  it('the dashboard shows what the watch holds, with the portals file\'s limits and regions (gongkai serve --portals)', async () => {
+    writeFileSync(join(dir, 'portals-region.txt'), 'http://sthjj.example.gov.cn/ limit.工作动态=10 region=330106 level=county\nhttp://sthjj.wenzhou.example.gov.cn/\n');
+    const store = new SqliteStore(join(dir, 'gongkai.db'));
+    const { regions, limits } = portalSettings(readPortalLines(join(dir, 'portals-region.txt')));
+    const dash = await startDashboard({ store, port: 0, regionOf: portalRegions(regions), limits });
+    const plain = await startDashboard({ store, port: 0, regionOf: portalRegions() });
+    try {
+      const get = async (base: string, path: string) => (await fetch(base + path)).json() as Promise<any>;
+      const p = await get(dash.url, 'api/portal?host=sthjj.example.gov.cn');
+      // Holding: what cycle 3 still holds for 杭州 (stale 工作动态 and 首页, stale 政策文件/通知公告, empty 行政处罚/监督检查), each sent to the hook.
+      const holding = p.alerts.holding.map((a: any) => `${a.kind} ${a.what.zh}`);
+      expect(holding.some((x: string) => x.startsWith('stale') && x.includes('工作动态'))).toBe(true);
+      expect(p.alerts.holding.every((a: any) => a.resolvedRun === null && a.sentTo.some((s: any) => s.channel === 'hook'))).toBe(true);
+      expect(p.alerts.holding.every((a: any) => a.sentTo.every((s: any) => s.channel !== 'down'))).toBe(true);
+      // Events: cycle 2's new report, verdict change and the new items of two columns.
+      expect(p.alerts.events.map((a: any) => a.kind).sort()).toEqual(['new-items', 'new-items', 'new-report', 'verdict-changed']);
+      // About to go stale (cycle 1) cleared when the column went stale (cycle 2).
+      expect(p.alerts.cleared.map((a: any) => a.kind)).toContain('about-to-stale');
+      const gzdt = p.columns.find((c: any) => c.name === '工作动态');
+      expect(gzdt.limitDays).toBe(10);
+      expect(p).toMatchObject({ region: '330106', level: 'county' });
+      const q = await get(plain.url, 'api/portal?host=sthjj.example.gov.cn');
+      expect(q.columns.find((c: any) => c.name === '工作动态').limitDays).toBe(14);
+      expect(q.level).not.toBe('county');
+      const list = await get(dash.url, 'api/portals');
+      const row = list.rows.find((r: any) => r.host === 'sthjj.example.gov.cn');
+      expect(row.alerts).toBe(p.alerts.holding.length);
+      expect(row).toMatchObject({ region: '330106', level: 'county' });
+      expect((await get(dash.url, 'api/portals?level=county')).rows.map((r: any) => r.host)).toEqual(['sthjj.example.gov.cn']);
+    } finally {
+      await dash.close();
+      await plain.close();
+      store.close();
+    }
   });
 });

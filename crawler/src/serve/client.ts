@@ -48,10 +48,11 @@ export const CLIENT_JS = String.raw`(function () {
           return '<tr><td><a href="/portal?host=' + encodeURIComponent(r.host) + '">' + esc(r.name || r.host) + '</a><br><small>' + esc(r.host) + '</small></td>' +
             '<td class="' + r.verdict + '">' + r.verdict + '</td><td>' + esc(r.failedRules.join(', ')) + '</td><td>' + esc(r.judgedOn) + '</td>' +
             '<td>' + esc(r.regionName || '') + ' <small>' + esc(r.region || '') + ' ' + esc(r.level || '') + '</small></td>' +
+            '<td class="alerts">' + (r.alerts ? '<b class="FAIL">' + r.alerts + '</b>' : '0') + '</td>' +
             '<td class="trend">' + r.trend.map(function (t) { return '<span class="' + t.verdict + '" title="#' + t.run + ' ' + esc(t.judgedOn) + ' ' + t.verdict + '"></span>'; }).join('') + '</td></tr>';
         }).join('');
         var list = document.getElementById('list');
-        list.innerHTML = '<table id="portals"><thead><tr><th>网站 Portal</th><th>结论 Verdict</th><th>未通过规则 Failed rules</th><th>检查日期 Judged on</th><th>地区 Region</th><th>趋势 Trend</th></tr></thead><tbody>' + rows + '</tbody></table>';
+        list.innerHTML = '<table id="portals"><thead><tr><th>网站 Portal</th><th>结论 Verdict</th><th>未通过规则 Failed rules</th><th>检查日期 Judged on</th><th>地区 Region</th><th>告警 Alerts</th><th>趋势 Trend</th></tr></thead><tbody>' + rows + '</tbody></table>';
         list.appendChild(pager(d, function (p) { q.page = p; load(); }));
       }).catch(fail);
     }
@@ -69,14 +70,27 @@ export const CLIENT_JS = String.raw`(function () {
     return out;
   }
 
+  function alerts(d) {
+    var a = d.alerts;
+    if (!a || !(a.holding.length + a.events.length + a.cleared.length)) return '<p id="alerts">监测告警 Watch alerts: 无记录 none recorded (gongkai watch)</p>';
+    function item(x) {
+      var sent = x.sentTo.length ? ' · 已发送 sent to ' + x.sentTo.map(function (s) { return esc(s.channel) + ' ' + esc(s.sentAt.slice(0, 10)); }).join(', ') : (x.resolvedRun == null && x.kind !== 'new-items' ? ' · 未发送 not sent' : '');
+      return '<li data-kind="' + esc(x.kind) + '"><a href="' + esc(x.where) + '">' + esc(x.what.zh) + '</a><br><small>' + esc(x.what.en) + ' · 自 since ' + esc(x.since) +
+        ' · 首次发现 first seen ' + esc(x.firstSeen) + (x.resolvedRun != null ? ' · 已解除 cleared #' + x.resolvedRun : '') + sent + '</small></li>';
+    }
+    function list(id, title, xs) { return xs.length ? '<div id="' + id + '"><h3>' + title + ' (' + xs.length + ')</h3><ul>' + xs.map(item).join('') + '</ul></div>' : ''; }
+    return '<section id="alerts"><h2>监测告警 Watch alerts</h2>' + list('alerts-holding', '当前存在 Holding', a.holding) + list('alerts-events', '近期事件 Recent events', a.events) +
+      list('alerts-cleared', '已解除 Cleared lately', a.cleared) + '</section>';
+  }
+
   function portal() {
     var host = params.get('host') || '';
     var category = params.get('category') || '';
     get('/api/portal', { host: host, category: category }).then(function (d) {
       var rules = d.rules.map(function (r) { return '<li class="' + (r.failed ? 'FAIL' : '') + '">' + esc(r.zh) + '<br><small>' + esc(r.en) + '</small></li>'; }).join('');
       app.innerHTML = '<h1>' + esc(d.name || d.host) + ' <small>' + esc(d.host) + '</small></h1>' +
-        '<p>结论 Verdict: <b class="' + d.verdict + '">' + d.verdict + '</b> · 检查日期 judged on ' + esc(d.judgedOn) + ' · <a href="' + esc(d.homeUrl || '#') + '">首页 home</a> · <a href="/reports?host=' + encodeURIComponent(d.host) + '">年报 reports</a></p>' +
-        '<ul>' + rules + '</ul>' + health(d) + '<form class="filters" id="f"><select name="category"><option value="">类别 category: 全部 all</option><option>home</option><option>dynamic</option><option>notice-policy</option><option>other</option><option>static</option><option>reports</option></select><button>筛选 Filter</button></form>' +
+        '<p>结论 Verdict: <b class="' + d.verdict + '">' + d.verdict + '</b> · 检查日期 judged on ' + esc(d.judgedOn) + (d.region || d.level ? ' · <span id="region">地区 region ' + esc(d.regionName || '') + ' <small>' + esc(d.region || '') + ' ' + esc(d.level || '') + '</small></span>' : '') + ' · <a href="' + esc(d.homeUrl || '#') + '">首页 home</a> · <a href="/reports?host=' + encodeURIComponent(d.host) + '">年报 reports</a></p>' +
+        '<ul>' + rules + '</ul>' + health(d) + alerts(d) + '<form class="filters" id="f"><select name="category"><option value="">类别 category: 全部 all</option><option>home</option><option>dynamic</option><option>notice-policy</option><option>other</option><option>static</option><option>reports</option></select><button>筛选 Filter</button></form>' +
         csvLink('/api/portal/columns.csv', { host: host, category: category }) + '<div id="cols"></div>';
       var f = document.getElementById('f');
       f.category.value = category;

@@ -6,7 +6,8 @@
  */
 import { daysBetween, type PortalVerdict } from '@gongkai/shared';
 import type { Store } from '../store/types.js';
-import { limitFor } from '../watch/limits.js';
+import { limitFor, type LimitOverrides } from '../watch/limits.js';
+import { holdingCounts, portalAlerts } from './alerts.js';
 import { siteHealth } from '../health/site-health.js';
 import { copiesOf, copyText, indexReports } from '../similar/store.js';
 
@@ -19,6 +20,8 @@ const stateOf = (passed: unknown, verdict: string): VerdictState => (verdict.inc
 export interface PortalListRow {
   host: string; name: string | null; homeUrl: string | null; run: number; judgedOn: string; verdict: VerdictState;
   failedRules: string[]; region: string | null; regionName: string | null; level: string | null;
+  /** Watch conditions that hold for this portal (0 when the store was never watched). */
+  alerts: number;
   trend: { run: number; judgedOn: string; verdict: VerdictState }[];
 }
 
@@ -30,10 +33,24 @@ export interface PortalFilter { q?: string; verdict?: string; region?: string; l
 /** Each host's latest verdict row (cached until the store has a newer run). */
 export interface LatestVerdict { host: string; run: number; judgedOn: string; verdict: VerdictState; v: PortalVerdict }
 
+/** A portal's region and level (the export's resolver, with the portals file's overrides). */
+export type DashboardRegionOf = (name: string | null, host: string) => { code: string | null; name: string | null; level: string | null };
+
+export interface QueryOptions {
+  regionOf?: DashboardRegionOf;
+  /** The portals file's update-limit overrides by host (what `gongkai watch` holds the columns to). */
+  limits?: Map<string, LimitOverrides>;
+}
+
 export class Queries {
   private latest: { key: string; rows: LatestVerdict[] } | null = null;
+  private readonly regionOf: DashboardRegionOf;
+  private readonly limits: Map<string, LimitOverrides>;
 
-  constructor(private readonly store: Store, private readonly regionOf: (name: string | null, host: string) => { code: string | null; name: string | null; level: string | null } = () => ({ code: null, name: null, level: null })) {}
+  constructor(private readonly store: Store, o: QueryOptions = {}) {
+    this.regionOf = o.regionOf ?? (() => ({ code: null, name: null, level: null }));
+    this.limits = o.limits ?? new Map();
+  }
 
   private async rows(sql: string, params: unknown[] = []) { return this.store.select(sql, params); }
 
@@ -63,6 +80,7 @@ export class Queries {
       && (!f.level || region.level === f.level));
     const slice = all.slice((page - 1) * size, page * size);
     const hosts = slice.map((x) => x.l.host);
+    const holding = await holdingCounts(this.store);
     const trend = new Map<string, PortalListRow['trend']>();
     for (const part of chunks(hosts, 500)) {
       const rows = await this.rows(`SELECT v.host, v.run_id, v.passed, v.verdict, r.now FROM verdicts v JOIN runs r ON r.id = v.run_id
@@ -74,7 +92,7 @@ export class Queries {
       rows: slice.map(({ l, region }) => ({
         host: l.host, name: l.v.name, homeUrl: l.v.homeUrl, run: l.run, judgedOn: l.judgedOn, verdict: l.verdict,
         failedRules: l.v.rules.filter((r) => r.failed).map((r) => r.id), region: region.code, regionName: region.name, level: region.level,
-        trend: trend.get(l.host) ?? [],
+        alerts: holding.get(l.host) ?? 0, trend: trend.get(l.host) ?? [],
       })),
     };
   }
@@ -101,7 +119,7 @@ export class Queries {
       if (Number(s.is_parent) === 1) continue;
       if (category && s.category !== category) continue;
       const key = String(s.column_key);
-      const c = cols.get(key) ?? { key, name: String(s.name), url: String(s.url), category: String(s.category), limitDays: limitFor(String(s.name), String(s.category)).days, perMonth: {}, gaps: [], runs: [] };
+      const c = cols.get(key) ?? { key, name: String(s.name), url: String(s.url), category: String(s.category), limitDays: limitFor(String(s.name), String(s.category), this.limits.get(host.toLowerCase())).days, perMonth: {}, gaps: [], runs: [] };
       const newest = s.newest === null ? null : String(s.newest);
       c.runs.push({ run: Number(s.run_id), judgedOn: String(s.now), status: String(s.status), items: Number(s.item_count), newest, ageDays: newest ? daysBetween(newest, String(s.now)) : null });
       if (Number(s.run_id) === lastRun) {
@@ -114,8 +132,10 @@ export class Queries {
     // Reachability over the 7 days of runs up to the latest, and that run's dead links (health/site-health.ts).
     const run = await this.store.getRun(latest.run);
     const health = run ? (await siteHealth(this.store, run, [host])).get(host) ?? null : null;
+    const region = this.regionOf(latest.v.name, host);
     return { host, name: latest.v.name, homeUrl: latest.v.homeUrl, verdict: latest.verdict, judgedOn: latest.judgedOn, run: latest.run, rules: latest.v.rules,
-      reachability: health?.reachability ?? null, deadLinks: health?.deadLinks ?? null, columns: [...cols.values()] };
+      region: region.code, regionName: region.name, level: region.level,
+      reachability: health?.reachability ?? null, deadLinks: health?.deadLinks ?? null, alerts: await portalAlerts(this.store, host), columns: [...cols.values()] };
   }
 
   /** Primary reports of each portal's latest run, per agency and year, with finding counts. */

@@ -12,9 +12,9 @@ import type { Store } from '../store/types.js';
 import { api } from './api.js';
 import { CLIENT_JS } from './client.js';
 import { page, type PageName } from './pages.js';
-import { Queries } from './queries.js';
+import { Queries, type QueryOptions } from './queries.js';
 
-export interface ServeOptions { store: Store; host?: string; port?: number; token?: string | null; regionOf?: ConstructorParameters<typeof Queries>[1] }
+export interface ServeOptions extends QueryOptions { store: Store; host?: string; port?: number; token?: string | null }
 export interface Dashboard { url: string; port: number; server: Server; close(): Promise<void> }
 
 const PAGES: Record<string, PageName> = { '/': 'portals', '/portal': 'portal', '/reports': 'reports', '/report': 'report' };
@@ -38,7 +38,7 @@ function authorised(req: IncomingMessage, url: URL, token: string): { ok: boolea
 }
 
 export async function startDashboard(o: ServeOptions): Promise<Dashboard> {
-  const q = new Queries(o.store, o.regionOf);
+  const q = new Queries(o.store, { regionOf: o.regionOf, limits: o.limits });
   const token = o.token ?? null;
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://dashboard');

@@ -16,6 +16,7 @@ export const portalsTable = (rows: PortalListRow[]): Table => tableOf<PortalList
   { key: 'region', zh: '行政区划代码', type: 'text', get: (r) => r.region },
   { key: 'region_name', zh: '行政区划', type: 'text', get: (r) => r.regionName },
   { key: 'level', zh: '层级', type: 'text', get: (r) => r.level },
+  { key: 'alerts', zh: '当前告警', type: 'int', get: (r) => r.alerts },
   { key: 'trend', zh: '历次结论', type: 'text', get: (r) => r.trend.map((t) => t.verdict).join(' ') },
   { key: 'url', zh: '网址', type: 'url', get: (r) => r.homeUrl },
 ], rows);

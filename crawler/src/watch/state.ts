@@ -44,6 +44,14 @@ export async function recordChanges(store: Store, run: Run, changes: Changes): P
   return { opened, cleared };
 }
 
+/** A `watch_conditions` row's alert, as it holds now. */
+export function storedAlert(json: unknown, firstSeen: unknown): Alert {
+  const alert = JSON.parse(String(json)) as Alert;
+  // An empty column is empty since the watch first saw it so (its items carry no date to tell).
+  if (alert.kind === 'empty') alert.since = String(firstSeen);
+  return alert;
+}
+
 /** A pending alert with the day its condition was first seen by the watch. */
 export interface Pending { alert: Alert; firstSeen: string }
 
@@ -58,12 +66,7 @@ export async function pendingFor(store: Store, channel: string, run: Run): Promi
   const oldest = new Date(Date.parse(`${run.now}T00:00:00Z`) - EVENT_PENDING_DAYS * 86_400_000).toISOString().slice(0, 10);
   return rows
     .filter((r) => (isCondition(r.kind as Alert['kind']) ? Number(r.last_run) === run.id : String(r.first_seen) >= oldest))
-    .map((r) => {
-      const alert = JSON.parse(String(r.alert)) as Alert;
-      // An empty column is empty since the watch first saw it so (its items carry no date to tell).
-      if (alert.kind === 'empty') alert.since = String(r.first_seen);
-      return { alert, firstSeen: String(r.first_seen) };
-    });
+    .map((r) => ({ alert: storedAlert(r.alert, r.first_seen), firstSeen: String(r.first_seen) }));
 }
 
 export async function markSent(store: Store, channel: string, runId: number, keys: string[]): Promise<void> {

@@ -5,8 +5,7 @@ import { DB_OPTION, openStore, readPortalLines, RUN_OPTION, summaryOf } from '..
 import { outputDir, outputFile } from '../paths.js';
 import { EXPORT_FORMATS, toJson, writeExport, type ExportFormat } from '../../export/write.js';
 import { exportOptionsOf } from '../../export/from-store.js';
-import { overrideProblem, type PortalRegion } from '../../export/regions.js';
-import type { RegionLevel } from '@gongkai/shared/node';
+import { portalSettings } from '../portal-settings.js';
 
 const OPTIONS = optionTable({
   format: { type: 'string', choices: EXPORT_FORMATS, required: true, help: 'json: the run summary plus every report\'s JSON contract; jsonl: one report\'s contract per line; csv: a folder of tables; xlsx: one workbook' },
@@ -17,26 +16,6 @@ const OPTIONS = optionTable({
   ...RUN_OPTION,
   ...DB_OPTION,
 });
-
-/** Region overrides by host from a portals file; a bad line or an unknown division code is a usage error. */
-function overridesOf(file: string | undefined): Map<string, PortalRegion> {
-  const out = new Map<string, PortalRegion>();
-  if (file === undefined) return out;
-  for (const l of readPortalLines(file)) {
-    if (!l.region && !l.level) continue;
-    let host: string;
-    try {
-      host = new URL(l.url).host.toLowerCase();
-    } catch {
-      throw new UsageError(`--portals: not a URL: ${l.url}`);
-    }
-    const o: PortalRegion = { ...(l.region ? { region: l.region } : {}), ...(l.level ? { level: l.level as RegionLevel } : {}) };
-    const problem = overrideProblem(o);
-    if (problem) throw new UsageError(`--portals: ${l.url}: ${problem}`);
-    out.set(host, o);
-  }
-  return out;
-}
 
 export const exportCommand = defineCommand({
   name: 'export',
@@ -59,7 +38,7 @@ Reads the store only: a missing --db is an error, never a new empty database.`,
     const toStdout = values.out === '-' && format === 'json';
     const out = values.out ?? (format === 'csv' ? 'gongkai-export' : `gongkai-export.${format}`);
     if (!toStdout) (format === 'csv' ? outputDir : outputFile)(out, '--out');
-    const overrides = overridesOf(values.portals);
+    const overrides = values.portals === undefined ? new Map() : portalSettings(readPortalLines(values.portals)).regions;
     const { store } = openStore(values, 'existing');
     try {
       const s = await summaryOf(store, values);

@@ -7,7 +7,7 @@ import { progressReporter } from '../progress.js';
 import { validSeeds } from './crawl.js';
 import type { AlertsConfig } from '../../watch/alerts/config.js';
 import type { CycleResult } from '../../watch/cycle.js';
-import type { LimitOverrides } from '../../watch/limits.js';
+import { portalSettings } from '../portal-settings.js';
 import { every, parseDuration } from '../../watch/schedule.js';
 
 const { new: _fresh, ...CRAWL } = CRAWL_OPTIONS;
@@ -20,13 +20,6 @@ const OPTIONS = optionTable({
   lead: { type: 'integer', placeholder: 'days', default: 7, help: 'warn this many days before a column reaches its limit (即将超期)' },
   ...CRAWL,
 });
-
-/** Limit overrides by host from the portals file. */
-function limitsOf(lines: { url: string; limits?: Record<string, number> }[]): Map<string, LimitOverrides> {
-  const out = new Map<string, LimitOverrides>();
-  for (const l of lines) if (l.limits) out.set(new URL(l.url).host.toLowerCase(), l.limits);
-  return out;
-}
 
 export const watchCommand = defineCommand({
   name: 'watch',
@@ -52,6 +45,7 @@ can override limits:
     if (!lines.length) throw new UsageError(`--portals: no URLs in ${portalsFile}`);
     const seeds = validSeeds(lines.map((l) => l.url));
     if (typeof seeds === 'string') throw new UsageError(`--portals: ${seeds}`);
+    const { limits } = portalSettings(lines);
     // The crawler, the alert channels and nodemailer are loaded by the command that runs them, not at start-up.
     const { AlertsConfigError, loadAlerts } = await import('../../watch/alerts/config.js');
     const { watchCycle } = await import('../../watch/cycle.js');
@@ -80,7 +74,7 @@ can override limits:
       const prog = progressReporter(store, quiet);
       last = await watchCycle({
         crawl: { ...settings, now: values.now, seeds, store, blobDir, onProgress: prog.update, signal: ctl.signal },
-        leadDays: values.lead, limits: limitsOf(lines), alerts,
+        leadDays: values.lead, limits, alerts,
       });
       prog.done();
       process.stdout.write(values.json ? JSON.stringify(cycleJson(last)) + '\n' : cycleText(last));
