@@ -1,6 +1,6 @@
 /** What every check gets: the report, its history, and a collector for outcomes and findings. */
 import { TABLE3_COLUMNS, TABLE3_ROWS, TABLE4_COLUMNS, TABLE4_GROUPS } from '../model/labels.js';
-import type { Cell, Report, Table3Row } from '../model/report.js';
+import type { Cell, Report, Table2Row, Table3Row } from '../model/report.js';
 import { checkInfo } from './catalogue.js';
 import { cellEvidence, type CellEvidence, type CheckOutcome, type Evidence, type Finding } from './types.js';
 
@@ -96,8 +96,19 @@ export function t3Cell(report: Report, key: string, col: number): Cell | undefin
  */
 export function t3Ev(report: Report, key: string, col: number): CellEvidence {
   const row = t3Row(report, key);
-  const label = row?.matchedBy === 'position' ? `${t3Label(key, col)}（按位置匹配：“${row.printed.replace(/\s+/g, '')}”）` : t3Label(key, col);
+  const label = row?.matchedBy === 'position' ? `${t3Label(key, col)}${byPlaceMark(row.printed)}` : t3Label(key, col);
   return cellEvidence('table3', key, col, label, row?.cells[col]);
+}
+
+/** What a cell label says of a row matched by its place: its printed label, "（按位置匹配：“2.其他法律行政止公开”）". */
+export function byPlaceMark(printed: string): string {
+  return `（按位置匹配：“${printed.replace(/\s+/g, '')}”）`;
+}
+
+/** Label of a table-2 cell, "行政许可 · 本年处理决定数量"; a row matched by its place says so, as table 3's do (`t3Ev`). */
+export function t2Label(row: Table2Row, col: number): string {
+  const label = `${row.label} · ${row.columns[col] ?? ''}`;
+  return row.matchedBy === 'position' ? `${label}${byPlaceMark(row.printed)}` : label;
 }
 
 export function t4Label(i: number): string {

@@ -3,7 +3,7 @@ import type { Report } from '../model/report.js';
 import { dice } from '../text/fuzzy.js';
 import { cellEvidence } from './types.js';
 import type { CheckContext, Collector } from './context.js';
-import { isEmpty, num, show, t3Cell, t3Ev } from './context.js';
+import { isEmpty, num, show, t2Label, t3Cell, t3Ev } from './context.js';
 import { TABLE3_COLUMNS } from '../model/labels.js';
 
 const IDS = ['history.carry-over', 'history.table2-stock', 'history.copy-paste', 'history.missing-year'];
@@ -58,7 +58,7 @@ function table2Stock(r: Report, prev: Report | undefined, out: Collector): void 
       if ([pItems, pDelta, items].some((c) => c === undefined || c.kind !== 'number')) continue;
       expected = num(pItems) + num(pDelta); actual = num(items);
       expression = `${prev.year}年 ${num(pItems)} + ${num(pDelta)} = ${expected} ≠ ${r.year}年 上一年项目数量 ${actual}`;
-      cells = [cellEvidence('table2', row.label, 0, `${row.label} · 上一年项目数量`, items), cellEvidence(`table2@${prev.year}`, row.label, 0, `${prev.year} ${row.label} · 上一年项目数量`, pItems), cellEvidence(`table2@${prev.year}`, row.label, 1, `${prev.year} ${row.label} · 本年增/减`, pDelta)];
+      cells = [cellEvidence('table2', row.label, 0, t2Label(row, 0), items), cellEvidence(`table2@${prev.year}`, row.label, 0, `${prev.year} ${row.label} · 上一年项目数量`, pItems), cellEvidence(`table2@${prev.year}`, row.label, 1, `${prev.year} ${row.label} · 本年增/减`, pDelta)];
     } else {
       // 现行有效(N) = 现行有效(N−1) + 制发(N) − 废止(N)
       if (!row.columns[2]?.includes('现行有效')) continue;
@@ -66,7 +66,7 @@ function table2Stock(r: Report, prev: Report | undefined, out: Collector): void 
       if ([issued, repealed, valid, pValid].some((c) => c === undefined || Number.isNaN(num(c)) || (c.kind !== 'number' && c.kind !== 'blank'))) continue;
       expected = num(pValid) + num(issued) - num(repealed); actual = num(valid);
       expression = `${prev.year}年现行有效 ${num(pValid)} + 制发 ${num(issued)} − 废止 ${num(repealed)} = ${expected} ≠ ${r.year}年现行有效 ${actual}`;
-      cells = row.cells.map((c, i) => cellEvidence('table2', row.label, i, `${row.label} · ${row.columns[i]}`, c)).concat(cellEvidence(`table2@${prev.year}`, row.label, 2, `${prev.year} ${row.label} · 现行有效件数`, pValid));
+      cells = row.cells.map((c, i) => cellEvidence('table2', row.label, i, t2Label(row, i), c)).concat(cellEvidence(`table2@${prev.year}`, row.label, 2, `${prev.year} ${row.label} · 现行有效件数`, pValid));
     }
     if (expected !== actual) {
       out.fail(id, { zh: `${row.label}：${expression}`, en: `${row.label}: from ${prev.year}'s report ${expected} expected, ${actual} reported` },

@@ -3,7 +3,7 @@ import { TABLE3_ROWS } from '../model/labels.js';
 import type { ProseClaim, Report } from '../model/report.js';
 import type { CellEvidence } from './types.js';
 import type { CheckContext, Collector } from './context.js';
-import { isEmpty, num, show, t3Cell, t3Ev, t4Ev } from './context.js';
+import { isEmpty, num, show, t2Label, t3Cell, t3Ev, t4Ev } from './context.js';
 import { statedValue } from './stated.js';
 
 interface Target {
@@ -92,7 +92,7 @@ function compareTable2(ctx: CheckContext, out: Collector, claim: ProseClaim): vo
   if (num(cell) === claim.value) { out.pass(id); return; }
   const expression = `正文 ${claim.value} ≠ 表二 ${row.label}·${row.columns[0]} ${show(cell)}`;
   out.fail(id, { zh: `正文称规范性文件${claim.value}件（“${claim.phrase}”），${expression}`, en: `The text says ${claim.value} normative documents, table 2 says ${num(cell)}` },
-    { cells: [{ table: 'table2', row: row.label, col: 0, label: `${row.label} · ${row.columns[0]}`, value: cell.value, raw: cell.raw, source: cell.source }],
+    { cells: [{ table: 'table2', row: row.label, col: 0, label: t2Label(row, 0), value: cell.value, raw: cell.raw, source: cell.source }],
       sentences: [{ text: claim.sentence, source: claim.source }], expression, left: claim.value, right: num(cell) });
 }
 

@@ -4,7 +4,7 @@ import { CHECKS } from './catalogue.js';
 import type { Cell } from '../model/report.js';
 import { cellEvidence } from './types.js';
 import type { CheckContext, Collector } from './context.js';
-import { t3Label } from './context.js';
+import { t2Label, t3Label } from './context.js';
 import { checkTotalsBlank } from './totals-blank.js';
 
 export function checkStructure(ctx: CheckContext, out: Collector): void {
@@ -83,7 +83,7 @@ export function checkStructure(ctx: CheckContext, out: Collector): void {
 function checkDoubtful(ctx: CheckContext, out: Collector): void {
   const r = ctx.report;
   const bad: { label: string; cell: Cell; table: string; row: string; col: number }[] = [];
-  r.table2?.rows.forEach((row) => row.cells.forEach((c, i) => { if (c.doubt) bad.push({ label: `${row.label} · ${row.columns[i]}`, cell: c, table: 'table2', row: row.label, col: i }); }));
+  r.table2?.rows.forEach((row) => row.cells.forEach((c, i) => { if (c.doubt) bad.push({ label: t2Label(row, i), cell: c, table: 'table2', row: row.label, col: i }); }));
   r.table3?.rows.forEach((row) => row.cells.forEach((c, i) => { if (c.doubt) bad.push({ label: t3Label(row.key, i), cell: c, table: 'table3', row: row.key, col: i }); }));
   r.table4?.cells.forEach((c, i) => { if (c.doubt) bad.push({ label: `表四 #${i + 1}`, cell: c, table: 'table4', row: String(Math.floor(i / 5)), col: i }); });
   if (bad.length) {

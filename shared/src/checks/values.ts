@@ -3,7 +3,7 @@ import { TABLE2_BLOCKS } from '../model/labels.js';
 import type { Cell } from '../model/report.js';
 import { cellEvidence, type CellEvidence } from './types.js';
 import type { CheckContext, Collector } from './context.js';
-import { num, t3Ev, t4Ev } from './context.js';
+import { num, t2Label, t3Ev, t4Ev } from './context.js';
 
 function badCount(c: Cell, signedAllowed: boolean): string | null {
   if (c.doubt) return null; // reported by structure.unreadable-cells
@@ -25,7 +25,7 @@ export function checkValues(ctx: CheckContext, out: Collector): void {
       const kind = block?.columns[i]?.kind ?? 'count';
       if (kind === 'money') return;
       const w = badCount(c, kind === 'delta');
-      if (w) bad.push({ ev: cellEvidence('table2', row.label, i, `${row.label} · ${row.columns[i]}`, c), why: w });
+      if (w) bad.push({ ev: cellEvidence('table2', row.label, i, t2Label(row, i), c), why: w });
     });
   });
   if (!r.table2 && !r.table3 && !r.table4) { out.cannotRun('values.invalid', '没有可检查的表格', 'no tables'); return; }

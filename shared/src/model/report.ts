@@ -67,6 +67,8 @@ export const Table2Row = z.object({
   item: z.string(),
   columns: z.array(z.string()),
   cells: z.array(Cell),
+  /** Set when the printed label did not match and the row was matched by its place in the template's row order (按位置匹配). */
+  matchedBy: z.literal('position').optional(),
 });
 export type Table2Row = z.infer<typeof Table2Row>;
 
