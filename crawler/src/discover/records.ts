@@ -91,7 +91,10 @@ function score(records: ListRecord[]): number {
   const docs = records.filter((r) => urlKind(new URL(r.url)) !== 'page').length;
   // Dated rows are the mark of a list; short undated link runs are menus.
   const shape = avgTitle >= 6 ? 1 : avgTitle >= 4 ? 0.5 : 0.2;
-  return (n + 3 * printed + dated + docs) * shape;
+  // A group with no date anywhere and no article or document link is navigation (a footer site map,
+  // a department directory): however long, it yields to any group that has a date or an article.
+  const evidence = printed + dated + docs > 0 ? 1 : 0.1;
+  return (n + 3 * printed + dated + docs) * shape * evidence;
 }
 
 /** Every group of repeated records on the page, best first. */
