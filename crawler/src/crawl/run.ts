@@ -122,10 +122,12 @@ export async function crawl(o: CrawlOptions): Promise<CrawlResult> {
       const render = t.mode === 'browser' || (cfg.browser === 'always' && (t.kind === 'home' || t.kind === 'section' || t.kind === 'column'));
       let page: Page & { status: number; elapsedMs: number; cache?: Outcome['cache'] };
       if (render) {
-        const r = await browser.render(t.url, guardOf(t.meta.portal));
+        // A column's first page in the browser also drives its script pager (TRS listModel …: fetch/pager-walk.ts).
+        const walk = t.kind === 'column' && t.meta.column.page === 0 && !t.meta.column.api ? cfg.maxPagesPerColumn - 1 : 0;
+        const r = await browser.render(t.url, guardOf(t.meta.portal), walk);
         browserPages++;
         const bytes = Buffer.from(r.html, 'utf8');
-        page = { url: r.url, bytes, contentType: 'text/html; charset=utf-8', sha256: await blobs.put(bytes), rendered: true, status: r.status, elapsedMs: r.elapsedMs };
+        page = { url: r.url, bytes, contentType: 'text/html; charset=utf-8', sha256: await blobs.put(bytes), rendered: true, status: r.status, elapsedMs: r.elapsedMs, walked: r.walked };
       } else {
         const cached = await o.store.cacheFor(t.url);
         const cond = cached && await blobs.has(cached.sha256) ? cached : {};

@@ -18,6 +18,8 @@ export interface ColumnRef {
   isReports: boolean;
   /** Set on a request to the CMS's XHR list API (discover/list-api.ts): the family whose answer this is. */
   api?: string;
+  /** Set on a column page queued for Chromium because only the page's own script reaches its later pages (its pager is driven there). */
+  pager?: 'browser';
 }
 
 /** What led to a report or attachment: the list (or search result) row and the page it was on. */
