@@ -59,13 +59,20 @@ describe('list APIs named by the page', () => {
     expect(listApi('<ul class="list"><li><a href="./t1.htm">plain</a></li></ul>', B, 500)).toBeNull();
   });
 
-  it('plans the TRS listModel pages from its url, params and pagebar; without a url it says so', () => {
+  it('plans TRS listModel pages only where the configuration names its url (a variant no real page has shown); else it says where the endpoint is', () => {
     const page = (url: string) => `<ul class="list"></ul><script>var listModel = new ListModel({ ${url} params: { channelId: 3427, siteId: 1 }, pagebar: { el: 'pagebar', prepage: 5, recordCount: 12, curpage: 1 } });</script>`;
     const plan = listApi(page("url: '/trsapi/cms/channel/documents',"), 'http://www.example.gov.cn/zwgk/zcjd/', 500)!;
     expect(plan).toMatchObject({ family: 'trs-listmodel', total: { records: 12 }, reason: null });
     expect(plan.requests).toEqual([2, 3].map((n) => `http://www.example.gov.cn/trsapi/cms/channel/documents?channelId=3427&siteId=1&curpage=${n}&prepage=5`));
-    expect(listApi(page(''), 'http://www.example.gov.cn/zwgk/zcjd/', 500)).toMatchObject({ requests: [], total: { records: 12 },
-      reason: 'later pages come only from the TRS listModel XHR list API, and the page names no endpoint' });
+    expect(listApi(page(''), 'http://www.example.gov.cn/zwgk/zcjd/', 500)).toMatchObject({ requests: [], endpoint: null, total: { records: 12 },
+      reason: "TRS listModel: the page's configuration names no endpoint" });
+    // The real form (福建 平潭): require(["list2.trsapi"]), listArgs and pagebar — no endpoint, nothing planned.
+    const real = `<script>require(["list2.trsapi", "tools"], function(listModel, tools) { listModel({ quickMode: "动静结合", maxStaticIndex: 1,
+      listArgs: { channelid: SiteInfo.searchId, classsql: "" || "chnlid=1813", sortfield: "-docorderpri,-docreltime" },
+      pagebar: { prepage: 10, recordCount: '20', pgTemp: "pgBar_xxgk.html", pgCountMode: "recordCount", displayNum: 2 } }); });</script>`;
+    expect(listApi(real, 'https://www.pingtan.gov.cn/zwgk/zfxxgk/zfxxgknb/', 500)).toEqual({ family: 'trs-listmodel', endpoint: null, requests: [], first: [],
+      total: { records: 20, evidence: "recordCount: '20" }, capped: false,
+      reason: "TRS listModel: the page's configuration names no endpoint (listArgs and pagebar only); it is in the CMS script list2.trsapi" });
   });
 
   it('reads object literals of scalars as parameters', () => {
@@ -123,8 +130,8 @@ describe('incomplete columns', () => {
     expect(statusText(snap(col({ stated: min }), 40))).toBe('incomplete 40/≥41 (the column states at least 41 records (6 pages of 8), the crawl reached 40)');
     const gone = snap(col({ stated: { total: 20, exact: true, evidence: 'recordCount: 20' } }), 5, st({ unreached: 'XHR pages not reachable: http-404 at http://x.gov.cn/trsapi/l?curpage=2' }));
     expect(statusText(gone)).toBe('incomplete 5/20 (XHR pages not reachable: http-404 at http://x.gov.cn/trsapi/l?curpage=2)');
-    const unnamed = snap(col({ stated: { total: 20, exact: true, evidence: 'recordCount: 20' }, unreached: 'later pages come only from the TRS listModel XHR list API, and the page names no endpoint' }), 5);
-    expect(unnamed.error).toBe('later pages come only from the TRS listModel XHR list API, and the page names no endpoint (the column states 20, the crawl reached 5)');
+    const unnamed = snap(col({ stated: { total: 20, exact: true, evidence: 'recordCount: 20' }, unreached: '列表接口未在页面配置中给出，浏览器模式未启用' }), 5);
+    expect(unnamed.error).toBe('列表接口未在页面配置中给出，浏览器模式未启用 (the column states 20, the crawl reached 5)');
     // The reason alone, with every stated record found, is no reason to doubt the column.
     expect(snap(col({ unreached: 'later pages come only from …' }), 5).status).toBe('ok');
   });

@@ -7,9 +7,16 @@
  *   `var param_N = {col:1, webid:…, columnid:…, unitid:…}`; each further group is
  *   `dataproxy.jsp?startrecord=a&endrecord=b&perpage=p&<param_N>` (the server reads the same
  *   parameters from the query as from the form the script posts).
- * - TRS WCM/海云 listModel: `new ListModel({ url: '/trsapi/…', params: {…}, pagebar: { prepage, recordCount } })`;
- *   page N is `url?<params>&curpage=N&prepage=P` (the pagebar's own names). Our reading of the family's
- *   markup as the issue describes it: no public copy of such a page was found (docs/crawler.md).
+ * - TRS WCM/海云 listModel. As a real page prints it (test/fixtures/real-portals/fujian-pingtan-trs-listmodel):
+ *   `require(["list2.trsapi"], function (listModel) { listModel({ quickMode: "动静结合", maxStaticIndex: 1,
+ *   listArgs: { channelid, classsql, sortfield }, pagebar: { prepage, recordCount } }) })` — the first
+ *   `maxStaticIndex` pages static, the rest from the list API, whose endpoint is in the CMS script
+ *   (`list2.trsapi`), not in the page: no request is planned (`endpoint` null, `reason` says so) and the
+ *   crawl lets the page's own script load the later pages in the browser (crawl/routes/column.ts).
+ *   Public scrapers of Fujian TRS sites POST the listArgs with `page`/`prepage` to `/fjdzapp/search`;
+ *   that is one province's deployment, so it is never assumed. Only a configuration that names its
+ *   endpoint (`url: '…', params: {…}`) is called directly: `url?<params>&curpage=N&prepage=P` (no real
+ *   page of that variant has been seen; docs/crawler.md).
  * - Hanweb JPaaS `unitbuild.js` (集约化 platforms), Epoint 新点 `EpointWebBuilder/rest/…`, Kaipu 开普
  *   `/kpcms/`…: recognised; their paging parameters live in the CMS's script files, not in the page,
  *   so they are not called directly (`reason` says why; the column is judged `incomplete` when it states
@@ -121,12 +128,18 @@ function trs(page: string, base: string, limit: number): ListApiPlan {
   const recordCount = num(html, 'recordCount');
   const prepage = num(html, 'prepage');
   const url = str(html, 'url');
-  const endpoint = url && /trsapi|\/api\/|\.jsp|\.do|\.action|list/i.test(url) ? abs(url, base) : null;
+  const endpoint = url && /trsapi|\/api\/|\.jsp|\.do|\.action|list|search/i.test(url) ? abs(url, base) : null;
   const paramsBody = html.match(/\bparams\s*:\s*(\{[^}]*\})/)?.[1];
   const params = paramsBody ? literalParams(paramsBody) : new URLSearchParams();
   const plan: ListApiPlan = { family: 'trs-listmodel', endpoint, requests: [], first: [], total: recordCount ? { records: recordCount.n, evidence: recordCount.text } : null, reason: null, capped: false };
-  if (!endpoint || !recordCount || !prepage || prepage.n === 0 || !params) {
-    plan.reason = `later pages come only from the TRS listModel XHR list API, and the page names no ${!endpoint ? 'endpoint' : !recordCount ? 'recordCount' : 'page size (prepage)'}`;
+  if (!endpoint) {
+    // The real form: listArgs and pagebar only; the endpoint is in the CMS script the page requires.
+    const script = page.match(/require\(\s*\[\s*["']([^"']*trsapi[^"']*)["']/)?.[1];
+    plan.reason = `TRS listModel: the page's configuration names no endpoint${/\blistArgs\s*:/.test(html) ? ' (listArgs and pagebar only)' : ''}${script ? `; it is in the CMS script ${script}` : ''}`;
+    return plan;
+  }
+  if (!recordCount || !prepage || prepage.n === 0 || !params) {
+    plan.reason = `later pages come only from the TRS listModel XHR list API, and the page names no ${!recordCount ? 'recordCount' : 'page size (prepage)'}`;
     return plan;
   }
   const pages = Math.ceil(recordCount.n / prepage.n);

@@ -17,12 +17,17 @@ import { FetchError } from './errors.js';
 import { USER_AGENT } from './http.js';
 import { header, requestOnce, resolveNames, type RawResponse } from './request.js';
 import { wafBlock } from './waf.js';
+import { walkPager, type Walked } from './pager-walk.js';
 
 export const CHROMIUM_PATH = process.env.GONGKAI_CHROMIUM ?? '/usr/bin/chromium';
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
   '--disable-component-update', '--disable-sync'];
 
-export interface Rendered { url: string; status: number; html: string; elapsedMs: number }
+export interface Rendered {
+  url: string; status: number; html: string; elapsedMs: number;
+  /** With `walk`: the later pages the page's own script pager showed (pager-walk.ts). */
+  walked?: Walked;
+}
 
 /** What a rendered page may request: the crawl's scope for the page's portal. */
 export interface RenderGuard {
@@ -98,7 +103,11 @@ export class BrowserRenderer {
     await route.fulfill({ status: res.status, headers: out, body: res.body }).catch(() => undefined);
   }
 
-  async render(url: string, guard?: RenderGuard): Promise<Rendered> {
+  /**
+   * Renders `url`; with `walk` > 0 also drives the page's script pager for up to `walk` further pages
+   * (each request still carried and scope-checked here).
+   */
+  async render(url: string, guard?: RenderGuard, walk = 0): Promise<Rendered> {
     const started = Date.now();
     let context: BrowserContext;
     try {
@@ -111,6 +120,15 @@ export class BrowserRenderer {
     const refused: FetchError[] = [];
     const landed = { url };
     await page.route('**/*', (route) => this.carry(route, context, url, guard, refused, landed));
+    // XHR answers that failed: the reason a driven pager did not move.
+    const xhrFailed: string[] = [];
+    const isXhr = (t: string) => t === 'xhr' || t === 'fetch';
+    page.on('response', (r) => { if (r.status() >= 400 && isXhr(r.request().resourceType())) xhrFailed.push(`http-${r.status()} at ${r.url()}`); });
+    page.on('requestfailed', (r) => {
+      if (!isXhr(r.resourceType())) return;
+      const off = refused.find((e) => e.url === r.url());
+      xhrFailed.push(`${off ? 'off-portal' : (r.failure()?.errorText ?? 'failed')} at ${r.url()}`);
+    });
     try {
       const res = await page.goto(url, { timeout: this.opts.timeoutMs, waitUntil: 'load' }).catch((err: Error) => {
         // The page itself (or a redirect hop of it) was refused: that is the fault, not "browser failed".
@@ -131,8 +149,9 @@ export class BrowserRenderer {
       // A challenge that did not clear itself in the browser either.
       const still = wafBlock(status, 'text/html', html);
       if (still) throw new FetchError('blocked', url, `${url}: a web application firewall answered instead of the page (${still})`, { status });
+      const walked = walk > 0 ? await walkPager(page, walk, Math.min(10_000, this.opts.timeoutMs), started + 10 * this.opts.timeoutMs, () => xhrFailed) : undefined;
       // Redirects were followed outside the page: the address it landed on is the final hop's.
-      return { url: landed.url, status, html, elapsedMs: Date.now() - started };
+      return { url: landed.url, status, html, elapsedMs: Date.now() - started, ...(walked ? { walked } : {}) };
     } catch (err) {
       if (err instanceof FetchError) throw err;
       const msg = (err as Error).message.split('\n')[0] ?? '';

@@ -131,15 +131,16 @@ export const toVerdict = (r: Row) => ({ host: String(r.host), passed: bool(r.pas
 export function toColumnStatus(rows: Row[]): ColumnStatus {
   const out: ColumnStatus = new Map();
   for (const r of rows) {
-    const col = JSON.parse(String(r.meta)).column as { key?: string; page?: number; api?: string } | undefined;
+    const col = JSON.parse(String(r.meta)).column as { key?: string; page?: number; api?: string; pager?: string } | undefined;
     if (!col?.key) continue;
     const s = out.get(col.key) ?? { pages: 0, failed: null, needsBrowser: false, unreached: null };
     if (r.state === 'done' && r.error_kind !== 'needs-browser') s.pages++;
     if (r.error_kind === 'needs-browser') s.needsBrowser = true;
     if ((r.state === 'failed' || r.state === 'skipped') && r.error_kind !== 'needs-browser') {
-      const later = (col.page ?? 0) > 0 || !!col.api;
+      // A column page re-rendered to drive its script pager (pager: 'browser') failing leaves the page read over HTTP.
+      const later = (col.page ?? 0) > 0 || !!col.api || !!col.pager;
       if (!later) s.failed ??= { kind: String(r.error_kind), error: String(r.error) };
-      else s.unreached ??= `${col.api ? 'XHR pages not reachable' : 'list pages not reachable'}: ${r.error_kind} at ${r.url}`;
+      else s.unreached ??= `${col.api ? 'XHR pages not reachable' : col.pager ? 'later pages not reachable in the browser' : 'list pages not reachable'}: ${r.error_kind} at ${r.url}`;
     }
     out.set(col.key, s);
   }

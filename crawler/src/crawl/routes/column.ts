@@ -4,10 +4,10 @@
  * item. An answer of the XHR list API (a column task marked `api`) gives the same records.
  */
 import { classifyColumn, decodeBytes } from '@gongkai/shared';
-import { listItems, needsScript, paginate, type parse } from '../../discover/html.js';
+import { listItems, needsScript, paginate, parse } from '../../discover/html.js';
 import { columnLinks, REPORTS_NAME } from '../../discover/section.js';
 import { columnKey } from '../../discover/urls.js';
-import { listApi } from '../../discover/list-api.js';
+import { listApi, type ListApiPlan } from '../../discover/list-api.js';
 import { apiRecords } from '../../discover/api-records.js';
 import type { ListRecord } from '../../discover/records.js';
 import type { StatedTotals } from '../../discover/pagination.js';
@@ -27,8 +27,9 @@ function listPage(t: ColumnTask, $: ReturnType<typeof parse>, html: string, page
   const base = page.url;
   const col = t.meta.column;
   const api = col.page === 0 ? listApi(html, base, cfg.maxPagesPerColumn) : null;
-  // Records the page carries inline for its list API (Hanweb's first group) are the list, not the sidebar.
-  const items = api?.first.length ? api.first : listItems($, base);
+  // Records the page carries inline for its list API (Hanweb's first group) are the list, not the sidebar;
+  // in the browser, the later pages its script pager showed follow (fetch/pager-walk.ts).
+  const items = withWalked(api?.first.length ? api.first : listItems($, base), page, base);
   const discovered: NewTask[] = [];
   const out: RouteResult = { state: 'done', discovered };
   if (items.length === 0 && MAINTENANCE.test($('title').text() + $('body').text().slice(0, 2000))) {
@@ -63,7 +64,12 @@ function listPage(t: ColumnTask, $: ReturnType<typeof parse>, html: string, page
   }
   // Page 0 generates every page it can name; a pager with only "下一页" is walked one page at a time.
   const { pages, serial, stated } = paginate($, base, html, cfg.maxPagesPerColumn);
-  if (col.page === 0) out.columnTotal = columnTotal(col.key, stated, api?.total ?? null, items.length, api?.reason ?? null);
+  if (col.page === 0) {
+    out.columnTotal = columnTotal(col.key, stated, api?.total ?? null, items.length, api?.reason ?? null);
+    const script = scriptOnly(t, api, out.columnTotal, items.length, page, cfg);
+    if (script.task) discovered.push(script.task);
+    out.columnTotal.unreached = script.unreached;
+  }
   // Later pages that only the CMS's XHR list API serves: requested directly where the page names it.
   for (const [i, u] of (api?.requests ?? []).entries()) {
     discovered.push(childTask(t, 'column', u, { column: { ...col, page: i + 1, api: api!.family } }));
@@ -104,6 +110,35 @@ function apiAnswer(t: ColumnTask, page: Page, cfg: RouteConfig): RouteResult {
   if (got.total !== null) out.columnTotal = { key: col.key, stated: { total: got.total, exact: true, evidence: `${col.api} answer ${got.evidence}` }, unreached: null };
   if (col.isReports && !cfg.columnsOnly) out.discovered!.push(...reportTasks(t, got.records, col.key, page.url));
   return out;
+}
+
+/** The page's own records, then those of each later page its script pager showed in the browser (no repeats). */
+function withWalked(first: ListRecord[], page: Page, base: string): ListRecord[] {
+  if (!page.walked?.pages.length) return first;
+  const seen = new Set(first.map((r) => r.url));
+  const out = [...first];
+  for (const html of page.walked.pages) {
+    for (const r of listItems(parse(html), base)) if (!seen.has(r.url)) { seen.add(r.url); out.push(r); }
+  }
+  return out;
+}
+
+/**
+ * A column whose later records only the page's own script reaches (a list API the page's configuration
+ * does not name — TRS listModel's endpoint is in the CMS script list2.trsapi): over HTTP nothing is
+ * invented — the page goes to Chromium, where its pager is driven; with the browser off, or when the
+ * driven pager did not reach everything stated, the reason stays with the column (judged incomplete).
+ */
+function scriptOnly(t: ColumnTask, api: ListApiPlan | null, total: ColumnTotal, found: number, page: Page, cfg: RouteConfig): { task: NewTask | null; unreached: string | null } {
+  const short = total.stated !== null && found < total.stated.total;
+  if (!api || api.requests.length || !short) return { task: null, unreached: total.unreached };
+  const named = api.endpoint !== null;
+  if (page.rendered) {
+    const why = page.walked?.stop ?? (page.walked?.capped ? 'the page cap was reached' : null);
+    return { task: null, unreached: why ? `浏览器中未能读到后续页：${why}${api.reason ? ` (${api.reason})` : ''}` : null };
+  }
+  if (cfg.browser === 'never') return { task: null, unreached: `${named ? '列表接口的分页参数未在页面配置中给出' : '列表接口未在页面配置中给出'}，浏览器模式未启用${api.reason ? ` (${api.reason})` : ''}` };
+  return { task: inBrowser(t, { column: { ...t.meta.column, pager: 'browser' } }), unreached: null };
 }
 
 const reportTasks = (t: ColumnTask, items: ListRecord[], key: string, via: string): NewTask[] =>

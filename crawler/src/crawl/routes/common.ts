@@ -3,8 +3,13 @@ import { decodeBytes, sniffKind } from '@gongkai/shared';
 import { parse } from '../../discover/html.js';
 import type { Outcome } from '../../store/types.js';
 import type { RouteConfig } from '../config.js';
+import type { Walked } from '../../fetch/pager-walk.js';
 
-export interface Page { url: string; bytes: Buffer; contentType: string | null; sha256: string; rendered: boolean }
+export interface Page {
+  url: string; bytes: Buffer; contentType: string | null; sha256: string; rendered: boolean;
+  /** A column page rendered in Chromium: the later pages its script pager showed, and why the walk stopped. */
+  walked?: Walked;
+}
 
 /** A route's part of the outcome; the crawl loop adds the fetch facts and stores it atomically. */
 export type RouteResult = Pick<Outcome, 'discovered' | 'portal' | 'sectionUrl' | 'columns' | 'items' | 'document' | 'error' | 'state' | 'columnTotal'>;

@@ -1,0 +1,128 @@
+/**
+ * TRS 海云 listModel columns whose list API the page's configuration does not name (the endpoint is in
+ * the CMS script list2.trsapi): nothing is invented over HTTP; in the browser the page's own script
+ * loads the later pages (its pager driven, every request scope-checked); otherwise the column is
+ * `incomplete` with found/stated and the reason.
+ * - the real 平潭 page (test/fixtures/real-portals/fujian-pingtan-trs-listmodel) replayed under its
+ *   real host name over HTTPS: exactly its 10 static records, `incomplete 10/20`, in both modes (its
+ *   CMS scripts are not in the archive, so the browser finds no pager to drive);
+ * - the demo portal's imitation (test/fixtures/portal/list-shapes.ts, trs-scripts.ts): read completely
+ *   in the browser, `incomplete 5/20` over HTTP only, and `incomplete 5/20` in the browser when its
+ *   list API answers 404.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:https';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startPortal, type Portal } from '../fixtures/portal/server.js';
+import { crawl } from '../../crawler/src/crawl/run.js';
+import { runSummary } from '../../crawler/src/report/summary.js';
+import { statusText } from '../../crawler/src/columns/snapshot.js';
+import { listApi } from '../../crawler/src/discover/list-api.js';
+import { SqliteStore } from '../../crawler/src/store/sqlite.js';
+import { LOCAL, removeTempDirs, resolveOf, tempDir } from './helpers.js';
+
+const fixture = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'real-portals', 'fujian-pingtan-trs-listmodel');
+const REAL_HTML = readFileSync(join(fixture, 'page.html'), 'utf8');
+const want = JSON.parse(readFileSync(join(fixture, 'expected.json'), 'utf8')) as { base: string; records: { title: string; url: string; date: string }[] };
+const REAL_COLUMN = 'https://www.pingtan.gov.cn/zwgk/zfxxgk/zfxxgknb/';
+
+let portal: Portal;
+let real: Server;
+let realPort = 0;
+const realHits: string[] = [];
+const stores: SqliteStore[] = [];
+
+beforeAll(async () => {
+  portal = await startPortal({ port: 0 });
+  const dir = tempDir('trs-tls');
+  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', join(dir, 'k.pem'), '-out', join(dir, 'c.pem'),
+    '-days', '2', '-subj', '/CN=www.pingtan.gov.cn'], { stdio: 'ignore' });
+  // The archived page at its own address; everything else (its scripts, styles, articles) is not in the archive: 404.
+  real = createServer({ key: readFileSync(join(dir, 'k.pem')), cert: readFileSync(join(dir, 'c.pem')) }, (req, res) => {
+    realHits.push(`${req.headers.host} ${req.method} ${req.url}`);
+    if (req.url === '/zwgk/zfxxgk/zfxxgknb/') { res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }); return void res.end(REAL_HTML); }
+    res.writeHead(404, { 'content-type': 'text/html; charset=utf-8' });
+    res.end('<h1>404</h1>');
+  });
+  await new Promise<void>((ok) => real.listen(0, '127.0.0.1', ok));
+  realPort = (real.address() as { port: number }).port;
+}, 60_000);
+
+afterAll(async () => {
+  for (const s of stores) s.close();
+  removeTempDirs();
+  await portal?.close();
+  if (real) { real.closeAllConnections(); await new Promise((ok) => real.close(ok)); }
+});
+
+async function crawlColumn(seed: string, resolve: Map<string, string>, browser: 'never' | 'auto', extra: { insecure?: boolean } = {}) {
+  const dir = tempDir('trs-col');
+  const store = new SqliteStore(join(dir, 'g.db'));
+  stores.push(store);
+  await crawl({ seeds: [seed], store, blobDir: join(dir, 'blobs'), now: '2026-06-30', resolve, ...LOCAL, timeoutMs: 15_000, browser, columnsOnly: true, ...extra });
+  const s = await runSummary(store);
+  const items = store.columnItems(s.run.id).map((i) => ({ url: i.url, title: i.title, date: i.date })).sort((a, b) => a.url.localeCompare(b.url));
+  return { col: s.columns.find((c) => c.url === seed)!, items };
+}
+
+const sorted = <T extends { url: string }>(xs: T[]) => [...xs].sort((a, b) => a.url.localeCompare(b.url));
+
+describe('the real 平潭 listModel page', () => {
+  it('names no endpoint: no request is planned, and the plan says where the endpoint is', () => {
+    expect(listApi(REAL_HTML, want.base, 500)).toEqual({ family: 'trs-listmodel', endpoint: null, requests: [], first: [], capped: false,
+      total: { records: 20, evidence: "recordCount: '20" },
+      reason: "TRS listModel: the page's configuration names no endpoint (listArgs and pagebar only); it is in the CMS script list2.trsapi" });
+  });
+
+  it('over HTTP only: exactly its 10 records, incomplete 10/20 with the reason, and no invented request', async () => {
+    realHits.length = 0;
+    const { col, items } = await crawlColumn(REAL_COLUMN, new Map([['www.pingtan.gov.cn', `127.0.0.1:${realPort}`]]), 'never', { insecure: true });
+    expect(items).toEqual(sorted(want.records.map(({ url, title, date }) => ({ url, title, date }))));
+    expect(col).toMatchObject({ status: 'incomplete', itemCount: 10, stated: { total: 20, exact: true }, newest: '2026-03-10', oldest: '2017-01-18' });
+    expect(statusText(col)).toBe("incomplete 10/20 (列表接口未在页面配置中给出，浏览器模式未启用 (TRS listModel: the page's configuration names no endpoint (listArgs and pagebar only); it is in the CMS script list2.trsapi) (the column states 20, the crawl reached 10))");
+    expect(realHits.filter((h) => !h.endsWith(' /robots.txt'))).toEqual(['www.pingtan.gov.cn GET /zwgk/zfxxgk/zfxxgknb/']);
+  }, 60_000);
+
+  it('in the browser: the CMS scripts are not there, so no pager appears: still 10/20, saying so; every request stays on the host', async () => {
+    realHits.length = 0;
+    const { col, items } = await crawlColumn(REAL_COLUMN, new Map([['www.pingtan.gov.cn', `127.0.0.1:${realPort}`]]), 'auto', { insecure: true });
+    expect(items).toEqual(sorted(want.records.map(({ url, title, date }) => ({ url, title, date }))));
+    expect(col).toMatchObject({ status: 'incomplete', itemCount: 10, stated: { total: 20, exact: true } });
+    expect(col.error).toBe("浏览器中未能读到后续页：the rendered page has no script pager (下一页) to drive (TRS listModel: the page's configuration names no endpoint (listArgs and pagebar only); it is in the CMS script list2.trsapi) (the column states 20, the crawl reached 10)");
+    // The page loaded its own scripts in Chromium (404 here), all on its own host.
+    expect(realHits.some((h) => h.includes('GET /images/model.min.js'))).toBe(true);
+    expect(realHits.every((h) => h.startsWith('www.pingtan.gov.cn '))).toBe(true);
+  }, 90_000);
+});
+
+describe("the demo portal's listModel column (the real page's shape, our CMS scripts)", () => {
+  const seed = (slug: string) => `http://www.example.gov.cn/zwgk/zfxxgk/fdzdgknr/${slug}/`;
+  const apiHits = () => [...portal.hits].filter(([k]) => k.includes('/fjdzapp/search')).reduce((n, [, v]) => n + v, 0);
+
+  it('over HTTP only: the 5 static records, incomplete 5/20, and the list API is never called', async () => {
+    const before = apiHits();
+    const { col, items } = await crawlColumn(seed('xwfb'), resolveOf(portal), 'never');
+    expect(items).toHaveLength(5);
+    expect(col).toMatchObject({ status: 'incomplete', itemCount: 5, stated: { total: 20, exact: true, evidence: "recordCount: '20" } });
+    expect(col.error).toMatch(/^列表接口未在页面配置中给出，浏览器模式未启用 \(TRS listModel: .*list2\.trsapi\) \(the column states 20, the crawl reached 5\)$/);
+    expect(apiHits()).toBe(before);
+  }, 60_000);
+
+  it('in the browser: the page\'s script loads pages 2–4 through its list API; all 20 records with their printed dates', async () => {
+    const before = apiHits();
+    const { col, items } = await crawlColumn(seed('xwfb'), resolveOf(portal), 'auto');
+    expect(col).toMatchObject({ status: 'ok', itemCount: 20, stated: { total: 20, exact: true }, newest: '2025-06-30', oldest: '2025-05-23', error: null });
+    expect(items.every((i) => /^http:\/\/www\.example\.gov\.cn\/zwgk\/zfxxgk\/fdzdgknr\/xwfb\/\d{6}\/t\d{8}_\d+\.htm$/.test(i.url) && i.date === `${i.url.match(/t(\d{4})(\d{2})(\d{2})_/)!.slice(1).join('-')}`)).toBe(true);
+    expect(new Set(items.map((i) => i.title)).size).toBe(20);
+    expect(apiHits() - before).toBe(3);
+  }, 90_000);
+
+  it('in the browser, with the list API answering 404: incomplete 5/20 and the failed request as the reason', async () => {
+    const { col } = await crawlColumn(seed('zcjd'), resolveOf(portal), 'auto');
+    expect(col).toMatchObject({ status: 'incomplete', itemCount: 5, stated: { total: 20, exact: true } });
+    expect(col.error).toMatch(/^浏览器中未能读到后续页：XHR pages not reachable in the browser: http-404 at http:\/\/www\.example\.gov\.cn\/fjdzapp\/search \(page 2\) \(TRS listModel: .*\) \(the column states 20, the crawl reached 5\)$/);
+  }, 90_000);
+});
