@@ -142,20 +142,22 @@ describe('columns', () => {
   });
 
   it('fetches later pages from the CMS XHR list APIs, and says incomplete where they cannot be reached', () => {
-    // TRS listModel: page 1 static, pages 2–4 from the JSON API the script names; recordCount 20.
-    expect(col('www.example.gov.cn', '新闻发布')).toMatchObject({ itemCount: 20, pages: 4, newest: '2025-06-30', oldest: '2025-05-23',
-      status: 'ok', stated: { total: 20, exact: true, evidence: 'recordCount: 20' } });
+    // TRS 海云 listModel as the real page has it (listArgs, no endpoint in the page): page 1 static over HTTP,
+    // pages 2–4 loaded by the page's own script in Chromium (its pager driven); recordCount '20'.
+    expect(col('www.example.gov.cn', '新闻发布')).toMatchObject({ itemCount: 20, pages: 2, newest: '2025-06-30', oldest: '2025-05-23',
+      status: 'ok', stated: { total: 20, exact: true, evidence: "recordCount: '20" } });
+    expect(portal.hits.get('www.example.gov.cn/fjdzapp/search')).toBe(3 + 1); // 3 pages of 新闻发布, page 2 of 政策解读 (404)
     // Hanweb jpage: 10 inline, records 11–20 and 21–25 from dataproxy.jsp; totalRecord 25.
     expect(col('yjglj.example.gov.cn', '通知公告')).toMatchObject({ itemCount: 25, pages: 3, newest: '2025-06-25', status: 'ok', stated: { total: 25, exact: true } });
     expect(col('yjglj.example.gov.cn', '安全生产')).toMatchObject({ itemCount: 10, pages: 1, status: 'ok' });
-    // The TRS API answers 404: 5 of 20, incomplete with both numbers and the reason, judged unknown.
+    // Its list API answers 404 in the browser: 5 of 20, incomplete with both numbers and the reason, judged unknown.
     const zcjd = col('www.example.gov.cn', '政策解读');
-    expect(zcjd).toMatchObject({ itemCount: 5, pages: 1, status: 'incomplete', stated: { total: 20, exact: true } });
-    expect(zcjd.error).toMatch(/^XHR pages not reachable: http-404 at http:\/\/www\.example\.gov\.cn\/trsapi\/cms\/channel\/documents\?channelId=\d+&siteId=1&curpage=2&prepage=5$/);
+    expect(zcjd).toMatchObject({ itemCount: 5, pages: 2, status: 'incomplete', stated: { total: 20, exact: true } });
+    expect(zcjd.error).toMatch(/^浏览器中未能读到后续页：XHR pages not reachable in the browser: http-404 at http:\/\/www\.example\.gov\.cn\/fjdzapp\/search \(page 2\) \(TRS listModel: .*list2\.trsapi\) \(the column states 20, the crawl reached 5\)$/);
     expect(statusText(zcjd)).toBe(`incomplete 5/20 (${zcjd.error})`);
     const hz = s.portals.find((p) => p.host === 'www.example.gov.cn')!;
     expect([hz.freshness['政策解读'], hz.freshness['新闻发布']]).toEqual(['unknown', 'fresh']);
-    expect(summaryText(s)).toMatch(/政策解读 +incomplete 5\/20 \(XHR pages not reachable: http-404 at /);
+    expect(summaryText(s)).toMatch(/政策解读 +incomplete 5\/20 \(浏览器中未能读到后续页：XHR pages not reachable in the browser: http-404 at /);
   });
 
   it('keeps the failing columns distinct from empty ones', () => {
@@ -189,9 +191,9 @@ describe('columns', () => {
 
 describe('faults and politeness', () => {
   it('handles and reports each fault once', () => {
-    // The 404s: the report the list links but the site no longer serves, and the 3 pages of the unreachable TRS API.
-    expect(s.faults.map((f) => `${f.kind} ${f.count}`)).toEqual(['http-404 4', 'http-500 1', 'maintenance 1', 'redirect-loop 1', 'robots 1', 'timeout 1', 'too-large 1']);
-    expect(s.faults.find((f) => f.kind === 'http-404')!.urls.filter((u) => !u.includes('/trsapi/'))).toEqual(['http://www.example.gov.cn/zwgk/zfxxgk/zfxxgknb/201903/t20190328_80592.htm']);
+    // The 404: the report the list links but the site no longer serves (the TRS list API's 404 is inside the browser, the column's reason).
+    expect(s.faults.map((f) => `${f.kind} ${f.count}`)).toEqual(['http-404 1', 'http-500 1', 'maintenance 1', 'redirect-loop 1', 'robots 1', 'timeout 1', 'too-large 1']);
+    expect(s.faults.find((f) => f.kind === 'http-404')!.urls).toEqual(['http://www.example.gov.cn/zwgk/zfxxgk/zfxxgknb/201903/t20190328_80592.htm']);
     expect(s.faults.find((f) => f.kind === 'too-large')!.urls[0]).toMatch(/\.pdf$/);
   });
 
