@@ -22,7 +22,7 @@ import { runSummary } from '../../crawler/src/report/summary.js';
 import { statusText } from '../../crawler/src/columns/snapshot.js';
 import { listApi } from '../../crawler/src/discover/list-api.js';
 import { SqliteStore } from '../../crawler/src/store/sqlite.js';
-import { LOCAL, removeTempDirs, resolveOf, tempDir } from './helpers.js';
+import { closeLocalSites, LOCAL, localSite, removeTempDirs, resolveOf, tempDir } from './helpers.js';
 
 const fixture = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'real-portals', 'fujian-pingtan-trs-listmodel');
 const REAL_HTML = readFileSync(join(fixture, 'page.html'), 'utf8');
@@ -54,11 +54,12 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const s of stores) s.close();
   removeTempDirs();
+  await closeLocalSites();
   await portal?.close();
   if (real) { real.closeAllConnections(); await new Promise((ok) => real.close(ok)); }
 });
 
-async function crawlColumn(seed: string, resolve: Map<string, string>, browser: 'never' | 'auto', extra: { insecure?: boolean } = {}) {
+async function crawlColumn(seed: string, resolve: Map<string, string>, browser: 'never' | 'auto', extra: { insecure?: boolean; maxPagesPerColumn?: number } = {}) {
   const dir = tempDir('trs-col');
   const store = new SqliteStore(join(dir, 'g.db'));
   stores.push(store);
@@ -124,5 +125,40 @@ describe("the demo portal's listModel column (the real page's shape, our CMS scr
     const { col } = await crawlColumn(seed('zcjd'), resolveOf(portal), 'auto');
     expect(col).toMatchObject({ status: 'incomplete', itemCount: 5, stated: { total: 20, exact: true } });
     expect(col.error).toMatch(/^浏览器中未能读到后续页：XHR pages not reachable in the browser: http-404 at http:\/\/www\.example\.gov\.cn\/fjdzapp\/search \(page 2\) \(TRS listModel: .*\) \(the column states 20, the crawl reached 5\)$/);
+  }, 90_000);
+});
+
+describe('the driven pager stays inside the portal and the page cap', () => {
+  it('stops at the page cap and says so', async () => {
+    const { col, items } = await crawlColumn('http://www.example.gov.cn/zwgk/zfxxgk/fdzdgknr/xwfb/', resolveOf(portal), 'auto', { maxPagesPerColumn: 3 });
+    expect(items).toHaveLength(15);
+    expect(col).toMatchObject({ status: 'incomplete', itemCount: 15 });
+    expect(col.error).toMatch(/^浏览器中未能读到后续页：the page cap was reached \(TRS listModel: .*\) \(the column states 20, the crawl reached 15\)$/);
+  }, 90_000);
+
+  it('refuses a later page the script asks of another host: never sent, and the reason names it', async () => {
+    const offHits: string[] = [];
+    const row = (n: number) => `<li><a href="/col/202506/t2025060${n}_${n}.htm" title="关于开展第${n}批专项检查工作的通知">关于开展第${n}批专项检查工作的通知</a><span>2025-06-0${n}</span></li>`;
+    const base = await localSite((req, url) => {
+      if (url.pathname !== '/col/') { offHits.push(`${req.headers.host} ${url.pathname}`); return undefined; }
+      return `<html><head><title>通知公告</title></head><body><div class="main"><ul class="list">${row(1)}${row(2)}</ul>
+<div class="pagebar"><a href="javascript:;" id="next">下一页</a></div></div>
+<script>
+function listModel(cfg) {
+  document.getElementById('next').onclick = function () {
+    var x = new XMLHttpRequest();
+    x.open('POST', 'http://list.other-cms.example.net/fjdzapp/search', true);
+    x.send('page=2&prepage=' + cfg.pagebar.prepage);
+  };
+}
+listModel({ listArgs: { channelid: 1, classsql: "chnlid=2" }, pagebar: { prepage: 2, recordCount: '4' } });
+</script></body></html>`;
+    });
+    // The other host resolves to the same local server: had the request left the scope, offHits would show it.
+    const { col, items } = await crawlColumn(`${base}col/`, new Map([['list.other-cms.example.net', new URL(base).host]]), 'auto');
+    expect(items.map((i) => i.title)).toEqual(['关于开展第1批专项检查工作的通知', '关于开展第2批专项检查工作的通知']);
+    expect(col).toMatchObject({ status: 'incomplete', itemCount: 2, stated: { total: 4 } });
+    expect(col.error).toBe("浏览器中未能读到后续页：XHR pages not reachable in the browser: off-portal at http://list.other-cms.example.net/fjdzapp/search (page 2) (TRS listModel: the page's configuration names no endpoint (listArgs and pagebar only)) (the column states 4, the crawl reached 2)");
+    expect(offHits.filter((h) => !h.endsWith('/robots.txt'))).toEqual([]);
   }, 90_000);
 });
