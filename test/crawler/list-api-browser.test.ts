@@ -21,6 +21,8 @@ import { crawl } from '../../crawler/src/crawl/run.js';
 import { runSummary } from '../../crawler/src/report/summary.js';
 import { statusText } from '../../crawler/src/columns/snapshot.js';
 import { listApi } from '../../crawler/src/discover/list-api.js';
+import { BrowserRenderer } from '../../crawler/src/fetch/browser.js';
+import { listItems, parse } from '../../crawler/src/discover/html.js';
 import { SqliteStore } from '../../crawler/src/store/sqlite.js';
 import { closeLocalSites, LOCAL, localSite, removeTempDirs, resolveOf, tempDir } from './helpers.js';
 
@@ -160,5 +162,21 @@ listModel({ listArgs: { channelid: 1, classsql: "chnlid=2" }, pagebar: { prepage
     expect(col).toMatchObject({ status: 'incomplete', itemCount: 2, stated: { total: 4 } });
     expect(col.error).toBe("浏览器中未能读到后续页：XHR pages not reachable in the browser: off-portal at http://list.other-cms.example.net/fjdzapp/search (page 2) (TRS listModel: the page's configuration names no endpoint (listArgs and pagebar only)) (the column states 4, the crawl reached 2)");
     expect(offHits.filter((h) => !h.endsWith('/robots.txt'))).toEqual([]);
+  }, 90_000);
+});
+
+describe('the pager walk itself', () => {
+  it('keeps each later page as shown: the static first page the script hid is not in it', async () => {
+    const renderer = new BrowserRenderer({ timeoutMs: 15_000, resolve: resolveOf(portal) });
+    try {
+      const url = 'http://www.example.gov.cn/zwgk/zfxxgk/fdzdgknr/xwfb/';
+      const r = await renderer.render(url, undefined, 10);
+      expect(r.walked).toMatchObject({ stop: null, capped: false });
+      const pages = [r.html, ...r.walked!.pages].map((h) => listItems(parse(h), url).map((i) => i.url));
+      expect(pages.map((p) => p.length)).toEqual([5, 5, 5, 5]);
+      expect(new Set(pages.flat()).size).toBe(20);
+    } finally {
+      await renderer.close();
+    }
   }, 90_000);
 });
