@@ -1,15 +1,17 @@
 /// <reference types="chrome" />
 /**
  * Service worker: registers the gate for granted portals, injects the lens into pages the gate
- * picked, keeps the history (Dexie) and the per-tab verdict for the popup, and hands PDF
- * attachments of the sender's own origin to the offscreen document that checks them. Makes no
- * network request itself.
+ * picked, parses and checks the copy of a page the lens sends (off the page's main thread), keeps
+ * the history (Dexie) and the per-tab verdict for the popup, and hands PDF attachments of the
+ * sender's own origin to the offscreen document that checks them. Makes no network request itself.
  */
 import { agencyEntries, getDb, putEntry, scoresFor } from './lib/db';
 import { entryId, siteOf, type HistoryEntry } from './lib/history-model';
 import type { BadgeState } from './lib/attachments';
-import { sameOrigin } from './lib/earlier-years';
-import { LENS_FILE, OFFSCREEN_PAGE, WELCOME_PAGE, type Message, type OffscreenMessage, type TabVerdict } from './lib/messages';
+import { sameOrigin } from './lib/same-origin';
+import { analyzeSnapshot } from './lib/analyze-page';
+import { likelyReportText } from './lib/check-page';
+import { LENS_FILE, OFFSCREEN_PAGE, TOOLS_FILE, WELCOME_PAGE, type Message, type OffscreenMessage, type TabVerdict } from './lib/messages';
 import { syncGateRegistration } from './lib/registration';
 import { checkingVerdict, noneVerdict } from './lib/verdict';
 
@@ -128,6 +130,24 @@ async function handle(msg: Message, sender: chrome.runtime.MessageSender): Promi
     case 'history:list': {
       const site = senderSite(sender);
       return site && typeof msg.agency === 'string' ? { site, ...(await agencyEntries(site, msg.agency)) } : null;
+    }
+    case 'report:check': {
+      const site = senderSite(sender);
+      if (!site || typeof msg.root !== 'object' || msg.root === null || typeof msg.url !== 'string') return null;
+      const title = typeof msg.title === 'string' ? msg.title : null;
+      const charset = typeof msg.charset === 'string' ? msg.charset : null;
+      return analyzeSnapshot({ root: msg.root, title, charset, url: msg.url }, site, {
+        list: async (agency) => ({ site, ...(await agencyEntries(site, agency)) }),
+        put: (entry) => putFromPage(entry, sender),
+      });
+    }
+    case 'page:likely':
+      return typeof msg.title === 'string' && typeof msg.text === 'string' && likelyReportText(msg.title, msg.text);
+    case 'tools:inject': {
+      const tabId = sender.tab?.id;
+      if (tabId === undefined) return false;
+      await chrome.scripting.executeScript({ target: { tabId, frameIds: [sender.frameId ?? 0] }, files: [TOOLS_FILE] });
+      return true;
     }
     case 'history:scores': {
       const site = senderSite(sender);

@@ -4,8 +4,11 @@ import { checkReport, compareYears } from '@gongkai/shared/browser';
 import type { HistoryEntry } from '../lib/history-model';
 import { t, type Lang } from '../lib/i18n';
 import { FindingList } from './FindingList';
+import { checkNames } from '../lib/cross-year';
 import { YearTable } from './HistoryPanel';
 import { YearChart } from './YearChart';
+
+const NAMES = checkNames();
 
 export function AgencyView({ entries, lang }: { entries: HistoryEntry[]; lang: Lang }) {
   const [open, setOpen] = useState<string | null>(null);
@@ -36,7 +39,7 @@ export function AgencyView({ entries, lang }: { entries: HistoryEntry[]; lang: L
       {findings && (
         <div className="gl-section" data-testid="entry-findings">
           <h2>{t(lang, 'findings')} ({findings.length})</h2>
-          <FindingList findings={findings} lang={lang} onHover={() => undefined} onPick={() => undefined} />
+          <FindingList findings={findings} lang={lang} names={NAMES} onHover={() => undefined} onPick={() => undefined} />
         </div>
       )}
     </>

@@ -1,10 +1,9 @@
 /** A column list page's freshness by the national check-list thresholds. */
-import type { ColumnItem, ColumnVerdict } from '../lib/column';
-import { reportListing } from '../lib/report-column';
+import type { ColumnPage } from '../lib/tools';
 import { ReportColumn } from './ReportColumn';
 import { t, type Lang } from '../lib/i18n';
 
-export function ColumnPanel({ v, lang }: { v: ColumnVerdict & { items?: ColumnItem[] }; lang: Lang }) {
+export function ColumnPanel({ v, lang }: { v: ColumnPage; lang: Lang }) {
   const bad = v.freshness === 'stale' || v.freshness === 'empty';
   return (
     <div data-testid="column-verdict" data-freshness={v.freshness}>
@@ -18,7 +17,7 @@ export function ColumnPanel({ v, lang }: { v: ColumnVerdict & { items?: ColumnIt
         {v.ageDays !== null && <span>{v.ageDays} {t(lang, 'daysAgo')}</span>}
         {v.limitDays !== null && <span>{t(lang, 'limit')}: {v.limitDays} {t(lang, 'days')}</span>}
       </p>
-      {v.category === 'reports' && v.items && <ReportColumn listing={reportListing(v.items, new Date())} lang={lang} />}
+      {v.listing && <ReportColumn listing={v.listing} lang={lang} />}
     </div>
   );
 }

@@ -1,6 +1,6 @@
 /** The findings, most severe first; hovering one lights its boxes, clicking scrolls to it. */
 import type { Finding } from '@gongkai/shared/browser';
-import { checkName } from '../lib/cross-year';
+import type { CheckNames } from '../lib/cross-year';
 import { findingText, t, type Lang } from '../lib/i18n';
 
 const RANK: Record<string, number> = { error: 0, warning: 1, info: 2 };
@@ -11,8 +11,8 @@ export function sortFindings(findings: readonly Finding[]): { finding: Finding; 
 }
 
 /** The message in the reader's language; the check id and any technical reason only under 详情. */
-export function FindingBody({ f, lang }: { f: Finding; lang: Lang }) {
-  const info = checkName(f.id);
+export function FindingBody({ f, lang, names }: { f: Finding; lang: Lang; names: CheckNames }) {
+  const info = names[f.id] ?? null;
   const { text, technical } = findingText(f, lang, info);
   return (
     <>
@@ -27,8 +27,10 @@ export function FindingBody({ f, lang }: { f: Finding; lang: Lang }) {
   );
 }
 
-export function FindingList({ findings, lang, onHover, onPick }: {
+export function FindingList({ findings, lang, names, onHover, onPick }: {
   findings: readonly Finding[]; lang: Lang;
+  /** The checks' names (from the catalogue; the lens gets them with the background's answer). */
+  names: CheckNames;
   onHover: (i: number | null) => void; onPick: (i: number) => void;
 }) {
   if (findings.length === 0) return <p className="gl-ok">{t(lang, 'noFindings')}</p>;
@@ -39,7 +41,7 @@ export function FindingList({ findings, lang, onHover, onPick }: {
           tabIndex={0} role="button" onMouseEnter={() => onHover(index)} onMouseLeave={() => onHover(null)}
           onFocus={() => onHover(index)} onBlur={() => onHover(null)} onClick={() => onPick(index)}
           onKeyDown={(e) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); onPick(index); } }}>
-          <FindingBody f={f} lang={lang} />
+          <FindingBody f={f} lang={lang} names={names} />
         </li>
       ))}
     </ul>

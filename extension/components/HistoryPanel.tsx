@@ -53,7 +53,7 @@ export function CrossYearList({ cross, lang }: { cross: CrossYear; lang: Lang })
 }
 
 export function HistoryPanel({ cmp, cross, lang, fetchState, onFetch, unused = 0 }: {
-  cmp: YearComparison | null; cross: CrossYear; lang: Lang;
+  cmp: YearComparison | null; cross: CrossYear | null; lang: Lang;
   fetchState: string | null; onFetch: (() => void) | null;
   /** Stored documents of those years that the checks did not use (another copy of a year). */
   unused?: number;
@@ -64,7 +64,7 @@ export function HistoryPanel({ cmp, cross, lang, fetchState, onFetch, unused = 0
       <h2>{t(lang, 'history')}</h2>
       {multi ? <><YearTable cmp={cmp} lang={lang} /><YearChart years={cmp.years} keys={['received', 'granted', 'carriedOver']} lang={lang} /></>
         : <p className="gl-muted">{t(lang, 'noHistory')}</p>}
-      {multi && <CrossYearList cross={cross} lang={lang} />}
+      {multi && cross && <CrossYearList cross={cross} lang={lang} />}
       {unused > 0 && <p className="gl-muted" data-testid="unused-years">{t(lang, 'unusedYears').replace('{n}', String(unused))}</p>}
       {onFetch && (
         <p><button className="gl-btn" data-testid="fetch-earlier" disabled={fetchState === 'busy'} onClick={(e) => { if (e.nativeEvent.isTrusted) onFetch(); }}>

@@ -5,15 +5,14 @@
  * broken page.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { likelyReport, TOO_BIG } from '../lib/check-page';
-import { checkColumnPage, type ColumnVerdict } from '../lib/column';
-import { crossYear } from '../lib/cross-year';
+import { TOO_BIG } from '../lib/page-check';
 import { attachmentLinks } from '../lib/attachments';
 import { LANG_KEY, saveLang, t, type Lang } from '../lib/i18n';
 import { usePlaces } from './use-places';
 import { focusPlace, type Dock } from '../lib/focus';
 import { quickClassify } from '../lib/quick-detect';
-import { analyzeReport, fetchEarlierYears, hasReportBody, type ReportState } from '../lib/report-session';
+import { analyzeReport, hasReportBody, type ReportState } from '../lib/report-session';
+import { lensTools, type ColumnPage } from '../lib/tools';
 import { DISABLED_KEY, isDisabled } from '../lib/sites';
 import { checkingVerdict, verdictOf } from '../lib/verdict';
 import { send } from '../lib/messages';
@@ -30,7 +29,7 @@ import { BENCH_KEY, setBench, timed } from '../lib/perf';
 type View =
   | { kind: 'none' }
   | { kind: 'report'; state: ReportState }
-  | { kind: 'column'; verdict: ColumnVerdict };
+  | { kind: 'column'; verdict: ColumnPage };
 
 const PANEL_WIDTH = 400;
 
@@ -61,17 +60,16 @@ export function Lens() {
     const settings = await chrome.storage.local.get([BENCH_KEY, LANG_KEY]);
     setBench(settings[BENCH_KEY]);
     const l: Lang = settings[LANG_KEY] === 'en' ? 'en' : 'zh';
-    const { kinds, links, likely } = timed('classify', () => {
-      const k = quickClassify(document, url);
-      return { kinds: k, links: attachmentLinks(document, url), likely: k.report || likelyReport(document) };
-    });
+    const { kinds, links } = timed('classify', () => ({ kinds: quickClassify(document, url), links: attachmentLinks(document, url) }));
+    // Not a report by its title or tables: the background reads its text (isLikelyReportPage).
+    const likely = kinds.report || (await send<boolean>({ type: 'page:likely', title: document.title, text: timed('text', () => (document.body?.textContent ?? '').slice(0, 200_000)) }));
     let v: View = { kind: 'none' };
     // Waiting for a script-filled article: the popup keeps saying "正在检查" meanwhile.
     let waiting = false;
     const state = likely ? await analyzeReport(document, url) : null;
     if (state && state.check.ok && hasReportBody(state.check.report)) v = { kind: 'report', state };
     // A list of reports is a column; an article that only links its report file gets badges only.
-    else if (kinds.column) v = { kind: 'column', verdict: timed('column', () => checkColumnPage(document, new Date())) };
+    else if (kinds.column) { const tools = await lensTools(); v = { kind: 'column', verdict: timed('column', () => tools.columnPage(document, new Date())) }; }
     else if (state && links.length === 0) {
       // The article may be filled in by script: read the page again once its text has arrived.
       // Unreadable so far: say so only if nothing comes. Readable but thin (no tables, few
@@ -132,8 +130,8 @@ export function Lens() {
     if (!check?.ok) return;
     setFetchState('busy');
     try {
-      const known = new Set(view.kind === 'report' ? view.state.history.map((e) => e.year) : []);
-      const out = await fetchEarlierYears(document, location.href, check.report, known);
+      const known = new Set(view.kind === 'report' ? view.state.years : []);
+      const out = await (await lensTools()).fetchEarlierYears(document, location.href, check.report, known);
       setFetchState(out.message[lang]);
       if (out.fetched > 0) await run(false);
     } catch (e) {
@@ -156,9 +154,9 @@ export function Lens() {
         {check && (!check.ok || !hasReportBody(check.report)) && pageImages() > 0 && <p className="gl-muted" data-testid="image-report">{t(lang, 'imageReport')}</p>}
         {check?.ok && (
           <>
-            <ReportPanel report={check.report} result={check.result} lang={lang} onHover={setActive} onPick={pick} notPlaced={notPlaced} />
-            <HistoryPanel lang={lang} cross={crossYear(check.result)} fetchState={fetchState} onFetch={() => void fetchEarlier()}
-              cmp={check.comparison} unused={view.kind === 'report' ? view.state.unused.length : 0} />
+            <ReportPanel report={check.report} result={check.result} lang={lang} names={view.kind === 'report' ? view.state.names : {}} onHover={setActive} onPick={pick} notPlaced={notPlaced} />
+            <HistoryPanel lang={lang} cross={view.kind === 'report' ? view.state.cross : null} fetchState={fetchState} onFetch={() => void fetchEarlier()}
+              cmp={check.comparison} unused={view.kind === 'report' ? view.state.unused : 0} />
           </>
         )}
       </Panel>

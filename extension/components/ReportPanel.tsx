@@ -1,5 +1,6 @@
 /** The verdict of the report on the page: counts, score, template, agency, year, findings. */
 import type { CheckResult, Report } from '@gongkai/shared/browser';
+import type { CheckNames } from '../lib/cross-year';
 import { t, type Lang } from '../lib/i18n';
 import { FindingBody, FindingList } from './FindingList';
 
@@ -23,8 +24,8 @@ export function Verdict({ report, result, lang }: { report: Report; result: Chec
   );
 }
 
-export function ReportPanel({ report, result, lang, onHover, onPick, notPlaced = [] }: {
-  report: Report; result: CheckResult; lang: Lang;
+export function ReportPanel({ report, result, lang, names, onHover, onPick, notPlaced = [] }: {
+  report: Report; result: CheckResult; lang: Lang; names: CheckNames;
   onHover: (i: number | null) => void; onPick: (i: number) => void;
   /** Findings (by index) whose evidence is on this page but could not be found or shown there. */
   notPlaced?: readonly number[];
@@ -34,7 +35,7 @@ export function ReportPanel({ report, result, lang, onHover, onPick, notPlaced =
       <Verdict report={report} result={result} lang={lang} />
       <div className="gl-section">
         <h2>{t(lang, 'findings')} ({result.findings.length})</h2>
-        <FindingList findings={result.findings} lang={lang} onHover={onHover} onPick={onPick} />
+        <FindingList findings={result.findings} lang={lang} names={names} onHover={onHover} onPick={onPick} />
       </div>
       {notPlaced.length > 0 && (
         <div className="gl-section" data-testid="not-placed">
@@ -42,7 +43,7 @@ export function ReportPanel({ report, result, lang, onHover, onPick, notPlaced =
           <p className="gl-muted">{t(lang, 'notPlacedNote')}</p>
           <ul className="gl-findings">
             {notPlaced.map((i) => result.findings[i]).map((f, k) => f && (
-              <li key={notPlaced[k]} className={`gl-finding ${f.severity}`} data-finding={notPlaced[k]} data-check={f.id}><FindingBody f={f} lang={lang} /></li>
+              <li key={notPlaced[k]} className={`gl-finding ${f.severity}`} data-finding={notPlaced[k]} data-check={f.id}><FindingBody f={f} lang={lang} names={names} /></li>
             ))}
           </ul>
         </div>

@@ -1,35 +1,52 @@
 /**
- * Checks the page with the shared library: the same parser and checks as the CLI, on the live DOM
- * (read in slices, `dom-snapshot.ts`).
+ * Checks the page with the shared library: the same parser and checks as the CLI, on a copy of the
+ * live DOM (read in slices, `dom-snapshot.ts`). The lens sends the copy to the background, which
+ * runs `checkSnapshot` there (lib/analyze-page.ts), so none of this code runs on the page's main
+ * thread; `checkDocument` does both steps in one place (tests, tools).
  * Any exception from a hostile or odd page becomes a typed failure, never an uncaught error.
  */
 import { checkReport, compareYears, extractWith, isLikelyReportPage, parseExtracted } from '@gongkai/shared/browser';
-import type { CheckResult, Report, YearComparison } from '@gongkai/shared/browser';
-import { pageAnchors, type PageAnchors } from './page-anchors';
-import { snapshotAdapter, snapshotDom, SNAPSHOT_LIMITS, toPageNodes, type SnapshotLimits } from './dom-snapshot';
+import type { Report, YearComparison } from '@gongkai/shared/browser';
+import { cellKey } from './page-anchors';
+import { snapshotAdapter, snapshotDom, SNAPSHOT_LIMITS, toNodeIds, type SnapNode, type SnapshotLimits } from './dom-snapshot';
+import { failureMessage, resolveAnchors, tooBigCheck, type AnchorRefs, type PageCheck } from './page-check';
+import type { PageAnchors } from './page-anchors';
 import { timed } from './perf';
 
-export type PageCheck =
-  | { ok: true; report: Report; result: CheckResult; comparison: YearComparison | null; ms: number;
-      /** The parser's map of the page (cells and lines to their nodes); null for a report read elsewhere. */
-      anchors: PageAnchors | null }
-  | { ok: false; reason: string; message: { zh: string; en: string }; ms: number };
-
-function failure(e: unknown): { zh: string; en: string } {
-  const m = String((e as Error)?.message ?? e).slice(0, 200);
-  return { zh: `检查出错：${m}`, en: `check failed: ${m}` };
-}
+export { TOO_BIG, type PageCheck } from './page-check';
 
 export function likelyReport(doc: Document): boolean {
+  return likelyReportText(doc.title, doc.body?.textContent ?? '');
+}
+
+/** `isLikelyReportPage` on a page's title and text, never throwing. */
+export function likelyReportText(title: string, text: string): boolean {
   try {
-    return isLikelyReportPage(doc.title, doc.body?.textContent ?? '');
+    return isLikelyReportPage(title, text);
   } catch {
     return false;
   }
 }
 
-/** The reason of a page over the size limits (`dom-snapshot.ts`). */
-export const TOO_BIG = 'too-big';
+/** The walk over the copy is bounded by the snapshot's limits; this only guards against the unexpected. */
+const HTML_BUDGET_MS = 5000;
+
+/** Parses and checks a copy of a page; the anchors come back as node ids of the copy. */
+export function checkSnapshot(root: SnapNode, title: string | null, charset: string | null, url: string, history: readonly Report[], t0 = performance.now()): { check: PageCheck; refs: AnchorRefs | null } {
+  try {
+    const refs: AnchorRefs = { cells: [], lines: [] };
+    const extracted = extractWith(snapshotAdapter, root, title, charset, HTML_BUDGET_MS, toNodeIds({
+      cell: (t, r, c, id) => { refs.cells.push([cellKey(t, r, c), id]); },
+      line: (l, ids) => { refs.lines.push([l, [...ids]]); },
+    }));
+    const parsed = parseExtracted(extracted, { url });
+    if (!parsed.ok) return { check: { ok: false, reason: parsed.reason, message: parsed.message, ms: performance.now() - t0 }, refs: null };
+    const check = rerun(parsed.report, history, t0, null);
+    return { check, refs: check.ok ? refs : null };
+  } catch (e) {
+    return { check: { ok: false, reason: 'exception', message: failureMessage(e), ms: performance.now() - t0 }, refs: null };
+  }
+}
 
 /**
  * Checks the page: read in slices (the main thread is yielded between them), then parsed from the
@@ -39,26 +56,15 @@ export async function checkDocument(doc: Document, url: string, history: readonl
   const t0 = performance.now();
   try {
     const snap = await snapshotDom(doc.body ?? doc.documentElement, limits);
-    if (!snap.ok) {
-      const { cells, nodes } = snap.tooBig;
-      return { ok: false, reason: TOO_BIG, ms: performance.now() - t0, message: cells > limits.maxCells
-        ? { zh: `页面过大，未检查（表格超过 ${limits.maxCells} 个单元格）`, en: `page too large, not checked (tables over ${limits.maxCells} cells)` }
-        : { zh: `页面过大，未检查（超过 ${limits.maxNodes} 个节点）`, en: `page too large, not checked (over ${limits.maxNodes} nodes)` } };
-    }
+    if (!snap.ok) return tooBigCheck(snap.tooBig, limits, performance.now() - t0);
     return timed('parse', () => {
-      const { anchors, collect } = pageAnchors();
-      const extracted = extractWith(snapshotAdapter, snap.root, doc.title || null, doc.characterSet || null, HTML_BUDGET_MS, toPageNodes(collect));
-      const parsed = parseExtracted(extracted, { url });
-      if (!parsed.ok) return { ok: false, reason: parsed.reason, message: parsed.message, ms: performance.now() - t0 };
-      return rerun(parsed.report, history, t0, anchors);
+      const { check, refs } = checkSnapshot(snap.root, doc.title || null, doc.characterSet || null, url, history, t0);
+      return check.ok && refs ? { ...check, anchors: resolveAnchors(refs, snap.pageNodes) } : check;
     });
   } catch (e) {
-    return { ok: false, reason: 'exception', message: failure(e), ms: performance.now() - t0 };
+    return { ok: false, reason: 'exception', message: failureMessage(e), ms: performance.now() - t0 };
   }
 }
-
-/** The walk over the copy is bounded by the snapshot's limits; this only guards against the unexpected. */
-const HTML_BUDGET_MS = 5000;
 
 /** Checks an already parsed report (again, e.g. once its history is known). */
 export function rerun(report: Report, history: readonly Report[], t0 = performance.now(), anchors: PageAnchors | null = null): PageCheck {
@@ -69,6 +75,6 @@ export function rerun(report: Report, history: readonly Report[], t0 = performan
     try { comparison = compareYears(report, earlier); } catch { comparison = null; }
     return { ok: true, report, result, comparison, ms: performance.now() - t0, anchors };
   } catch (e) {
-    return { ok: false, reason: 'exception', message: failure(e), ms: performance.now() - t0 };
+    return { ok: false, reason: 'exception', message: failureMessage(e), ms: performance.now() - t0 };
   }
 }

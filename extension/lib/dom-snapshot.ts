@@ -8,8 +8,11 @@
 import type { NodeCollector, TreeAdapter } from '@gongkai/shared/browser';
 import { since } from './perf';
 
-/** One node of the copy; `node` is the page's own node (for anchors). */
-export interface SnapNode { tag: string | null; children: SnapNode[]; data: string; attrs: Record<string, string> | null; node: Node }
+/**
+ * One node of the copy: plain data (it is sent to the background, which parses it); `id` is the
+ * index of the page's own node in the snapshot's `pageNodes` (for anchors).
+ */
+export interface SnapNode { tag: string | null; children: SnapNode[]; data: string; attrs: Record<string, string> | null; id: number }
 
 export interface SnapshotLimits {
   /** Time per slice before yielding (ms). */
@@ -23,7 +26,7 @@ export interface SnapshotLimits {
 export const SNAPSHOT_LIMITS: SnapshotLimits = { sliceMs: 8, maxCells: 3000, maxNodes: 60_000 };
 
 export type Snapshot =
-  | { ok: true; root: SnapNode; nodes: number; cells: number; slices: number }
+  | { ok: true; root: SnapNode; nodes: number; cells: number; slices: number; pageNodes: Node[] }
   | { ok: false; tooBig: { cells: number; nodes: number }; slices: number };
 
 /** The attributes the walker asks for (rowspan, colspan, width, style); no other attribute is copied. */
@@ -36,8 +39,8 @@ export function yieldToMain(): Promise<void> {
   return new Promise((r) => setTimeout(r, 0));
 }
 
-function copy(n: Node): SnapNode {
-  if (n.nodeType !== 1) return { tag: null, children: [], data: n.nodeType === 3 ? (n as Text).data : '', attrs: null, node: n };
+function copy(n: Node, id: number): SnapNode {
+  if (n.nodeType !== 1) return { tag: null, children: [], data: n.nodeType === 3 ? (n as Text).data : '', attrs: null, id };
   const el = n as Element;
   let attrs: Record<string, string> | null = null;
   if (el.hasAttributes()) {
@@ -46,12 +49,13 @@ function copy(n: Node): SnapNode {
       if (v !== null) (attrs ??= {})[k] = v;
     }
   }
-  return { tag: el.localName, children: [], data: '', attrs, node: n };
+  return { tag: el.localName, children: [], data: '', attrs, id };
 }
 
 /** Copies `root` in slices of `limits.sliceMs`; stops as soon as the page is over a limit. */
 export async function snapshotDom(root: Node, limits: SnapshotLimits = SNAPSHOT_LIMITS, now: () => number = () => performance.now()): Promise<Snapshot> {
-  const top = copy(root);
+  const pageNodes: Node[] = [root];
+  const top = copy(root, 0);
   // Each entry: a copied parent and the next of its children to copy (a parent of 10,000 rows is copied across slices too).
   const stack: { s: SnapNode; next: ChildNode | null }[] = [{ s: top, next: root.firstChild }];
   let nodes = 1;
@@ -64,7 +68,8 @@ export async function snapshotDom(root: Node, limits: SnapshotLimits = SNAPSHOT_
     const c = top2.next;
     if (!c) { stack.pop(); continue; }
     top2.next = c.nextSibling;
-    const x = copy(c);
+    const x = copy(c, pageNodes.length);
+    pageNodes.push(c);
     top2.s.children.push(x);
     nodes++;
     if (x.tag === 'td' || x.tag === 'th') cells++;
@@ -79,7 +84,7 @@ export async function snapshotDom(root: Node, limits: SnapshotLimits = SNAPSHOT_
     }
   }
   since('snapshot', sliceStart);
-  return { ok: true, root: top, nodes, cells, slices };
+  return { ok: true, root: top, nodes, cells, slices, pageNodes };
 }
 
 /** The walker's view of the copy. */
@@ -90,10 +95,10 @@ export const snapshotAdapter: TreeAdapter<SnapNode> = {
   attr: (n, name) => n.attrs?.[name] ?? null,
 };
 
-/** A collector over the copy that hands the page's own nodes on to `into`. */
-export function toPageNodes(into: NodeCollector<Node>): NodeCollector<SnapNode> {
+/** A collector over the copy that hands the ids of the page's nodes on to `into`. */
+export function toNodeIds(into: NodeCollector<number>): NodeCollector<SnapNode> {
   return {
-    cell: (t, r, c, n) => into.cell?.(t, r, c, n.node),
-    line: (l, ns) => into.line?.(l, ns.map((n) => n.node)),
+    cell: (t, r, c, n) => into.cell?.(t, r, c, n.id),
+    line: (l, ns) => into.line?.(l, ns.map((n) => n.id)),
   };
 }

@@ -8,15 +8,8 @@ import { decodeBytes } from '@gongkai/shared/browser';
 const COLUMN_TEXT = /年报|年度报告/;
 const REPORT_LINK = /(信息公开|政务公开).{0,8}(年度报告|年报)|年度报告/;
 
-export function sameOrigin(href: string, base: string): URL | null {
-  try {
-    const u = new URL(href, base);
-    const b = new URL(base);
-    return u.origin === b.origin && (u.protocol === 'http:' || u.protocol === 'https:') ? u : null;
-  } catch {
-    return null;
-  }
-}
+export { sameOrigin } from './same-origin';
+import { sameOrigin } from './same-origin';
 
 /**
  * Where the annual-report column of a report page may be, most likely first: breadcrumb or menu

@@ -1,5 +1,6 @@
 /// <reference types="chrome" />
 /** Messages between the content scripts, the background and the extension pages. */
+import type { CheckRequest } from './analyze-page';
 import type { HistoryEntry, Summary } from './history-model';
 
 export interface TabVerdict {
@@ -26,7 +27,13 @@ export type Message =
   | { type: 'verdict:set'; verdict: TabVerdict }
   | { type: 'verdict:get'; tabId: number }
   /** Check a PDF attachment of the sender's page (answered with a `BadgeState`). */
-  | { type: 'pdf:check'; url: string };
+  | { type: 'pdf:check'; url: string }
+  /** Parse and check the sender's page from its copy (answered with a `CheckAnswer`). */
+  | ({ type: 'report:check' } & CheckRequest)
+  /** Is the sender's page likely a report, by its title and text (`isLikelyReportPage`)? */
+  | { type: 'page:likely'; title: string; text: string }
+  /** Inject the tools script (column pages, fetching earlier years) into the sender's frame. */
+  | { type: 'tools:inject' };
 
 /** The answer to `history:list`: the sender's site, the entries, the sites the user linked to the agency. */
 export interface HistoryList { site: string; entries: HistoryEntry[]; trusted: string[] }
@@ -44,3 +51,5 @@ export function send<T>(msg: Message): Promise<T> {
 
 export const GATE_FILE = 'gate.js';
 export const LENS_FILE = 'lens.js';
+/** Rarely needed parts of the lens, injected on demand (contents/tools.ts). */
+export const TOOLS_FILE = 'tools.js';

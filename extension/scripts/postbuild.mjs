@@ -1,4 +1,4 @@
-// After `plasmo build`: give the two content scripts stable names (the background injects them by
+// After `plasmo build`: give the three content scripts stable names (the background injects them by
 // name) and drop their placeholder declarations from the manifest, so no content script is declared.
 // Then copy pdf.js's worker, CMaps and standard fonts, which the offscreen document (tabs/offscreen)
 // loads from the extension's own origin: they are not listed in web_accessible_resources, so web
@@ -11,7 +11,7 @@ const dir = new URL('../build/chrome-mv3-prod/', import.meta.url).pathname;
 const manifestPath = join(dir, 'manifest.json');
 const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
 const scripts = manifest.content_scripts ?? [];
-for (const name of ['gate', 'lens']) {
+for (const name of ['gate', 'lens', 'tools']) {
   const entry = scripts.find((s) => s.js?.some((f) => f.startsWith(`${name}.`)));
   const file = entry?.js.find((f) => f.startsWith(`${name}.`));
   if (file && file !== `${name}.js`) renameSync(join(dir, file), join(dir, `${name}.js`));
@@ -30,4 +30,4 @@ cpSync(join(pdfjs, 'standard_fonts'), join(dir, 'standard_fonts'), { recursive: 
 if (!readdirSync(join(dir, 'tabs')).includes('offscreen.html')) throw new Error('postbuild: tabs/offscreen.html not built');
 
 writeFileSync(manifestPath, JSON.stringify(manifest));
-console.log('postbuild: gate.js, lens.js; content_scripts removed from manifest; pdf.js worker, cmaps, standard_fonts copied');
+console.log('postbuild: gate.js, lens.js, tools.js; content_scripts removed from manifest; pdf.js worker, cmaps, standard_fonts copied');

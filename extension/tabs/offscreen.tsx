@@ -6,7 +6,8 @@
  * not exposed to web pages). It answers the background only, never a content script.
  */
 import { setPdfWorkerSrc } from '@gongkai/shared/pdf';
-import { downloadPdf, type BadgeState } from '../lib/attachments';
+import type { BadgeState } from '../lib/attachments';
+import { downloadPdf } from '../lib/pdf-download';
 import type { OffscreenMessage } from '../lib/messages';
 import { pdfVerdict } from '../lib/pdf-verdict';
 
