@@ -163,6 +163,30 @@ listModel({ listArgs: { channelid: 1, classsql: "chnlid=2" }, pagebar: { prepage
     expect(col.error).toBe("浏览器中未能读到后续页：XHR pages not reachable in the browser: off-portal at http://list.other-cms.example.net/fjdzapp/search (page 2) (TRS listModel: the page's configuration names no endpoint (listArgs and pagebar only)) (the column states 4, the crawl reached 2)");
     expect(offHits.filter((h) => !h.endsWith('/robots.txt'))).toEqual([]);
   }, 90_000);
+
+  it('a listModel column stating no total is also read in the browser, through its own script', async () => {
+    const row = (n: number) => `<li><a href="/col2/202506/t2025060${n}_${n}.htm" title="关于开展第${n}批专项检查工作的通知">关于开展第${n}批专项检查工作的通知</a><span>2025-06-0${n}</span></li>`;
+    const base = await localSite((_req, url) => {
+      if (url.pathname === '/col2/more') return `<ul class="list">${row(3)}${row(4)}</ul>`;
+      if (url.pathname !== '/col2/') return undefined;
+      return `<html><head><title>通知公告</title></head><body><div class="main"><div id="box"><ul class="list">${row(1)}${row(2)}</ul></div>
+<div class="pagebar"><a href="javascript:;" id="next">下一页</a></div></div>
+<script>
+function listModel(cfg) {
+  document.getElementById('next').onclick = function () {
+    var x = new XMLHttpRequest();
+    x.open('GET', '/col2/more', true);
+    x.onload = function () { document.getElementById('box').innerHTML = x.responseText; document.getElementById('next').style.display = 'none'; };
+    x.send();
+  };
+}
+listModel({ listArgs: { channelid: 1 }, pagebar: { prepage: 2 } });
+</script></body></html>`;
+    });
+    const { col, items } = await crawlColumn(`${base}col2/`, new Map(), 'auto');
+    expect(items.map((i) => `${i.date} ${i.title}`)).toEqual([1, 2, 3, 4].map((n) => `2025-06-0${n} 关于开展第${n}批专项检查工作的通知`));
+    expect(col).toMatchObject({ status: 'ok', itemCount: 4, stated: null });
+  }, 90_000);
 });
 
 describe('the pager walk itself', () => {

@@ -130,7 +130,8 @@ function withWalked(first: ListRecord[], page: Page, base: string): ListRecord[]
  * driven pager did not reach everything stated, the reason stays with the column (judged incomplete).
  */
 function scriptOnly(t: ColumnTask, api: ListApiPlan | null, total: ColumnTotal, found: number, page: Page, cfg: RouteConfig): { task: NewTask | null; unreached: string | null } {
-  const short = total.stated !== null && found < total.stated.total;
+  // Later records exist when the column states more than it shows, and may exist when it states no total.
+  const short = total.stated === null || found < total.stated.total;
   if (!api || api.requests.length || !short) return { task: null, unreached: total.unreached };
   const named = api.endpoint !== null;
   if (page.rendered) {
