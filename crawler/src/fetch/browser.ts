@@ -10,7 +10,8 @@
  * carried by the crawler's own client (request.ts: the --resolve map and the private-address refusal of
  * HTTP mode), which follows redirects itself, judging every hop (Chromium would follow a redirect
  * without asking the interceptor), and hands the final answer back to the page.
- * A rendered page that is still a WAF challenge is a `blocked` error, not the page.
+ * A rendered page that is still a WAF challenge is a `blocked` error, not the page. With `walk`, the
+ * page's script pager is then driven (pager-walk.ts) through the same interception.
  */
 import type { Browser, BrowserContext, Route } from 'playwright';
 import { FetchError } from './errors.js';

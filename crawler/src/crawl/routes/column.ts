@@ -1,7 +1,9 @@
 /**
  * A column's list page: dated items, further pages (static pagers and the CMS's XHR list API), child
  * columns of a parent column, the column's stated size, and — in the 年报 column — a report task per
- * item. An answer of the XHR list API (a column task marked `api`) gives the same records.
+ * item. An answer of the XHR list API (a column task marked `api`) gives the same records. A list API
+ * the page does not name is never guessed: the page goes to Chromium (a task marked `pager: 'browser'`),
+ * whose render drove the page's own pager (`page.walked`); otherwise the reason stays with the column.
  */
 import { classifyColumn, decodeBytes } from '@gongkai/shared';
 import { listItems, needsScript, paginate, parse } from '../../discover/html.js';
