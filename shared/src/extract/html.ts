@@ -1,21 +1,33 @@
-/** HTML string → ExtractedDocument, parsed with parse5 (as browsers parse) into domhandler nodes. Node and tests. */
-import { parse as parseHtml5 } from 'parse5';
-import { adapter as domhandlerAdapter } from 'parse5-htmlparser2-tree-adapter';
+/** HTML string → ExtractedDocument, parsed with parse5 (as browsers parse) into parse5's own plain nodes. Node and tests. */
+import { parse as parseHtml5, type DefaultTreeAdapterMap } from 'parse5';
 import type { ExtractedDocument } from './types.js';
 import { extractWith, HTML_TIMEOUT_MS, textOf, type TreeAdapter } from './tree-walk.js';
 import { guardHtmlDepth, MAX_HTML_DEPTH } from './html-depth.js';
 import { GongkaiError } from '../errors.js';
 
-type CNode = import('domhandler').AnyNode;
-const cheerioAdapter: TreeAdapter<CNode> = {
-  children: (n) => ('children' in n ? (n.children as CNode[]) : []),
-  tag: (n) => (n.type === 'tag' || n.type === 'script' || n.type === 'style' ? (n as import('domhandler').Element).name.toLowerCase() : null),
-  data: (n) => (n.type === 'text' ? (n as import('domhandler').Text).data : ''),
-  attr: (n, name) => ('attribs' in n ? ((n as import('domhandler').Element).attribs[name] ?? null) : null),
+type P5Node = DefaultTreeAdapterMap['childNode'] | DefaultTreeAdapterMap['parentNode'];
+type P5Element = DefaultTreeAdapterMap['element'];
+const HTML_NS = 'http://www.w3.org/1999/xhtml';
+const NONE: readonly P5Node[] = [];
+
+/**
+ * parse5's default tree adapter builds plain objects (attributes stay the tokenizer's list), which
+ * costs less than domhandler nodes (cheerio's); the tree is the same — parse5 builds it, the adapter only stores it.
+ * A <template>'s content sits in `content`, not among its children: the walker skips templates anyway.
+ */
+const parse5Adapter: TreeAdapter<P5Node> = {
+  children: (n) => ('childNodes' in n ? n.childNodes : NONE),
+  tag: (n) => ('tagName' in n ? (n.namespaceURI === HTML_NS ? n.tagName : n.tagName.toLowerCase()) : null),
+  data: (n) => (n.nodeName === '#text' ? (n as DefaultTreeAdapterMap['textNode']).value : ''),
+  attr: (n, name) => {
+    if (!('attrs' in n)) return null;
+    for (const a of (n as P5Element).attrs) if (a.name === name) return a.value;
+    return null;
+  },
 };
 
-function findChild(n: CNode, tag: string): CNode | null {
-  for (const c of cheerioAdapter.children(n)) if (cheerioAdapter.tag(c) === tag) return c;
+function findChild(n: P5Node, tag: string): P5Node | null {
+  for (const c of parse5Adapter.children(n)) if (parse5Adapter.tag(c) === tag) return c;
   return null;
 }
 
@@ -27,18 +39,16 @@ function findChild(n: CNode, tag: string): CNode | null {
 export function extractHtml(html: string, encoding: string | null = null, timeoutMs = HTML_TIMEOUT_MS): ExtractedDocument {
   const started = Date.now();
   const guard = guardHtmlDepth(html);
-  // parse5 straight into domhandler nodes (what cheerio.load does, without loading cheerio's fetch stack).
-  const root = parseHtml5(guard.html, { treeAdapter: domhandlerAdapter, scriptingEnabled: false }) as unknown as CNode;
+  const root = parseHtml5(guard.html, { scriptingEnabled: false }) as P5Node;
   const left = timeoutMs - (Date.now() - started);
   if (left <= 0) throw new GongkaiError('timeout', `Parsing the page took longer than ${timeoutMs} ms.`, `解析网页超过${timeoutMs}毫秒的时间上限。`);
   const html_ = findChild(root, 'html') ?? root;
   const head = findChild(html_, 'head');
   const titleEl = head ? findChild(head, 'title') : null;
-  const title = titleEl ? textOf(cheerioAdapter, titleEl).trim() || null : null;
-  const doc = extractWith(cheerioAdapter, findChild(html_, 'body') ?? html_, title, encoding, left);
+  const title = titleEl ? textOf(parse5Adapter, titleEl).trim() || null : null;
+  const doc = extractWith(parse5Adapter, findChild(html_, 'body') ?? html_, title, encoding, left);
   if (guard.dropped) {
     doc.notes.unshift(`HTML nested ${guard.maxDepth} levels deep: ${guard.dropped} tag(s) below level ${MAX_HTML_DEPTH} were dropped before parsing (their text kept).`);
   }
   return doc;
 }
-
