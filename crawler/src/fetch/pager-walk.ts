@@ -74,7 +74,12 @@ export async function walkPager(page: Page, maxLater: number, pageMs: number, de
   const sigOf = async () => String(await page.evaluate(SIGNATURE));
   const seen = new Set<string>([await sigOf()]);
   for (let n = 2; ; n++) {
-    const next = String(await page.evaluate(MARK_NEXT));
+    let next = String(await page.evaluate(MARK_NEXT));
+    if (next === 'none' && n === 2) {
+      // The pager may be drawn by a script still loading (require → list2.trsapi): once more when the network is idle.
+      await page.waitForLoadState('networkidle', { timeout: Math.max(1, Math.min(5000, deadline - Date.now())) }).catch(() => undefined);
+      next = String(await page.evaluate(MARK_NEXT));
+    }
     if (next !== 'script') {
       if (n === 2) out.stop = next === 'static' ? null : 'the rendered page has no script pager (下一页) to drive';
       return out;
