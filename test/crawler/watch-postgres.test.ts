@@ -67,13 +67,13 @@ describe('gongkai watch on PostgreSQL', () => {
   it('records, sends and shows the same as on SQLite', async (ctx) => {
     if (!pgServer) return ctx.skip(SKIP_PG_REASON);
     const sqlite = join(dir, 'gongkai.db');
-    const outs: Record<string, unknown[]> = { sqlite: [], pg: [] };
+    const outs: { sqlite: unknown[]; pg: unknown[] } = { sqlite: [], pg: [] };
     for (const asOf of ['2025-01-20', '2025-02-05']) {
       for (const [name, db] of [['sqlite', sqlite], ['pg', pgUrl]] as const) {
         const r = await cycle(db, asOf);
         expect(r.code, r.err).toBe(0);
         const j = JSON.parse(r.out) as { alerts: { key: string }[]; deliveries: { channel: string; ok: boolean }[] };
-        outs[name]!.push({ alerts: j.alerts.map((a) => a.key).sort(), deliveries: j.deliveries.map((d) => `${d.channel} ${d.ok}`) });
+        outs[name].push({ alerts: j.alerts.map((a) => a.key).sort(), deliveries: j.deliveries.map((d) => `${d.channel} ${d.ok}`) });
       }
     }
     // The same alerts found and delivered, cycle by cycle; each store's hook got each cycle's alerts once.
