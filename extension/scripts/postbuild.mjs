@@ -20,6 +20,14 @@ for (const name of ['gate', 'lens', 'tools']) {
 }
 delete manifest.content_scripts;
 
+// The lens runs almost all of its code on its first page: V8's compile hint makes it compile every
+// function with the script instead of each lazily on its first call (a cold first page of a
+// session: CPU 29 → 18–20 ms in the bench).
+const lens = join(dir, 'lens.js');
+const HINT = '//# allFunctionsCalledOnLoad\n';
+const lensCode = readFileSync(lens, 'utf8');
+if (!lensCode.startsWith(HINT)) writeFileSync(lens, HINT + lensCode);
+
 // pdfjs-dist as the shared library resolves it (the same copy the offscreen bundle was built from).
 const require = createRequire(new URL('../../shared/package.json', import.meta.url));
 const pdfjs = dirname(require.resolve('pdfjs-dist/package.json'));
@@ -30,4 +38,4 @@ cpSync(join(pdfjs, 'standard_fonts'), join(dir, 'standard_fonts'), { recursive: 
 if (!readdirSync(join(dir, 'tabs')).includes('offscreen.html')) throw new Error('postbuild: tabs/offscreen.html not built');
 
 writeFileSync(manifestPath, JSON.stringify(manifest));
-console.log('postbuild: gate.js, lens.js, tools.js; content_scripts removed from manifest; pdf.js worker, cmaps, standard_fonts copied');
+console.log('postbuild: gate.js, lens.js (compile hint), tools.js; content_scripts removed from manifest; pdf.js worker, cmaps, standard_fonts copied');
