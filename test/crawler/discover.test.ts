@@ -38,6 +38,9 @@ describe('urls', () => {
     expect(columnKey(`${B}index.shtml`)).toBe(B);
     expect(columnKey(`${B}?page=4`)).toBe(B);
     expect(columnKey('http://x/col/col1229/index.html?pageNum=2')).toBe('http://x/col/col1229/');
+    // A component CMS's later pages (index_<comp>_N.html) are the same column.
+    expect(columnKey('http://www.jxfc.gov.cn/n3/n13/index_958_198.html')).toBe(columnKey('http://www.jxfc.gov.cn/n3/n13/index.html'));
+    expect(columnKey('http://x/n3/n13/list_958_198.html')).toBe('http://x/n3/n13/list_958_198.html');
   });
 
   it('takes agency and year from a report title', () => {
@@ -90,6 +93,12 @@ describe('html', () => {
     expect(paginate(parse(next), B, next)).toMatchObject({ pages: [`${B}list_2.html`], serial: true });
     const cp = '<script>var countPage = 3;</script>';
     expect(paginate(parse(cp), B, cp).pages).toEqual([`${B}index_1.html`, `${B}index_2.html`]);
+    const cn = '<script>var countnum= 25;\nvar currentPage=0;\nvar countPage=3</script>';
+    expect(paginate(parse(cn), B, cn)).toMatchObject({ pages: [`${B}index_1.html`, `${B}index_2.html`], stated: { records: 25, pages: 3, evidence: ['var countnum= 25', 'var countPage=3'] } });
+    const notCount = '<script>var countnumber = 7; var accountnum = 9;</script>';
+    expect(paginate(parse(notCount), B, notCount).stated.records).toBeNull();
+    const comp = '<script>var purl="../n13/index_958"; var maxPageNum=0; maxPageNum = 4;</script>';
+    expect(paginate(parse(comp), `${B}index.html`, comp)).toMatchObject({ pages: [3, 2, 1].map((n) => `${B.replace(/[^/]+\/$/, '')}n13/index_958_${n}.html`), stated: { pages: 4 } });
     const huge = '<script>createPageHTML(10000000, 0, "index", "html");</script>';
     expect(paginate(parse(huge), B, huge, 50)).toMatchObject({ capped: true, stated: { pages: 10000000 } });
     expect(paginate(parse(huge), B, huge, 50).pages).toHaveLength(49);

@@ -4,7 +4,8 @@
  * found must be exactly the hand-checked ones in expected.json. A page of kind `list-api-answer` (a CMS
  * list API's answer, e.g. Hanweb dataproxy.jsp XML) is read as the crawler reads such answers
  * (apiRecords). A total the crawler does not read yet is listed under `knownGaps` in expected.json and
- * its test is marked failing, so it turns red the day it is read.
+ * its test is marked failing, so it turns red the day it is read (none is listed today).
+ * Per page, what the crawler does with its pager and its CMS is in real-portals-pagers.test.ts.
  */
 import { describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';

@@ -77,12 +77,32 @@ export function listItems($: CheerioAPI, base: string): ListItem[] {
 
 export { paginate } from './pagination.js';
 
-/** The page's site name: <meta name="SiteName">, else the last part of the title. */
+/**
+ * A value a CMS template left unfilled: the template's own label (网站名称, 站点名称, 栏目名称,
+ * 网站域名, 政府网站标识码 …, as the real Epoint page's SiteName/SiteDomain/SiteIDCode metas hold) or
+ * an unexpanded template tag (`{{name}}`, `${name}`, `$!{name}`, `#{name}`, `<%= %>`, `<TRS_…>`).
+ * Such a value says nothing about the site and counts as absent.
+ */
+export function isTemplatePlaceholder(value: string): boolean {
+  const v = value.trim();
+  return /^(?:网站|站点|栏目|频道|网页|页面)(?:名称|名字|域名|标题)$|^政府网站标识码$|^(?:描述|关键词|关键字)$/.test(v)
+    || /\{\{[^}]*\}\}|\$!?\{[^}]*\}|#\{[^}]*\}|<%[\s\S]*?%>|<\/?TRS_/i.test(v);
+}
+
+/** A meta tag's content, unless it is empty or a template placeholder. */
+export function metaContent($: CheerioAPI, name: string): string | null {
+  const v = $(`meta[name="${name}"], meta[name="${name.toLowerCase()}"]`).attr('content')?.trim();
+  return v && !isTemplatePlaceholder(v) ? v : null;
+}
+
+/** The page's site name: <meta name="SiteName"> (not a template placeholder), else the last part of the title. */
 export function siteName($: CheerioAPI): string | null {
-  const meta = $('meta[name="SiteName"], meta[name="sitename"]').attr('content')?.trim();
+  const meta = metaContent($, 'SiteName');
   if (meta) return meta;
-  const title = $('title').text().trim();
-  return title ? title.split(/\s*[-|_—–－]\s*/).pop() || null : null;
+  // The page's own <title> (a page may embed a whole document, with its own <title>, in its body).
+  const title = $('title').first().text().trim();
+  const last = title ? title.split(/\s*[-|_—–－]\s*/).pop() : null;
+  return last && !isTemplatePlaceholder(last) ? last : null;
 }
 
 /** True when the list is built by script (XHR/JSONP data proxy) and the static HTML has no items. */

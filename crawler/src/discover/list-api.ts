@@ -17,8 +17,10 @@
  *   that is one province's deployment, so it is never assumed. Only a configuration that names its
  *   endpoint (`url: '…', params: {…}`) is called directly: `url?<params>&curpage=N&prepage=P` (no real
  *   page of that variant has been seen; docs/crawler.md).
- * - Hanweb JPaaS `unitbuild.js` (集约化 platforms), Epoint 新点 `EpointWebBuilder/rest/…`, Kaipu 开普
- *   `/kpcms/`…: recognised; their paging parameters live in the CMS's script files, not in the page,
+ * - Hanweb JPaaS `unitbuild.js` (集约化 platforms), Epoint 新点 (`EpointWebBuilder/rest/…`, or its
+ *   WebBuilder script `webBuilderCommon.js` alone, as the real 湖北 page has it:
+ *   test/fixtures/real-portals/hubei-ggzy-epoint-article), Kaipu 开普 `/kpcms/`… (not the 开普云
+ *   找错 widget `pucha.kaipuyun.cn/exposure/jiucuo.js`, which sites of every CMS carry): recognised; their paging parameters live in the CMS's script files, not in the page,
  *   so they are not called directly (`reason` says why; the column is judged `incomplete` when it states
  *   more than the crawl reached).
  * Counts are capped before anything is built (a page may claim 10 000 000 records).
@@ -85,8 +87,9 @@ export function listApi(html: string, base: string, maxPages: number): ListApiPl
   const unit = html.match(/<script[^>]*unitbuild\.js[^>]*>/i);
   if (unit) return plain('jpaas-unit', abs(unit[0].match(/\burl=["']([^"']+)["']/i)?.[1] ?? '', base));
   const ep = html.match(/["']([^"'\s]*EpointWebBuilder\/rest\/[^"'\s]+)["']/i);
-  if (ep || /EpointWebBuilder/i.test(html)) return plain('epoint', ep ? abs(ep[1]!, base) : null);
-  if (/\/kpcms\/|kaipuyun/i.test(html)) return plain('kaipu', null);
+  if (ep || /EpointWebBuilder|<script[^>]*\/(?:webBuilderCommon|webbuilder[\w.-]*)\.js/i.test(html)) return plain('epoint', ep ? abs(ep[1]!, base) : null);
+  // 开普云's 政府网站找错 widget (pucha.kaipuyun.cn/exposure/jiucuo.js) sits on sites of every CMS: not a Kaipu site.
+  if (/\/kpcms\/|kaipuyun/i.test(html.replace(/<script[^>]*pucha\.kaipuyun\.cn[^>]*>/gi, ''))) return plain('kaipu', null);
   return null;
 }
 

@@ -1,9 +1,12 @@
 /**
  * A list's further pages and what the list says about its own size. Static families: TRS
- * `createPageHTML(N, cur, name, ext)`, `var countPage = N`, 下一页 + 尾页/末页 anchors (index_N.html,
- * index_N.shtml, ?page=N …); a lone 下一页 is walked page by page. Counts are capped before any
- * array is built (a pager may claim 10 000 000 pages). Stated totals (recordCount, 共N条, 共N页,
- * the pager's page count) are returned so the crawl can tell a complete column from an incomplete one.
+ * `createPageHTML(N, cur, name, ext)`, the TRS WCM pager script `var countPage = N` (with its record
+ * count `var countnum = N`), the component CMS script pager `var purl = "…/index_<comp>"` +
+ * `maxPageNum = N` (pages `<purl>_<N-1>.html` … `<purl>_1.html`, newest first), 下一页 + 尾页/末页
+ * anchors (index_N.html, index_N.shtml, ?page=N …); a lone 下一页 is walked page by page. Counts are
+ * capped before any array is built (a pager may claim 10 000 000 pages). Stated totals (recordCount,
+ * countnum, 共N条, 共N页, the pager's page count) are returned so the crawl can tell a complete column
+ * from an incomplete one.
  */
 import type { CheerioAPI } from 'cheerio';
 import { links } from './html.js';
@@ -30,12 +33,18 @@ const count = (s: string | undefined): number | null => {
   return Number.isSafeInteger(n) && n >= 0 ? n : null;
 };
 
-/** recordCount / 共N条 / 共N页 as the page prints or configures them. */
+/**
+ * recordCount / countnum / 共N条 / 共N页 as the page prints or configures them. `var countnum = N` is
+ * the record count of the TRS WCM pager script (beside `var countPage`); it is read only as a `var`
+ * statement, so a word that merely contains it is not a count.
+ */
 export function statedTotals(html: string, text: string): StatedTotals {
   const evidence: string[] = [];
   let records: number | null = null, pages: number | null = null;
   const rc = html.match(/recordCount["']?\s*[:=]\s*["']?(\d{1,15})/);
   if (rc) { records = count(rc[1]); evidence.push(rc[0]); }
+  const cn = records === null ? html.match(/\bvar\s+countnum\s*=\s*(\d{1,15})\b/i) : null;
+  if (cn) { records = count(cn[1]); evidence.push(cn[0]); }
   const tiao = text.match(/共\s*(\d{1,15})\s*条/);
   if (tiao && records === null) { records = count(tiao[1]); evidence.push(tiao[0]); }
   const ye = text.match(/共\s*(\d{1,15})\s*页/);
@@ -63,6 +72,12 @@ export function paginate($: CheerioAPI, base: string, html: string, max = DEFAUL
     const k = Math.min(Math.max(0, n - 1), limit);
     return { pages: Array.from({ length: k }, (_, i) => new URL(`index_${i + 1}.html`, base).href), serial: false, stated, capped: n - 1 > limit };
   }
+  const comp = componentPager(html, base, limit);
+  if (comp) {
+    stated.pages = comp.total;
+    stated.evidence.push(comp.evidence);
+    return { pages: comp.urls, serial: false, stated, capped: comp.capped };
+  }
   let next: string | null = null, last: string | null = null;
   for (const l of links($, base)) {
     const t = $(l.el).text().replace(/\s+/g, '');
@@ -77,6 +92,27 @@ export function paginate($: CheerioAPI, base: string, html: string, max = DEFAUL
     }
   }
   return { pages: next ? [next] : [], serial: true, stated, capped: false };
+}
+
+/**
+ * The script pager of the `<!--start component-->` CMS (丰城 jxfc.gov.cn; the same template on
+ * mps.gov.cn and cssc.net.cn, as public scrapers of those sites read it): `var purl="…/index_<comp>"`,
+ * the page count as `document.cookie="maxPageNum<comp>=N"` and `maxPageNum = N`. Its 下页 counts
+ * down from N: page 2 is `<purl>_<N-1>.html`, the last page `<purl>_1.html`; `<purl>_<N>.html` is the
+ * first page again (goPub shows the page's own list for it), so it is not planned. At most `limit` URLs.
+ */
+function componentPager(html: string, base: string, limit: number): { urls: string[]; total: number; capped: boolean; evidence: string } | null {
+  const purl = html.match(/\bvar\s+purl\s*=\s*["']([^"'\s]+)["']/);
+  if (!purl) return null;
+  const cookie = html.match(/document\.cookie\s*=\s*["']maxPageNum\d+=(\d{1,15})["';]/);
+  const set = [...html.matchAll(/\bmaxPageNum\s*=\s*(\d{1,15})\s*;/g)].filter((m) => count(m[1]) !== 0).at(-1);
+  const m = cookie ?? set;
+  const n = m ? count(m[1]) : null;
+  if (n === null || n < 1) return null;
+  const k = Math.min(n - 1, limit);
+  const urls: string[] = [];
+  for (let i = 1; i <= k; i++) urls.push(new URL(`${purl[1]}_${n - i}.html`, base).href);
+  return { urls, total: n, capped: n - 1 > limit, evidence: `${purl[0]}; ${m![0].replace(/["';]$/, '')}` };
 }
 
 /** URLs from `first` to `last` differing in one number (index_2 … index_9, ?page=2 … ?page=9), at most `limit`. */

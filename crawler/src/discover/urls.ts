@@ -14,12 +14,12 @@ export function urlKind(u: URL): UrlKind {
   return 'page';
 }
 
-/** The key of a column: its first list page, without index.html/index.shtml, page parameters or fragment. */
+/** The key of a column: its first list page, without index.html/index.shtml (and their page forms index_N.html, index_<comp>_N.html), page parameters or fragment. */
 export function columnKey(raw: string): string {
   const u = new URL(raw);
   u.hash = '';
   for (const p of ['page', 'pageNo', 'pageNum', 'PageIndex', 'currPage', 'pn', 'p']) u.searchParams.delete(p);
-  u.pathname = u.pathname.replace(/\/(?:index|default)(?:_\d+)?\.s?html?$/i, '/').replace(/\/column-index-\d+\.shtml$/i, '/');
+  u.pathname = u.pathname.replace(/\/(?:index|default)(?:_\d+){0,2}\.s?html?$/i, '/').replace(/\/column-index-\d+\.shtml$/i, '/');
   return u.href;
 }
 

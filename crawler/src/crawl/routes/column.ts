@@ -6,7 +6,7 @@
  * whose render drove the page's own pager (`page.walked`); otherwise the reason stays with the column.
  */
 import { classifyColumn, decodeBytes } from '@gongkai/shared';
-import { listItems, needsScript, paginate, parse } from '../../discover/html.js';
+import { isTemplatePlaceholder, listItems, metaContent, needsScript, paginate, parse } from '../../discover/html.js';
 import { columnLinks, REPORTS_NAME } from '../../discover/section.js';
 import { columnKey } from '../../discover/urls.js';
 import { listApi, type ListApiPlan } from '../../discover/list-api.js';
@@ -58,8 +58,9 @@ function listPage(t: ColumnTask, $: ReturnType<typeof parse>, html: string, page
   }
   out.items = items.map((i) => ({ columnKey: col.key, url: i.url, title: i.title, date: i.date }));
   if (t.depth === 0 && col.page === 0) {
-    // A column given as a seed: its name from the page (ColumnName meta, else the title).
-    const name = $('meta[name="ColumnName"]').attr('content')?.trim() || $('title').text().split(/\s*[-|_—]\s*/)[0]?.trim() || col.name;
+    // A column given as a seed: its name from the page (ColumnName meta, else the title; never a template placeholder).
+    const fromTitle = $('title').first().text().split(/\s*[-|_—]\s*/)[0]?.trim();
+    const name = metaContent($, 'ColumnName') || (fromTitle && !isTemplatePlaceholder(fromTitle) ? fromTitle : '') || col.name;
     const isReports = col.isReports || REPORTS_NAME.test(name);
     Object.assign(col, { name, isReports });
     out.columns = [{ key: col.key, host: new URL(base).host, name, url: t.url, parentKey: null, isReports, isParent: false, category: classifyColumn(name, t.url) }];
