@@ -1,5 +1,5 @@
 /** Matching printed row labels to template rows, in order, with fuzzy tolerance. */
-import { bigramCounts, containmentIn } from '../text/fuzzy.js';
+import { bigramCounts, containmentIn, type BigramCounts } from '../text/fuzzy.js';
 import { labelKey } from '../text/normalize.js';
 
 export interface LabelDef { key: string; leaf: readonly string[] }
@@ -18,7 +18,7 @@ function keysOf(def: LabelDef): string[] {
   return k;
 }
 
-export function scoreLabel(def: LabelDef, printedKey: string, hayCounts: Map<string, number> = bigramCounts(printedKey)): number {
+export function scoreLabel(def: LabelDef, printedKey: string, hayCounts: BigramCounts = bigramCounts(printedKey)): number {
   let best = 0;
   for (const k of keysOf(def)) {
     if (k.length <= 2) {

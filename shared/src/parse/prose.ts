@@ -5,6 +5,7 @@
  */
 import type { ProseClaim, SourceRef } from '../model/report.js';
 import { toHalfWidth } from '../text/normalize.js';
+import { spend } from './budget.js';
 
 export interface Sentence { text: string; source: SourceRef }
 
@@ -25,6 +26,7 @@ export function sentences(lines: string[], joinLines: boolean): Sentence[] {
   };
   const END = /[。；;！!？?]/g;
   lines.forEach((line, i) => {
+    spend();
     if (line.startsWith('\t') || line.startsWith('\u0000')) { push(); return; }
     if (!joinLines) push();
     let from = 0;
@@ -46,46 +48,56 @@ export function sentences(lines: string[], joinLines: boolean): Sentence[] {
   return out;
 }
 
-interface Pattern { topic: string; re: RegExp; unit?: string }
+/** `need`: words the pattern cannot match without (every one of them present), a cheap test before the regex. */
+interface Pattern { topic: string; re: RegExp; need: readonly string[] }
 
 // Applied to a sentence with all whitespace removed and full-width digits made ASCII.
 const N = '(\\d+)';
 const PATTERNS: Pattern[] = [
-  { topic: 'received', re: new RegExp(`(?:共|累计|全年|新)?(?:收到|受理|接收|接到)(?:并办理|和受理|并受理|和处理)?(?:各类|本年度|新增)?(?:政府信息公开申请|依申请公开(?:申请)?|信息公开申请)(?:共计|共|合计)?${N}(?:件|个|份)`) },
+  { topic: 'received', need: ['申请'], re: new RegExp(`(?:共|累计|全年|新)?(?:收到|受理|接收|接到)(?:并办理|和受理|并受理|和处理)?(?:各类|本年度|新增)?(?:政府信息公开申请|依申请公开(?:申请)?|信息公开申请)(?:共计|共|合计)?${N}(?:件|个|份)`) },
   // A bare "收到申请N件" counts only where the sentence is about information disclosure (not 政务服务).
-  { topic: 'received', re: new RegExp(`(?<=信息公开[^。；]{0,30})(?:共|累计|全年)?(?:收到|受理|接收|接到)(?:各类)?申请(?:共计|共|合计)?${N}(?:件|个|份)`) },
-  { topic: 'carriedOver', re: new RegExp(`上年(?:度)?结转(?:的)?(?:政府信息公开申请|申请)?${N}件`) },
-  { topic: 'carriedForward', re: new RegExp(`${N}件(?:申请)?(?:结转|转入)(?:至)?下(?:一)?年度`) },
-  { topic: 'carriedForward', re: new RegExp(`结转(?:至)?下(?:一)?年度(?:继续办理)?(?:的)?${N}件`) },
-  { topic: 'grantedOrPartial', re: new RegExp(`(?:予以公开|公开)(?:及|和|与|或)部分公开(?:的)?${N}件`) },
-  { topic: 'granted', re: new RegExp(`(?<![不部分及和])予以公开(?:的)?${N}件`) },
-  { topic: 'partiallyGranted', re: new RegExp(`(?<![及和与或])部分公开(?:的)?${N}件`) },
-  { topic: 'denied', re: new RegExp(`${N}件[^，,、。；;]{0,12}?不予公开`) },
-  { topic: 'denied', re: new RegExp(`不予公开(?:的)?${N}件`) },
-  { topic: 'unable', re: new RegExp(`${N}件[^，,、。；;]{0,16}?无法提供`) },
-  { topic: 'unable', re: new RegExp(`无法提供(?:的)?${N}件`) },
-  { topic: 'notProcessed', re: new RegExp(`${N}件[^，,、。；;]{0,12}?不予处理`) },
-  { topic: 'notProcessed', re: new RegExp(`不予处理(?:的)?${N}件`) },
-  { topic: 'other', re: new RegExp(`其他处理(?:的)?${N}件`) },
-  { topic: 'table2:规范性文件:new', re: new RegExp(`共计?${N}(?:个|件|份)(?:行政)?规范性文件`) },
-  { topic: 'table2:规范性文件:new', re: new RegExp(`(?:制发|出台|印发|发布)(?:了)?(?:行政)?规范性文件(?:共)?${N}(?:个|件|份)`) },
-  { topic: 'reviews', re: new RegExp(`(?:行政复议|复议)(?:案件|申请)?${N}(?:件|起)`) },
-  { topic: 'litigation', re: new RegExp(`(?:行政诉讼|诉讼)(?:案件)?${N}(?:件|起)`) },
+  { topic: 'received', need: ['信息公开', '申请'], re: new RegExp(`(?<=信息公开[^。；]{0,30})(?:共|累计|全年)?(?:收到|受理|接收|接到)(?:各类)?申请(?:共计|共|合计)?${N}(?:件|个|份)`) },
+  { topic: 'carriedOver', need: ['上年', '结转'], re: new RegExp(`上年(?:度)?结转(?:的)?(?:政府信息公开申请|申请)?${N}件`) },
+  { topic: 'carriedForward', need: ['年度'], re: new RegExp(`${N}件(?:申请)?(?:结转|转入)(?:至)?下(?:一)?年度`) },
+  { topic: 'carriedForward', need: ['结转', '年度'], re: new RegExp(`结转(?:至)?下(?:一)?年度(?:继续办理)?(?:的)?${N}件`) },
+  { topic: 'grantedOrPartial', need: ['部分公开'], re: new RegExp(`(?:予以公开|公开)(?:及|和|与|或)部分公开(?:的)?${N}件`) },
+  { topic: 'granted', need: ['予以公开'], re: new RegExp(`(?<![不部分及和])予以公开(?:的)?${N}件`) },
+  { topic: 'partiallyGranted', need: ['部分公开'], re: new RegExp(`(?<![及和与或])部分公开(?:的)?${N}件`) },
+  { topic: 'denied', need: ['不予公开'], re: new RegExp(`${N}件[^，,、。；;]{0,12}?不予公开`) },
+  { topic: 'denied', need: ['不予公开'], re: new RegExp(`不予公开(?:的)?${N}件`) },
+  { topic: 'unable', need: ['无法提供'], re: new RegExp(`${N}件[^，,、。；;]{0,16}?无法提供`) },
+  { topic: 'unable', need: ['无法提供'], re: new RegExp(`无法提供(?:的)?${N}件`) },
+  { topic: 'notProcessed', need: ['不予处理'], re: new RegExp(`${N}件[^，,、。；;]{0,12}?不予处理`) },
+  { topic: 'notProcessed', need: ['不予处理'], re: new RegExp(`不予处理(?:的)?${N}件`) },
+  { topic: 'other', need: ['其他处理'], re: new RegExp(`其他处理(?:的)?${N}件`) },
+  { topic: 'table2:规范性文件:new', need: ['规范性文件'], re: new RegExp(`共计?${N}(?:个|件|份)(?:行政)?规范性文件`) },
+  { topic: 'table2:规范性文件:new', need: ['规范性文件'], re: new RegExp(`(?:制发|出台|印发|发布)(?:了)?(?:行政)?规范性文件(?:共)?${N}(?:个|件|份)`) },
+  { topic: 'reviews', need: ['复议'], re: new RegExp(`(?:行政复议|复议)(?:案件|申请)?${N}(?:件|起)`) },
+  { topic: 'litigation', need: ['诉讼'], re: new RegExp(`(?:行政诉讼|诉讼)(?:案件)?${N}(?:件|起)`) },
 ];
 
-const GLOBAL = PATTERNS.map((p) => ({ topic: p.topic, re: new RegExp(p.re.source, 'g') }));
+const GLOBAL = PATTERNS.map((p) => ({ topic: p.topic, need: p.need, re: new RegExp(p.re.source, 'g') }));
+const DIGIT = /\d/;
 
 const ZERO_REVIEW = /(?:未发生|没有发生|没有收到|未收到|未出现|无)[^。；]{0,24}?行政复议(?:和|及|、|或)行政诉讼/;
 
 export function extractClaims(sents: Sentence[]): ProseClaim[] {
   const out: ProseClaim[] = [];
   for (const s of sents) {
+    // Claims past the first MAX_CLAIMS * 2 are never kept (dedupe): stop reading there.
+    if (out.length >= MAX_CLAIMS * 2) break;
+    spend();
     if (!/[件起]|行政复议/.test(s.text)) continue;
     const flat = toHalfWidth(s.text).replace(/\s+/g, '');
     const seen = new Set<string>();
+    // Every pattern reads a number and its own words: a sentence without them cannot match.
+    const digits = DIGIT.test(flat);
     for (const p of GLOBAL) {
+      if (!digits || !p.need.every((w) => flat.includes(w))) continue;
       p.re.lastIndex = 0;
       for (const m of flat.matchAll(p.re)) {
+        spend();
+        if (out.length >= MAX_CLAIMS * 2) break;
         const key = `${p.topic}:${m.index}`;
         if (seen.has(key)) continue;
         // One phrase, one topic: a span already claimed by an earlier pattern is not read twice.

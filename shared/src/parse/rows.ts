@@ -10,6 +10,7 @@ import type { Grid } from '../extract/types.js';
 import type { Extent } from '../extract/grid.js';
 import type { HeaderColumn } from './placement.js';
 import { isValueText } from '../values/parse-cell.js';
+import { spend } from './budget.js';
 
 export interface RowCell {
   text: string;
@@ -55,9 +56,17 @@ export function isMisreadNumber(text: string): boolean {
 /** Split a list of cells into leading labels and the trailing run of value-like cells. */
 function splitCells(cells: RowCell[], at: number): Row {
   let k = cells.length;
-  while (k > 0 && (isValueText(cells[k - 1]!.text) || isMisreadNumber(cells[k - 1]!.text))) k--;
+  // Whether each trailing cell reads as a value, computed once per cell.
+  const isValue: boolean[] = [];
+  while (k > 0) {
+    const t = cells[k - 1]!.text;
+    const v = isValueText(t);
+    if (!v && !isMisreadNumber(t)) break;
+    isValue[k - 1] = v;
+    k--;
+  }
   // A run of only misread "numbers" is a label (一, 二 …), not values.
-  while (k < cells.length && !cells.slice(k).some((c) => isValueText(c.text))) k++;
+  if (!isValue.includes(true)) k = cells.length;
   const labelCells = cells.slice(0, k);
   const labels: string[] = [];
   for (const c of labelCells) {
@@ -104,6 +113,7 @@ export function cellLineRows(lines: string[], from: number, to: number): Row[] {
     cells = [];
   };
   for (let i = from; i < to; i++) {
+    spend();
     const line = lines[i]!;
     if (line.startsWith('\t')) {
       if (!cells.length) start = i;
@@ -160,9 +170,11 @@ export function flatRows(lines: string[], from: number, to: number, isHeader: (l
   let acc: string[] = [];
   let start = from;
   for (let i = from; i < to; i++) {
+    spend();
     const raw = lines[i]!;
     if (raw === '' || raw.startsWith('\u0000')) continue;
-    const trimmedEnd = raw.replace(/\s+$/, '');
+    // trimEnd, not /\s+$/: that regex is quadratic on a long run of spaces not at the end.
+    const trimmedEnd = raw.trimEnd();
     const allSpace = raw.trim() === '';
     if (allSpace) {
       // A line of spaces only: a row whose cells are all blank (seed 000), if long enough to be one.

@@ -16,8 +16,22 @@ export interface ParsedValue {
   signed: boolean;
 }
 
+/** Plain ASCII digits (most cells: "0", "12", "1534"): read without the general path (same result). */
+function plainDigits(s: string): number | null {
+  const n = s.length;
+  if (n === 0 || n > 15) return null;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return null;
+  }
+  return Number(s);
+}
+
 /** Parse a cell's printed text. */
 export function parseValue(rawText: string): ParsedValue {
+  if (rawText === '') return { kind: 'blank', value: null, unit: null, signed: false };
+  const digits = plainDigits(rawText);
+  if (digits !== null) return { kind: 'number', value: digits, unit: null, signed: false };
   const half = toHalfWidth(rawText).trim();
   // "1 2" could be two cells run together: never read it as 12.
   if (/\d[\s\u200b]+\d/.test(half)) return { kind: 'text', value: null, unit: null, signed: false };
@@ -46,7 +60,7 @@ export function parseValue(rawText: string): ParsedValue {
 
 /** Build a model cell from printed text and its source. */
 export function makeCell(rawText: string, source: SourceRef | null, extra?: { ocrConfidence?: number; doubt?: string }): Cell {
-  const raw = rawText.replace(/^[\s\u3000\u00a0]+|[\s\u3000\u00a0]+$/g, '');
+  const raw = plainDigits(rawText) !== null ? rawText : rawText.replace(/^[\s\u3000\u00a0]+|[\s\u3000\u00a0]+$/g, '');
   const p = parseValue(raw);
   const cell: Cell = { kind: p.kind, value: p.value, raw, unit: p.unit, signed: p.signed, source };
   if (extra?.ocrConfidence !== undefined) cell.ocrConfidence = extra.ocrConfidence;
