@@ -144,7 +144,8 @@ describe('columns', () => {
   it('fetches later pages from the CMS XHR list APIs, and says incomplete where they cannot be reached', () => {
     // TRS 海云 listModel as the real page has it (listArgs, no endpoint in the page): page 1 static over HTTP,
     // pages 2–4 loaded by the page's own script in Chromium (its pager driven); recordCount '20'.
-    expect(col('www.example.gov.cn', '新闻发布')).toMatchObject({ itemCount: 20, pages: 2, newest: '2025-06-30', oldest: '2025-05-23',
+    // pages: list pages read (page 1 over HTTP + pages 2–4 in the browser), not fetches (its re-render is no new page).
+    expect(col('www.example.gov.cn', '新闻发布')).toMatchObject({ itemCount: 20, pages: 4, newest: '2025-06-30', oldest: '2025-05-23',
       status: 'ok', stated: { total: 20, exact: true, evidence: "recordCount: '20" } });
     expect(portal.hits.get('www.example.gov.cn/fjdzapp/search')).toBe(3 + 1); // 3 pages of 新闻发布, page 2 of 政策解读 (404)
     // Hanweb jpage: 10 inline, records 11–20 and 21–25 from dataproxy.jsp; totalRecord 25.
@@ -152,7 +153,7 @@ describe('columns', () => {
     expect(col('yjglj.example.gov.cn', '安全生产')).toMatchObject({ itemCount: 10, pages: 1, status: 'ok' });
     // Its list API answers 404 in the browser: 5 of 20, incomplete with both numbers and the reason, judged unknown.
     const zcjd = col('www.example.gov.cn', '政策解读');
-    expect(zcjd).toMatchObject({ itemCount: 5, pages: 2, status: 'incomplete', stated: { total: 20, exact: true } });
+    expect(zcjd).toMatchObject({ itemCount: 5, pages: 1, status: 'incomplete', stated: { total: 20, exact: true } });
     expect(zcjd.error).toMatch(/^浏览器中未能读到后续页：XHR pages not reachable in the browser: http-404 at http:\/\/www\.example\.gov\.cn\/fjdzapp\/search \(page 2\) \(TRS listModel: .*list2\.trsapi\) \(the column states 20, the crawl reached 5\)$/);
     expect(statusText(zcjd)).toBe(`incomplete 5/20 (${zcjd.error})`);
     const hz = s.portals.find((p) => p.host === 'www.example.gov.cn')!;

@@ -9,6 +9,8 @@
  * - the demo portal's imitation (test/fixtures/portal/list-shapes.ts, trs-scripts.ts): read completely
  *   in the browser, `incomplete 5/20` over HTTP only, and `incomplete 5/20` in the browser when its
  *   list API answers 404.
+ * A column's `pages` is the list pages read (the page, plus those its script pager showed in the
+ * browser, as the row's walk note says), not the fetches.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
@@ -24,6 +26,7 @@ import { listApi } from '../../crawler/src/discover/list-api.js';
 import { BrowserRenderer } from '../../crawler/src/fetch/browser.js';
 import { listItems, parse } from '../../crawler/src/discover/html.js';
 import { SqliteStore } from '../../crawler/src/store/sqlite.js';
+import { WALK_NOTE } from '../../crawler/src/fetch/pager-walk.js';
 import { closeLocalSites, LOCAL, localSite, removeTempDirs, resolveOf, tempDir } from './helpers.js';
 
 const fixture = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'real-portals', 'fujian-pingtan-trs-listmodel');
@@ -68,7 +71,10 @@ async function crawlColumn(seed: string, resolve: Map<string, string>, browser: 
   await crawl({ seeds: [seed], store, blobDir: join(dir, 'blobs'), now: '2026-06-30', resolve, ...LOCAL, timeoutMs: 15_000, browser, columnsOnly: true, ...extra });
   const s = await runSummary(store);
   const items = store.columnItems(s.run.id).map((i) => ({ url: i.url, title: i.title, date: i.date })).sort((a, b) => a.url.localeCompare(b.url));
-  return { col: s.columns.find((c) => c.url === seed)!, items };
+  // Each fetch of the column's first page: how, and what its row notes.
+  const fetches = store.select('SELECT mode, error_kind, error FROM frontier WHERE run_id = ? AND url = ? ORDER BY seq', [s.run.id, seed])
+    .map((r) => `${r.mode} ${r.error_kind ?? ''} ${r.error ?? ''}`.trim());
+  return { col: s.columns.find((c) => c.url === seed)!, items, fetches };
 }
 
 const sorted = <T extends { url: string }>(xs: T[]) => [...xs].sort((a, b) => a.url.localeCompare(b.url));
@@ -84,16 +90,18 @@ describe('the real 平潭 listModel page', () => {
     realHits.length = 0;
     const { col, items } = await crawlColumn(REAL_COLUMN, new Map([['www.pingtan.gov.cn', `127.0.0.1:${realPort}`]]), 'never', { insecure: true });
     expect(items).toEqual(sorted(want.records.map(({ url, title, date }) => ({ url, title, date }))));
-    expect(col).toMatchObject({ status: 'incomplete', itemCount: 10, stated: { total: 20, exact: true }, newest: '2026-03-10', oldest: '2017-01-18' });
+    expect(col).toMatchObject({ status: 'incomplete', itemCount: 10, pages: 1, stated: { total: 20, exact: true }, newest: '2026-03-10', oldest: '2017-01-18' });
     expect(statusText(col)).toBe("incomplete 10/20 (列表接口未在页面配置中给出，浏览器模式未启用 (TRS listModel: the page's configuration names no endpoint (listArgs and pagebar only); it is in the CMS script list2.trsapi) (the column states 20, the crawl reached 10))");
     expect(realHits.filter((h) => !h.endsWith(' /robots.txt'))).toEqual(['www.pingtan.gov.cn GET /zwgk/zfxxgk/zfxxgknb/']);
   }, 60_000);
 
   it('in the browser: the CMS scripts are not there, so no pager appears: still 10/20, saying so; every request stays on the host', async () => {
     realHits.length = 0;
-    const { col, items } = await crawlColumn(REAL_COLUMN, new Map([['www.pingtan.gov.cn', `127.0.0.1:${realPort}`]]), 'auto', { insecure: true });
+    const { col, items, fetches } = await crawlColumn(REAL_COLUMN, new Map([['www.pingtan.gov.cn', `127.0.0.1:${realPort}`]]), 'auto', { insecure: true });
     expect(items).toEqual(sorted(want.records.map(({ url, title, date }) => ({ url, title, date }))));
-    expect(col).toMatchObject({ status: 'incomplete', itemCount: 10, stated: { total: 20, exact: true } });
+    // Fetched twice (over HTTP, then rendered to drive its pager), one list page read.
+    expect(col).toMatchObject({ status: 'incomplete', itemCount: 10, pages: 1, stated: { total: 20, exact: true } });
+    expect(fetches).toEqual(['http', `browser ${WALK_NOTE} 0 later list pages read in the browser through the page's script pager (stopped: the rendered page has no script pager (下一页) to drive)`]);
     expect(col.error).toBe("浏览器中未能读到后续页：the rendered page has no script pager (下一页) to drive (TRS listModel: the page's configuration names no endpoint (listArgs and pagebar only); it is in the CMS script list2.trsapi) (the column states 20, the crawl reached 10)");
     // The page loaded its own scripts in Chromium (404 here), all on its own host.
     expect(realHits.some((h) => h.includes('GET /images/model.min.js'))).toBe(true);
@@ -116,8 +124,10 @@ describe("the demo portal's listModel column (the real page's shape, our CMS scr
 
   it('in the browser: the page\'s script loads pages 2–4 through its list API; all 20 records with their printed dates', async () => {
     const before = apiHits();
-    const { col, items } = await crawlColumn(seed('xwfb'), resolveOf(portal), 'auto');
-    expect(col).toMatchObject({ status: 'ok', itemCount: 20, stated: { total: 20, exact: true }, newest: '2025-06-30', oldest: '2025-05-23', error: null });
+    const { col, items, fetches } = await crawlColumn(seed('xwfb'), resolveOf(portal), 'auto');
+    // Two fetches of the first page (HTTP, then Chromium), four list pages read: pages counts the latter, and the browser's row says so.
+    expect(col).toMatchObject({ status: 'ok', itemCount: 20, pages: 4, stated: { total: 20, exact: true }, newest: '2025-06-30', oldest: '2025-05-23', error: null });
+    expect(fetches).toEqual(['http', `browser ${WALK_NOTE} 3 later list pages read in the browser through the page's script pager`]);
     expect(items.every((i) => /^http:\/\/www\.example\.gov\.cn\/zwgk\/zfxxgk\/fdzdgknr\/xwfb\/\d{6}\/t\d{8}_\d+\.htm$/.test(i.url) && i.date === `${i.url.match(/t(\d{4})(\d{2})(\d{2})_/)!.slice(1).join('-')}`)).toBe(true);
     expect(new Set(items.map((i) => i.title)).size).toBe(20);
     expect(apiHits() - before).toBe(3);
@@ -125,7 +135,7 @@ describe("the demo portal's listModel column (the real page's shape, our CMS scr
 
   it('in the browser, with the list API answering 404: incomplete 5/20 and the failed request as the reason', async () => {
     const { col } = await crawlColumn(seed('zcjd'), resolveOf(portal), 'auto');
-    expect(col).toMatchObject({ status: 'incomplete', itemCount: 5, stated: { total: 20, exact: true } });
+    expect(col).toMatchObject({ status: 'incomplete', itemCount: 5, pages: 1, stated: { total: 20, exact: true } });
     expect(col.error).toMatch(/^浏览器中未能读到后续页：XHR pages not reachable in the browser: http-404 at http:\/\/www\.example\.gov\.cn\/fjdzapp\/search \(page 2\) \(TRS listModel: .*\) \(the column states 20, the crawl reached 5\)$/);
   }, 90_000);
 });
@@ -134,8 +144,8 @@ describe('the driven pager stays inside the portal and the page cap', () => {
   it('stops at the page cap and says so', async () => {
     const { col, items } = await crawlColumn('http://www.example.gov.cn/zwgk/zfxxgk/fdzdgknr/xwfb/', resolveOf(portal), 'auto', { maxPagesPerColumn: 3 });
     expect(items).toHaveLength(15);
-    expect(col).toMatchObject({ status: 'incomplete', itemCount: 15 });
-    expect(col.error).toMatch(/^浏览器中未能读到后续页：the page cap was reached \(TRS listModel: .*\) \(the column states 20, the crawl reached 15\)$/);
+    expect(col).toMatchObject({ status: 'incomplete', itemCount: 15, pages: 3 });
+    expect(col.error).toMatch(/^浏览器中未能读到后续页：the page cap was reached after 2 later list pages \(TRS listModel: .*\) \(the column states 20, the crawl reached 15\)$/);
   }, 90_000);
 
   it('refuses a later page the script asks of another host: never sent, and the reason names it', async () => {
@@ -185,7 +195,7 @@ listModel({ listArgs: { channelid: 1 }, pagebar: { prepage: 2 } });
     });
     const { col, items } = await crawlColumn(`${base}col2/`, new Map(), 'auto');
     expect(items.map((i) => `${i.date} ${i.title}`)).toEqual([1, 2, 3, 4].map((n) => `2025-06-0${n} 关于开展第${n}批专项检查工作的通知`));
-    expect(col).toMatchObject({ status: 'ok', itemCount: 4, stated: null });
+    expect(col).toMatchObject({ status: 'ok', itemCount: 4, pages: 2, stated: null });
   }, 90_000);
 });
 

@@ -22,6 +22,26 @@ export interface Walked {
   capped: boolean;
 }
 
+/** The note (kind) a column page read in the browser carries on its frontier row: how many later list pages its walk read. */
+export const WALK_NOTE = 'pager-walk';
+
+/**
+ * The note for a finished walk (the row stays `done`): "3 later list pages read in the browser …".
+ * A column's `pages` counts list pages read — the page, plus these (store/sql.ts, walkedPagesOf) —
+ * not fetches: the render of a page already read over HTTP is not another list page.
+ */
+export function walkNote(w: Walked): { kind: typeof WALK_NOTE; message: string } {
+  const n = w.pages.length;
+  return { kind: WALK_NOTE, message: `${n} later list page${n === 1 ? '' : 's'} read in the browser through the page's script pager${w.stop ? ` (stopped: ${w.stop})` : w.capped ? ' (stopped at the page cap)' : ''}` };
+}
+
+/** The later list pages a frontier row's walk note counts (0 without one). */
+export function walkedPagesOf(kind: unknown, message: unknown): number {
+  if (kind !== WALK_NOTE) return 0;
+  const m = String(message ?? '').match(/^(\d{1,9}) later list page/);
+  return m ? Number(m[1]) : 0;
+}
+
 // In-page code is plain JavaScript source (never a transpiled function: helpers a compiler adds would not exist in the page).
 /** The visible links' addresses: what changes when the list shows another page. */
 const SIGNATURE = `Array.from(document.body.querySelectorAll('a[href]')).filter(function (a) { return a.getClientRects().length > 0; })

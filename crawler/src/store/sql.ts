@@ -7,6 +7,7 @@ import type {
   CacheRow, ColumnRow, ColumnSnapshot, ColumnTaskStatus, DocAnalysis, FailureRow, FindingRow, FrontierStats, ItemRow, NewTask,
   Outcome, PortalPageRow, PortalRow, Run, StatedCountRow, StoredDoc, Task,
 } from './types.js';
+import { walkedPagesOf } from '../fetch/pager-walk.js';
 
 export type Row = Record<string, unknown>;
 export type Stmt = [sql: string, params: unknown[]];
@@ -124,7 +125,9 @@ export const toPortalPage = (r: Row): PortalPageRow => ({
 export const toVerdict = (r: Row) => ({ host: String(r.host), passed: bool(r.passed), verdict: String(r.verdict) });
 
 /**
- * Per column key: pages fetched, whether a page needed the browser, the first page's failure (the
+ * Per column key: list pages read (a page, plus the later pages its script pager showed in the browser
+ * — the row's walk note, fetch/pager-walk.ts; re-rendering a page already read to drive that pager is
+ * not another list page), whether a page needed the browser, the first page's failure (the
  * column did not load) and the first later page's (list page N, an XHR list API answer: the column
  * loaded in part — `unreached`).
  */
@@ -134,7 +137,7 @@ export function toColumnStatus(rows: Row[]): ColumnStatus {
     const col = JSON.parse(String(r.meta)).column as { key?: string; page?: number; api?: string; pager?: string } | undefined;
     if (!col?.key) continue;
     const s = out.get(col.key) ?? { pages: 0, failed: null, needsBrowser: false, unreached: null };
-    if (r.state === 'done' && r.error_kind !== 'needs-browser') s.pages++;
+    if (r.state === 'done' && r.error_kind !== 'needs-browser') s.pages += (col.pager ? 0 : 1) + walkedPagesOf(r.error_kind, r.error);
     if (r.error_kind === 'needs-browser') s.needsBrowser = true;
     if ((r.state === 'failed' || r.state === 'skipped') && r.error_kind !== 'needs-browser') {
       // A column page re-rendered to drive its script pager (pager: 'browser') failing leaves the page read over HTTP.

@@ -15,6 +15,7 @@ import type { ListRecord } from '../../discover/records.js';
 import type { StatedTotals } from '../../discover/pagination.js';
 import type { ColumnRef, ColumnTask, ColumnTotal, NewTask, StatedSize } from '../../store/types.js';
 import { childTask, inBrowser } from '../tasks.js';
+import { walkNote } from '../../fetch/pager-walk.js';
 import { htmlOf, type Page, type RouteConfig, type RouteResult } from './common.js';
 
 const MAINTENANCE = /网站维护|系统维护|升级维护|维护中|系统升级/;
@@ -85,6 +86,8 @@ function listPage(t: ColumnTask, $: ReturnType<typeof parse>, html: string, page
     });
   }
   if (col.isReports && !cfg.columnsOnly) discovered.push(...reportTasks(t, items, col.key, base));
+  // Read in the browser: the row notes the later list pages its script pager showed (the column's `pages` counts them).
+  if (col.page === 0 && page.walked) out.error = walkNote(page.walked);
   return out;
 }
 
@@ -139,7 +142,8 @@ function scriptOnly(t: ColumnTask, api: ListApiPlan | null, total: ColumnTotal, 
   const named = api.endpoint !== null;
   if (page.rendered) {
     const why = page.walked?.stop ?? (page.walked?.capped ? 'the page cap was reached' : null);
-    return { task: null, unreached: why ? `浏览器中未能读到后续页：${why}${api.reason ? ` (${api.reason})` : ''}` : null };
+    const after = page.walked?.pages.length ? ` after ${page.walked.pages.length} later list page${page.walked.pages.length === 1 ? '' : 's'}` : '';
+    return { task: null, unreached: why ? `浏览器中未能读到后续页：${why}${after}${api.reason ? ` (${api.reason})` : ''}` : null };
   }
   if (cfg.browser === 'never') return { task: null, unreached: `${named ? '列表接口的分页参数未在页面配置中给出' : '列表接口未在页面配置中给出'}，浏览器模式未启用${api.reason ? ` (${api.reason})` : ''}` };
   return { task: inBrowser(t, { column: { ...t.meta.column, pager: 'browser' } }), unreached: null };
