@@ -19,6 +19,7 @@ export { isLikelyReportPage } from './parse/detect.js';
 export { extractDom, extractWith, type NodeCollector, type TreeAdapter } from './extract/tree-walk.js';
 export { extractText } from './extract/text.js';
 export { parseExtracted, parseDom, parseText, type DomParseOptions, type ParseOptions, type ParseResult } from './parse/parse-report.js';
+export { PARSE_TIMEOUT_MS } from './parse/budget.js';
 // Portal rules (one home each): Article 49 deadlines, the check-list's column rules and portal verdict, dates on portals.
 export {
   agencyKind, ARTICLE49_DEADLINES, DeadlineError, isDeadline, judgeTimeliness, lastDueYear, missingReportYears, reportDeadline, resolveDeadlines,

@@ -4,6 +4,7 @@ import type { ExtractedDocument } from '../extract/types.js';
 import { extractDom, type NodeCollector } from '../extract/tree-walk.js';
 import { extractText } from '../extract/text.js';
 import { GongkaiError, unparseable, type Unparseable } from '../errors.js';
+import { PARSE_TIMEOUT_MS, withBudget } from './budget.js';
 import { findSections } from './sections.js';
 import { mapTables } from './tables.js';
 import { extractClaims, extractTable2Prose, sentences } from './prose.js';
@@ -19,6 +20,8 @@ export interface ParseOptions {
   publishedAt?: string | null;
   /** Agency known from elsewhere; used only when the document names none. */
   agency?: string | null;
+  /** Time budget of the parse in ms (default `PARSE_TIMEOUT_MS`); past it the result is `timeout`. */
+  timeoutMs?: number;
 }
 
 export type ParseResult = { ok: true; report: Report } | Unparseable;
@@ -30,7 +33,7 @@ const REPORT_HINTS = ['政府信息公开', '年度报告', '依申请公开', '
 
 export function parseExtracted(doc: ExtractedDocument, opts: ParseOptions = {}): ParseResult {
   try {
-    return { ok: true, report: buildReport(doc, opts) };
+    return { ok: true, report: withBudget(opts.timeoutMs ?? PARSE_TIMEOUT_MS, () => buildReport(doc, opts)) };
   } catch (err) {
     return unparseable(err);
   }
@@ -115,10 +118,13 @@ export function parseDom(doc: Document, opts: DomParseOptions = {}): ParseResult
   }
 }
 
-/** Parse plain text (a page dumped to text, or text extracted from a PDF). */
+/**
+ * Parse plain text (a page dumped to text, or text extracted from a PDF). Reading and parsing share
+ * one time budget (`opts.timeoutMs`); hostile text gets `timeout`, as the HTML walk does.
+ */
 export function parseText(text: string, opts: ParseOptions = {}): ParseResult {
   try {
-    return parseExtracted(extractText(text), opts);
+    return withBudget(opts.timeoutMs ?? PARSE_TIMEOUT_MS, () => parseExtracted(extractText(text), opts));
   } catch (err) {
     return unparseable(err);
   }

@@ -5,6 +5,7 @@
 import { SECTIONS, type SectionNumber } from '../model/labels.js';
 import type { Section } from '../model/report.js';
 import { chineseNumeral, labelKey } from '../text/normalize.js';
+import { spend } from './budget.js';
 
 export interface FoundSection extends Section {
   /** Line index after the last line of the section (exclusive). */
@@ -38,6 +39,7 @@ interface Head { line: number; n: SectionNumber; numeral: number | null; heading
 function scan(lines: string[], arabic: boolean): Head[] {
   const heads: Head[] = [];
   lines.forEach((raw, i) => {
+    spend();
     if (raw.startsWith('\t')) return; // a table cell in a text dump, never a heading
     const line = raw.trim();
     if (line.length > 44) return;
@@ -100,6 +102,7 @@ function fillMissing(lines: string[], heads: Head[]): Head[] {
     const from = prev ? prev.line + 1 : 0;
     const to = next ? next.line : lines.length;
     for (let i = from; i < to; i++) {
+      spend();
       if (!looseHead(lines[i]!, n)) continue;
       out.push({ line: i, n, numeral: null, heading: lines[i]!.trim(), arabic: false }); // never "standard"
       out.sort((a, b) => a.line - b.line);

@@ -10,6 +10,7 @@ import { labelKey } from '../text/normalize.js';
 import { matchLabel, type LabelDef } from './match-label.js';
 import { matchByPlace, type UnplacedRow } from './match-place.js';
 import { rowCells, type SourceRow } from './row-cells.js';
+import { spend } from './budget.js';
 
 const LAYOUT_HINTS: Record<'2019' | '2021', string[]> = {
   '2019': ['本年新制作数量', '本年新公开数量', '对外公开总数量', '上一年项目数量', '本年增减', '采购项目数量', '采购总金额'],
@@ -79,6 +80,7 @@ export function mapTable2(rows: SourceRow[], regionText: string, notes: string[]
   let open: UnplacedRow<SourceRow>[] = [];
   let last = -1;
   for (const row of rows) {
+    spend();
     const hasValues = row.tokens !== undefined || row.values.length > 0;
     if (!hasValues || !row.label) continue;
     let index = exactSlot(all, row.label);

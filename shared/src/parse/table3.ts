@@ -7,6 +7,7 @@ import { matchLabel } from './match-label.js';
 import { matchByPlace, type UnplacedRow } from './match-place.js';
 import type { SourceRow } from './row-cells.js';
 import { cellsOf } from './placement.js';
+import { spend } from './budget.js';
 
 /** Header wording of table 3's seven columns (with variants seen in real reports), in order. */
 export const TABLE3_HEADER: readonly (readonly string[])[] = TABLE3_COLUMNS.map((c) =>
@@ -32,6 +33,7 @@ export function mapTable3(rows: SourceRow[], notes: string[]): Table3 | null {
   let started = false;
   const matched = (index: number): void => { for (const u of open) u.next = index; open = []; };
   for (const row of rows) {
+    spend();
     const hasValues = row.tokens !== undefined || row.values.length > 0;
     if (!hasValues || !row.label) continue;
     // A header row (申请人情况 / 自然人 / 法人或其他组织) is never a data row, however the spans fell.
