@@ -71,6 +71,8 @@ export interface Progress { runId: number; fetched: number; pagesPerSec: number;
 export interface CrawlResult { run: Run; resumed: boolean; complete: boolean; ended: boolean; fetched: number; elapsedMs: number; analysis: AnalysisSummary | null }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** How soon a worker with room looks again for hosts other workers may have freed, ms. */
+const IDLE_POLL_MS = 20;
 
 export async function crawl(o: CrawlOptions): Promise<CrawlResult> {
   const started = Date.now();
@@ -174,30 +176,28 @@ export async function crawl(o: CrawlOptions): Promise<CrawlResult> {
   };
 
   const hostLimits = { perHost: cfg.perHost, delayMs: (host: string) => gate.delayOf(host) };
+  /** Other workers may share the frontier (PostgreSQL). */
+  const shared = o.store.dialect === 'postgres';
 
   /** Fetches until nothing is pending or leased (true) or the crawl is stopped early (false). */
   const fetchAll = async (): Promise<boolean> => {
     let exhausted = true;
     for (;;) {
       if (fatal || o.signal?.aborted || (o.maxPages !== undefined && fetched >= o.maxPages)) { exhausted = false; break; }
-      const tasks = await o.store.nextTasks(run.id, cfg.batch, Date.now(), inflight);
+      // Many workers: the store leaves out hosts that others hold to --per-host or the delay, and the
+      // lease checks both again; a host refused (another worker was quicker) is passed over this round.
+      const tasks = await o.store.nextTasks(run.id, cfg.batch, Date.now(), inflight, hostLimits);
       let soonest = Infinity;
-      const chosen: Task[] = [];
+      const refused = new Set<string>();
       for (const t of tasks) {
-        if (inflight.size + chosen.length >= concurrency) break;
+        if (inflight.size >= concurrency || fatal) break;
         const host = new URL(t.url).host;
+        if (refused.has(host)) continue;
         const wait = gate.waitFor(host);
         if (wait > 0) { soonest = Math.min(soonest, wait); continue; }
+        if (!(await o.store.lease([t], Date.now(), hostLimits)).length) { refused.add(host); continue; }
         gate.acquire(host);
-        chosen.push(t);
-      }
-      // Many workers: the store also holds every host to --per-host and the delay across all of them.
-      const leased = new Set((await o.store.lease(chosen, Date.now(), hostLimits)).map((t) => `${t.url} ${t.mode}`));
-      if (leased.size < chosen.length) soonest = Math.min(soonest, 20);
-      for (const t of chosen) {
-        const host = new URL(t.url).host;
         const key = `${t.url} ${t.mode}`;
-        if (!leased.has(key)) { gate.release(host); continue; } // another worker took it
         inflight.add(key);
         void process(t).finally(() => {
           gate.release(host);
@@ -209,12 +209,15 @@ export async function crawl(o: CrawlOptions): Promise<CrawlResult> {
       if (inflight.size === 0 && tasks.length === 0) {
         const st = await o.store.stats(run.id);
         if (st.pending === 0) break;
-        await sleep(Math.max(20, Math.min(1000, (st.nextAt ?? Date.now()) - Date.now())));
+        await sleep(Math.max(IDLE_POLL_MS, Math.min(1000, (st.nextAt ?? Date.now()) - Date.now())));
         continue;
       }
+      // Full: until a task of ours ends. Room left: until the soonest host gap ends, or (many workers)
+      // a look again soon — other workers free their hosts without telling us.
+      if (refused.size || (shared && inflight.size < concurrency)) soonest = Math.min(soonest, IDLE_POLL_MS);
       await new Promise<void>((r) => {
         wake = r;
-        setTimeout(r, Number.isFinite(soonest) ? Math.max(1, soonest) : inflight.size ? 50 : 5);
+        setTimeout(r, inflight.size >= concurrency ? 1000 : Number.isFinite(soonest) ? Math.max(1, soonest) : inflight.size ? 50 : 5);
       });
       wake = null;
     }

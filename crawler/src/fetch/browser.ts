@@ -120,7 +120,10 @@ export class BrowserRenderer {
     const page = await context.newPage();
     const refused: FetchError[] = [];
     const landed = { url };
-    await page.route('**/*', (route) => this.carry(route, context, url, guard, refused, landed));
+    // One request of the page at a time (scripts, XHR): a render holds one lease, so it counts as one
+    // request in flight on its host (--per-host), as an HTTP fetch does.
+    let queue: Promise<void> = Promise.resolve();
+    await page.route('**/*', (route) => (queue = queue.then(() => this.carry(route, context, url, guard, refused, landed)).catch(() => undefined)));
     // XHR answers that failed: the reason a driven pager did not move.
     const xhrFailed: string[] = [];
     const isXhr = (t: string) => t === 'xhr' || t === 'fetch';

@@ -37,6 +37,8 @@ export class PostgresStore implements Store {
   private seq = 0;
   private ready: Promise<void>;
   private readonly nextSeq = () => ++this.seq;
+  /** `run host` of the host_gate rows known to exist (inserted once, then only locked). */
+  private readonly gates = new Set<string>();
 
   constructor(url: string) {
     // Loaded on first use, so commands that open no PostgreSQL store do not pay for it.
@@ -118,10 +120,17 @@ export class PostgresStore implements Store {
   async finishRun(runId: number): Promise<void> { await this.write([[S.Q.finishRun, [new Date().toISOString(), runId]]]); }
   async enqueue(runId: number, tasks: NewTask[]): Promise<void> { await this.write(S.insertTasks(runId, tasks, this.nextSeq)); }
 
-  /** Runnable rows: pending and due, or leased by a worker whose lease has expired. */
-  async nextTasks(runId: number, limit: number, now: number, exclude: Set<string>): Promise<Task[]> {
+  /**
+   * Runnable rows: pending and due, or leased by a worker whose lease has expired. With `limits`, not
+   * on a host that has `perHost` live leases or whose `host_gate` time has not come (the host of a URL
+   * is its third `/`-part, as `new URL(url).host` prints it); leasing still checks both under the lock.
+   */
+  async nextTasks(runId: number, limit: number, now: number, exclude: Set<string>, limits?: HostLimits): Promise<Task[]> {
+    const busy = limits ? `AND split_part(url, '/', 3) NOT IN (
+        SELECT split_part(url, '/', 3) FROM frontier WHERE run_id = ? AND state = 'leased' AND lease_until >= ? GROUP BY 1 HAVING COUNT(*) >= ?
+        UNION ALL SELECT host FROM host_gate WHERE run_id = ? AND next_at > ?)` : '';
     const rows = await this.all(`SELECT * FROM frontier WHERE run_id = ? AND ((state = 'pending' AND next_at <= ?) OR (state = 'leased' AND lease_until < ?))
-      ORDER BY priority, seq LIMIT ?`, runId, now, now, limit + exclude.size);
+      ${busy} ORDER BY priority, seq LIMIT ?`, runId, now, now, ...(limits ? [runId, now, limits.perHost, runId, now] : []), limit + exclude.size);
     return rows.filter((r) => !exclude.has(`${r.url} ${r.mode}`)).slice(0, limit).map(S.toTask);
   }
 
@@ -145,13 +154,19 @@ export class PostgresStore implements Store {
   private async leaseGated(t: Task, now: number, limits: HostLimits): Promise<boolean> {
     const host = new URL(t.url).host;
     return this.tx(async (q) => {
-      await q(S.Q.gateRow, [t.runId, host]);
-      const gate = (await q(S.Q.gateLock, [t.runId, host]))[0];
+      // The gate row is inserted once per host (and again should it be missing), then only locked.
+      const gateKey = `${t.runId} ${host}`;
+      let gate = this.gates.has(gateKey) ? (await q(S.Q.gateLock, [t.runId, host]))[0] : undefined;
+      if (!gate) {
+        await q(S.Q.gateRow, [t.runId, host]);
+        gate = (await q(S.Q.gateLock, [t.runId, host]))[0];
+      }
       if (Number(gate?.next_at ?? 0) > now) return false;
       const live = (await q(S.Q.liveLeases, [t.runId, now])).filter((r) => new URL(String(r.url)).host === host).length;
       if (live >= limits.perHost) return false;
       if (!(await q(S.Q.lease, this.leaseParams(t, now))).length) return false;
       await q(S.Q.gateNext, [now + limits.delayMs(host), t.runId, host]);
+      this.gates.add(gateKey);
       return true;
     });
   }

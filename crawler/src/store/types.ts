@@ -186,8 +186,12 @@ export interface FrontierQueue {
   listRuns(): Maybe<Run[]>;
   finishRun(runId: number): Maybe<void>;
   enqueue(runId: number, tasks: NewTask[]): Maybe<void>;
-  /** Runnable tasks, best first (a look: nothing is taken). */
-  nextTasks(runId: number, limit: number, now: number, exclude: Set<string>): Maybe<Task[]>;
+  /**
+   * Runnable tasks, best first (a look: nothing is taken). With `limits` (many workers) a store leaves
+   * out tasks on hosts that cannot start a request now — `perHost` live leases among all workers, or
+   * its gap since the last start not over — so a worker does not spend its turn on hosts others hold.
+   */
+  nextTasks(runId: number, limit: number, now: number, exclude: Set<string>, limits?: HostLimits): Maybe<Task[]>;
   /** Leases the tasks this worker is about to start; returns those it got (other workers may have leased some). */
   lease(tasks: Task[], now: number, limits?: HostLimits): Maybe<Task[]>;
   /**
