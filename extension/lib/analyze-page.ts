@@ -6,12 +6,12 @@
 import type { Report } from '@gongkai/shared/browser';
 import { checkSnapshot, rerun, type PageCheck } from './check-page';
 import { checkNames, crossYear, type CheckNames, type CrossYear } from './cross-year';
-import type { SnapNode } from './dom-snapshot';
+import type { WireNode } from './dom-snapshot';
 import { toEntry, usableHistory, type HistoryEntry } from './history-model';
 import type { HistoryList } from './messages';
 import { hasReportBody, type AnchorRefs } from './page-check';
 
-export interface CheckRequest { root: SnapNode; title: string | null; charset: string | null; url: string }
+export interface CheckRequest { root: WireNode; title: string | null; charset: string | null; url: string }
 
 /**
  * `years`: the years the cross-year checks used (one per year, this site's or a linked site's);

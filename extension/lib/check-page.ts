@@ -8,7 +8,7 @@
 import { checkReport, compareYears, extractWith, isLikelyReportPage, parseExtracted } from '@gongkai/shared/browser';
 import type { Report, YearComparison } from '@gongkai/shared/browser';
 import { cellKey } from './page-anchors';
-import { snapshotAdapter, snapshotDom, SNAPSHOT_LIMITS, toNodeIds, type SnapNode, type SnapshotLimits } from './dom-snapshot';
+import { fromWire, snapshotAdapter, snapshotDom, SNAPSHOT_LIMITS, toNodeIds, type SnapshotLimits, type WireNode } from './dom-snapshot';
 import { failureMessage, resolveAnchors, tooBigCheck, type AnchorRefs, type PageCheck } from './page-check';
 import type { PageAnchors } from './page-anchors';
 import { timed } from './perf';
@@ -32,10 +32,10 @@ export function likelyReportText(title: string, text: string): boolean {
 const HTML_BUDGET_MS = 5000;
 
 /** Parses and checks a copy of a page; the anchors come back as node ids of the copy. */
-export function checkSnapshot(root: SnapNode, title: string | null, charset: string | null, url: string, history: readonly Report[], t0 = performance.now()): { check: PageCheck; refs: AnchorRefs | null } {
+export function checkSnapshot(root: WireNode, title: string | null, charset: string | null, url: string, history: readonly Report[], t0 = performance.now()): { check: PageCheck; refs: AnchorRefs | null } {
   try {
     const refs: AnchorRefs = { cells: [], lines: [] };
-    const extracted = extractWith(snapshotAdapter, root, title, charset, HTML_BUDGET_MS, toNodeIds({
+    const extracted = extractWith(snapshotAdapter, fromWire(root), title, charset, HTML_BUDGET_MS, toNodeIds({
       cell: (t, r, c, id) => { refs.cells.push([cellKey(t, r, c), id]); },
       line: (l, ids) => { refs.lines.push([l, [...ids]]); },
     }));

@@ -9,9 +9,15 @@ import type { NodeCollector, TreeAdapter } from '@gongkai/shared/browser';
 import { since } from './perf';
 
 /**
- * One node of the copy: plain data (it is sent to the background, which parses it); `id` is the
- * index of the page's own node in the snapshot's `pageNodes` (for anchors).
+ * The copy as it is made and sent to the background: a text node is its text (other non-element
+ * nodes are ''), an element is `[tag, attributes or 0, ...children]`. Compact on purpose: the page's
+ * thread pays for building and serializing it. The nodes are numbered in document order (preorder),
+ * which is also the order of the snapshot's `pageNodes`.
  */
+export type WireNode = string | WireElement;
+export type WireElement = [tag: string, attrs: Record<string, string> | 0, ...children: WireNode[]];
+
+/** One node of the copy as the parser walks it; `id` is the index of the page's node in `pageNodes`. */
 export interface SnapNode { tag: string | null; children: SnapNode[]; data: string; attrs: Record<string, string> | null; id: number }
 
 export interface SnapshotLimits {
@@ -26,7 +32,7 @@ export interface SnapshotLimits {
 export const SNAPSHOT_LIMITS: SnapshotLimits = { sliceMs: 8, maxCells: 3000, maxNodes: 60_000 };
 
 export type Snapshot =
-  | { ok: true; root: SnapNode; nodes: number; cells: number; slices: number; pageNodes: Node[] }
+  | { ok: true; root: WireElement; nodes: number; cells: number; slices: number; pageNodes: Node[] }
   | { ok: false; tooBig: { cells: number; nodes: number }; slices: number };
 
 /** The attributes the walker asks for (rowspan, colspan, width, style); no other attribute is copied. */
@@ -39,9 +45,7 @@ export function yieldToMain(): Promise<void> {
   return new Promise((r) => setTimeout(r, 0));
 }
 
-function copy(n: Node, id: number): SnapNode {
-  if (n.nodeType !== 1) return { tag: null, children: [], data: n.nodeType === 3 ? (n as Text).data : '', attrs: null, id };
-  const el = n as Element;
+function copyElement(el: Element): WireElement {
   let attrs: Record<string, string> | null = null;
   if (el.hasAttributes()) {
     for (const k of ATTRS) {
@@ -49,15 +53,15 @@ function copy(n: Node, id: number): SnapNode {
       if (v !== null) (attrs ??= {})[k] = v;
     }
   }
-  return { tag: el.localName, children: [], data: '', attrs, id };
+  return [el.localName, attrs ?? 0];
 }
 
 /** Copies `root` in slices of `limits.sliceMs`; stops as soon as the page is over a limit. */
 export async function snapshotDom(root: Node, limits: SnapshotLimits = SNAPSHOT_LIMITS, now: () => number = () => performance.now()): Promise<Snapshot> {
   const pageNodes: Node[] = [root];
-  const top = copy(root, 0);
+  const top: WireElement = root.nodeType === 1 ? copyElement(root as Element) : ['#root', 0];
   // Each entry: a copied parent and the next of its children to copy (a parent of 10,000 rows is copied across slices too).
-  const stack: { s: SnapNode; next: ChildNode | null }[] = [{ s: top, next: root.firstChild }];
+  const stack: { s: WireElement; next: ChildNode | null }[] = [{ s: top, next: root.firstChild }];
   let nodes = 1;
   let cells = 0;
   let slices = 1;
@@ -68,12 +72,16 @@ export async function snapshotDom(root: Node, limits: SnapshotLimits = SNAPSHOT_
     const c = top2.next;
     if (!c) { stack.pop(); continue; }
     top2.next = c.nextSibling;
-    const x = copy(c, pageNodes.length);
     pageNodes.push(c);
-    top2.s.children.push(x);
     nodes++;
-    if (x.tag === 'td' || x.tag === 'th') cells++;
-    if (x.tag !== null && c.firstChild) stack.push({ s: x, next: c.firstChild });
+    if (c.nodeType === 1) {
+      const x = copyElement(c as Element);
+      top2.s.push(x);
+      if (x[0] === 'td' || x[0] === 'th') cells++;
+      if (c.firstChild) stack.push({ s: x, next: c.firstChild });
+    } else {
+      top2.s.push(c.nodeType === 3 ? (c as Text).data : '');
+    }
     if (cells > limits.maxCells || nodes > limits.maxNodes) { since('snapshot', sliceStart); return { ok: false, tooBig: { cells, nodes }, slices }; }
     if ((nodes & 63) === 0 && now() > deadline) {
       since('snapshot', sliceStart);
@@ -85,6 +93,26 @@ export async function snapshotDom(root: Node, limits: SnapshotLimits = SNAPSHOT_
   }
   since('snapshot', sliceStart);
   return { ok: true, root: top, nodes, cells, slices, pageNodes };
+}
+
+/** The copy as the parser walks it, numbered in document order as `pageNodes` is. */
+export function fromWire(root: WireNode): SnapNode {
+  let id = 0;
+  const make = (w: WireNode): SnapNode => (typeof w === 'string'
+    ? { tag: null, children: [], data: w, attrs: null, id: id++ }
+    : { tag: w[0], children: [], data: '', attrs: w[1] === 0 ? null : w[1], id: id++ });
+  const top = make(root);
+  // Each entry: a node of the tree, its wire form and the index of its next child there (children start at 2).
+  const stack: { n: SnapNode; w: WireNode; i: number }[] = [{ n: top, w: root, i: 2 }];
+  while (stack.length) {
+    const e = stack[stack.length - 1]!;
+    if (typeof e.w === 'string' || e.i >= e.w.length) { stack.pop(); continue; }
+    const cw = e.w[e.i++] as WireNode;
+    const c = make(cw);
+    e.n.children.push(c);
+    if (typeof cw !== 'string') stack.push({ n: c, w: cw, i: 2 });
+  }
+  return top;
 }
 
 /** The walker's view of the copy. */
