@@ -1,7 +1,7 @@
 /** The findings, most severe first; hovering one lights its boxes, clicking scrolls to it. */
 import type { Finding } from '@gongkai/shared/browser';
 import type { CheckNames } from '../lib/cross-year';
-import { findingText, t, type Lang } from '../lib/i18n';
+import { t, type Lang } from '../lib/i18n';
 
 const RANK: Record<string, number> = { error: 0, warning: 1, info: 2 };
 
@@ -10,18 +10,16 @@ export function sortFindings(findings: readonly Finding[]): { finding: Finding; 
     .sort((a, b) => (RANK[a.finding.severity] ?? 3) - (RANK[b.finding.severity] ?? 3) || a.index - b.index);
 }
 
-/** The message in the reader's language; the check id and any technical reason only under 详情. */
+/** The message in the reader's language; the check id only under 详情. */
 export function FindingBody({ f, lang, names }: { f: Finding; lang: Lang; names: CheckNames }) {
   const info = names[f.id] ?? null;
-  const { text, technical } = findingText(f, lang, info);
   return (
     <>
-      <div data-testid="finding-text">{text}</div>
+      <div data-testid="finding-text">{f.message[lang]}</div>
       {f.evidence.expression && <span className="expr">{f.evidence.expression}</span>}
       <details className="gl-details" onClick={(e) => e.stopPropagation()} onKeyDown={(e) => e.stopPropagation()}>
         <summary>{t(lang, 'details')}</summary>
         <span className="id">{t(lang, 'checkId')} <code>{f.id}</code>{info ? ` · ${info[lang]}` : ''}</span>
-        {technical && <span className="id" data-testid="technical">{technical}</span>}
       </details>
     </>
   );

@@ -1,8 +1,8 @@
 /// <reference types="chrome" />
 /**
  * Interface strings in Chinese (default) and English, and the wording of results for a citizen:
- * cross-year outcomes as statements ("上年结转衔接：不一致"), findings without check ids or English
- * in the Chinese text (ids and the technical reason go to a details toggle).
+ * cross-year outcomes as statements ("上年结转衔接：不一致"). Findings are shown in the checks' own
+ * words (Chinese messages are Chinese at the source, doubt reasons included); ids go to a details toggle.
  */
 import type { CheckOutcome, Finding } from '@gongkai/shared/browser';
 
@@ -171,21 +171,4 @@ export function crossYearStatement(o: CheckOutcome, findings: readonly Finding[]
   if (o.status === 'pass') return { label, value: (PASS_VALUE[o.id] ?? { zh: '一致', en: 'consistent' })[lang], detail: null };
   if (o.status === 'fail') return { label, ...failValue(o.id, findings.filter((f) => f.id === o.id), lang) };
   return { label, value: t(lang, o.status), detail: o.reason?.[lang] ?? null };
-}
-
-const LATIN_WORDS = /[A-Za-z]{3,}(?:\s+[A-Za-z]{2,}){2,}/;
-
-/**
- * A finding's message for the panel. In Chinese, a message that carries English (a parser's
- * technical reason, e.g. "row has 6 value cells where the template has 7") is said in Chinese from
- * its evidence instead; the original goes to the details toggle (`technical`).
- */
-export function findingText(f: Finding, lang: Lang, name?: { zh: string; en: string } | null): { text: string; technical: string | null } {
-  const msg = f.message[lang];
-  if (lang === 'en' || !LATIN_WORDS.test(msg)) return { text: msg, technical: null };
-  const labels = [...new Set(f.evidence.cells.map((c) => c.label))];
-  const head = msg.split(/[：:]/)[0] ?? '';
-  const lead = /[A-Za-z]{3,}/.test(head) ? name?.zh ?? '该项无法自动判断' : head;
-  const where = labels.length ? `：${labels.slice(0, 4).join('、')}${labels.length > 4 ? ` 等 ${labels.length} 处` : ''}` : '';
-  return { text: `${lead}${where}`, technical: msg };
 }

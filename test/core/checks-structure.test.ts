@@ -240,7 +240,7 @@ describe('structure.unreadable-cells', () => {
     const res = run(html(h.html()));
     const f = only(res, 'structure.unreadable-cells');
     expectFires(res, 'structure.unreadable-cells');
-    expect(f.message.zh).toBe('7个单元格无法可靠读取，未参与计算：row has 2 value cells where the template has 7');
+    expect(f.message.zh).toBe('7个单元格无法可靠读取，未参与计算：该行有2个数值单元格，模板为7个');
     expect(f.evidence.cells.map((c) => c.label)).toEqual(['自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计'].map((c) => `2.重复申请 · ${c}`));
     expect(f.evidence.cells.every((c) => c.table === 'table3' && c.row === 'notProcessed.duplicate' && c.value === null)).toBe(true);
     // Sums over that row cannot run rather than guess.

@@ -5,6 +5,7 @@ import type { Cell } from '../model/report.js';
 import { cellEvidence } from './types.js';
 import type { CheckContext, Collector } from './context.js';
 import { t2Label, t3Label } from './context.js';
+import { doubtZh } from './doubt-words.js';
 import { checkTotalsBlank } from './totals-blank.js';
 
 export function checkStructure(ctx: CheckContext, out: Collector): void {
@@ -87,10 +88,10 @@ function checkDoubtful(ctx: CheckContext, out: Collector): void {
   r.table3?.rows.forEach((row) => row.cells.forEach((c, i) => { if (c.doubt) bad.push({ label: t3Label(row.key, i), cell: c, table: 'table3', row: row.key, col: i }); }));
   r.table4?.cells.forEach((c, i) => { if (c.doubt) bad.push({ label: `表四 #${i + 1}`, cell: c, table: 'table4', row: String(Math.floor(i / 5)), col: i }); });
   if (bad.length) {
-    const reasons = [...new Set(bad.map((b) => b.cell.doubt))].slice(0, 3).join('; ');
+    const reasons = [...new Set(bad.map((b) => b.cell.doubt!))].slice(0, 3);
     out.fail('structure.unreadable-cells', {
-      zh: `${bad.length}个单元格无法可靠读取，未参与计算：${reasons}`,
-      en: `${bad.length} cell(s) could not be read or placed reliably and were left out: ${reasons}`,
+      zh: `${bad.length}个单元格无法可靠读取，未参与计算：${[...new Set(reasons.map(doubtZh))].join('；')}`,
+      en: `${bad.length} cell(s) could not be read or placed reliably and were left out: ${reasons.join('; ')}`,
     }, { cells: bad.slice(0, 50).map((b) => cellEvidence(b.table, b.row, b.col, b.label, b.cell)), sentences: [] });
   } else out.pass('structure.unreadable-cells');
 }
