@@ -6,7 +6,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { checkReport, extractHtml, parseExtracted, reportFromContract, toContract, type CheckResult, type Report } from '../../shared/src/index.ts';
-import { report001, replaceOnce, seedText } from '../helpers/fixtures.ts';
+import { report001, report001Html, replaceOnce, seedText } from '../helpers/fixtures.ts';
+import { wordExportReport } from '../helpers/word-export.ts';
+import { seed001 } from './report-values.ts';
 import { html, only, run, text } from '../helpers/checks.ts';
 import { documentBytes } from './fixtures.ts';
 
@@ -31,6 +33,15 @@ describe('structure.unreadable-cells in Chinese', () => {
     const f = unreadable(run(r));
     expect(f.message.zh).toBe('7个单元格无法可靠读取，未参与计算：一行中的5个数值无法对应到7列：“74 5 9  5   84 ”');
     expect(f.message.en).toContain('5 values on one line could not be aligned to 7 columns');
+  });
+
+  it('a Word export whose 法律服务机构 and 其他 cells are one merged cell holding a number', () => {
+    const src = wordExportReport(report001Html(), seed001.table3 as Record<string, (number | null)[]>, seed001.table4 as number[], { widths: 'attr', mergeBlank: ['newReceived'] });
+    // The merged (blank) cell of 一、本年新收 given a 3: a reader cannot tell which column it belongs to.
+    const merged = replaceOnce(src, /(<td width=101 colspan=2[^>]*>\s*<p[^>]*>)[\s\S]*?(<\/p>)/, '$13$2');
+    const f = unreadable(run(html(merged)));
+    expect(f.message.zh).toBe('2个单元格无法可靠读取，未参与计算：合并单元格“3”跨越法律服务机构、其他，无法拆分');
+    expect(f.message.en).toContain('one merged cell "3" spans 法律服务机构、其他: not split between them');
   });
 
   it('a doubtful OCR reading (confidence 0.30) of 一、本年新收 · 总计', () => {
