@@ -21,10 +21,12 @@ const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input'
 /** Elements whose content is text up to their end tag. */
 const RAW = new Set(['script', 'style', 'textarea', 'title', 'xmp', 'iframe', 'noembed', 'noframes']);
 /** Opening one of these ends an open sibling of the listed kinds (implied end tags). */
-const ENDS: Record<string, readonly string[]> = {
+const ENDS = new Map<string, readonly string[]>(Object.entries({
   p: ['p'], li: ['li'], dt: ['dt', 'dd'], dd: ['dt', 'dd'], option: ['option'], td: ['td', 'th'], th: ['td', 'th'],
   tr: ['td', 'th', 'tr'], tbody: ['td', 'th', 'tr', 'tbody', 'thead'], thead: ['td', 'th', 'tr', 'tbody', 'thead'],
-};
+}));
+/** The end-tag search of each raw-text element, made once. */
+const RAW_CLOSE = new Map<string, RegExp>([...RAW].map((name) => [name, new RegExp(`</${name}[\\s/>]`, 'ig')]));
 /** Block elements that close an open <p>. */
 const CLOSES_P = new Set(['div', 'p', 'ul', 'ol', 'table', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre', 'section',
   'article', 'header', 'footer', 'dl', 'form', 'hr', 'center', 'main', 'nav', 'aside', 'address', 'fieldset', 'figure', 'menu']);
@@ -43,6 +45,10 @@ export interface DepthGuard {
 
 function isAlpha(c: number): boolean {
   return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
+}
+
+function isUpper(c: number): boolean {
+  return c >= 0x41 && c <= 0x5a;
 }
 
 function isNameChar(c: number): boolean {
@@ -74,14 +80,15 @@ export function guardHtmlDepth(html: string, limit = MAX_HTML_DEPTH): DepthGuard
     const from = isClose ? i + 2 : i + 1;
     if (!isAlpha(html.charCodeAt(from))) { i = html.indexOf('<', i + 1); continue; }
     let k = from + 1;
-    while (k < n && isNameChar(html.charCodeAt(k))) k++;
+    let upper = isUpper(html.charCodeAt(from));
+    for (let ch: number; k < n && isNameChar(ch = html.charCodeAt(k)); k++) if (isUpper(ch)) upper = true;
     const gt = html.indexOf('>', k);
     const next = html.indexOf('<', k);
     if (gt < 0) break;
     if (next >= 0 && next < gt) { i = next; continue; }
     const start = i, end = gt + 1;
     i = next;
-    const name = html.slice(from, k).toLowerCase();
+    const name = upper ? html.slice(from, k).toLowerCase() : html.slice(from, k);
     if (isClose) {
       let j = names.length - 1;
       const stop = Math.max(0, names.length - CLOSE_REACH);
@@ -92,13 +99,13 @@ export function guardHtmlDepth(html: string, limit = MAX_HTML_DEPTH): DepthGuard
       if (!keep) cut.push(start, end);
       continue;
     }
-    const ends = ENDS[name];
+    const ends = ENDS.get(name);
     if (ends) while (names.length && ends.includes(names[names.length - 1]!)) pop();
     if (names[names.length - 1] === 'p' && CLOSES_P.has(name)) pop();
     const keep = kept < limit || (kept < limit + STRUCTURE_HEADROOM && STRUCTURE.has(name));
     if (RAW.has(name)) {
       // Raw text runs to the end tag: skip it (its "<div>" strings are not tags). Dropped whole when too deep.
-      const close = new RegExp(`</${name}[\\s/>]`, 'ig');
+      const close = RAW_CLOSE.get(name)!;
       close.lastIndex = end;
       const m = close.exec(html);
       const after = m ? html.indexOf('>', m.index) + 1 : n;

@@ -48,15 +48,38 @@ export function sentences(lines: string[], joinLines: boolean): Sentence[] {
   return out;
 }
 
-/** `need`: words the pattern cannot match without (every one of them present), a cheap test before the regex. */
-interface Pattern { topic: string; re: RegExp; need: readonly string[] }
+/**
+ * `need`: words the pattern cannot match without (every one of them present), a cheap test before
+ * the regex. `behind`: a condition on the text before a match (a look-behind, tested only where the
+ * pattern matches instead of at every position).
+ */
+interface Pattern { topic: string; re: RegExp; need: readonly string[]; behind?: (text: string, at: number) => boolean }
+
+/** True when "信息公开" ends at most 30 characters before `at`, with no 。 or ； between. */
+function afterInfo(text: string, at: number): boolean {
+  for (let q = at; q >= at - 30 && q >= 4; q--) {
+    if (q < at) { const c = text.charCodeAt(q); if (c === 0x3002 || c === 0xff1b) return false; }
+    if (text.startsWith('信息公开', q - 4)) return true;
+  }
+  return false;
+}
+
+/** Matches of a global pattern, left to right, where its `behind` condition holds. */
+function* matchesOf(p: { re: RegExp; behind?: Pattern['behind'] }, text: string): Generator<RegExpExecArray> {
+  p.re.lastIndex = 0;
+  for (let m = p.re.exec(text); m; m = p.re.exec(text)) {
+    if (p.behind && !p.behind(text, m.index)) { p.re.lastIndex = m.index + 1; continue; }
+    yield m;
+  }
+}
 
 // Applied to a sentence with all whitespace removed and full-width digits made ASCII.
 const N = '(\\d+)';
 const PATTERNS: Pattern[] = [
   { topic: 'received', need: ['申请'], re: new RegExp(`(?:共|累计|全年|新)?(?:收到|受理|接收|接到)(?:并办理|和受理|并受理|和处理)?(?:各类|本年度|新增)?(?:政府信息公开申请|依申请公开(?:申请)?|信息公开申请)(?:共计|共|合计)?${N}(?:件|个|份)`) },
-  // A bare "收到申请N件" counts only where the sentence is about information disclosure (not 政务服务).
-  { topic: 'received', need: ['信息公开', '申请'], re: new RegExp(`(?<=信息公开[^。；]{0,30})(?:共|累计|全年)?(?:收到|受理|接收|接到)(?:各类)?申请(?:共计|共|合计)?${N}(?:件|个|份)`) },
+  // A bare "收到申请N件" counts only where the sentence is about information disclosure (not 政务服务):
+  // after 信息公开 and at most 30 characters without 。；, as `(?<=信息公开[^。；]{0,30})` would say (`afterInfo`).
+  { topic: 'received', need: ['信息公开', '申请'], behind: afterInfo, re: new RegExp(`(?:共|累计|全年)?(?:收到|受理|接收|接到)(?:各类)?申请(?:共计|共|合计)?${N}(?:件|个|份)`) },
   { topic: 'carriedOver', need: ['上年', '结转'], re: new RegExp(`上年(?:度)?结转(?:的)?(?:政府信息公开申请|申请)?${N}件`) },
   { topic: 'carriedForward', need: ['年度'], re: new RegExp(`${N}件(?:申请)?(?:结转|转入)(?:至)?下(?:一)?年度`) },
   { topic: 'carriedForward', need: ['结转', '年度'], re: new RegExp(`结转(?:至)?下(?:一)?年度(?:继续办理)?(?:的)?${N}件`) },
@@ -76,7 +99,7 @@ const PATTERNS: Pattern[] = [
   { topic: 'litigation', need: ['诉讼'], re: new RegExp(`(?:行政诉讼|诉讼)(?:案件)?${N}(?:件|起)`) },
 ];
 
-const GLOBAL = PATTERNS.map((p) => ({ topic: p.topic, need: p.need, re: new RegExp(p.re.source, 'g') }));
+const GLOBAL = PATTERNS.map((p) => ({ ...p, re: new RegExp(p.re.source, 'g') }));
 const DIGIT = /\d/;
 
 const ZERO_REVIEW = /(?:未发生|没有发生|没有收到|未收到|未出现|无)[^。；]{0,24}?行政复议(?:和|及|、|或)行政诉讼/;
@@ -94,8 +117,7 @@ export function extractClaims(sents: Sentence[]): ProseClaim[] {
     const digits = DIGIT.test(flat);
     for (const p of GLOBAL) {
       if (!digits || !p.need.every((w) => flat.includes(w))) continue;
-      p.re.lastIndex = 0;
-      for (const m of flat.matchAll(p.re)) {
+      for (const m of matchesOf(p, flat)) {
         spend();
         if (out.length >= MAX_CLAIMS * 2) break;
         const key = `${p.topic}:${m.index}`;

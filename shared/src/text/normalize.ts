@@ -5,14 +5,22 @@ const FULLWIDTH_START = 0xff01;
 const FULLWIDTH_END = 0xff5e;
 
 /** Full-width ASCII forms (０-９, Ａ-Ｚ, ＋, ．…) to their ASCII equivalents; ideographic space to space. */
-const WIDE = /[\uff01-\uff5e\u3000\u00a0\u2002\u2003\u2009\u202f]/g;
+const WIDE = /[\uff01-\uff5e\u3000\u00a0\u2002\u2003\u2009\u202f]/;
 export function toHalfWidth(s: string): string {
-  WIDE.lastIndex = 0;
   if (!WIDE.test(s)) return s;
-  return s.replace(WIDE, (ch) => {
-    const c = ch.charCodeAt(0);
-    return c >= FULLWIDTH_START && c <= FULLWIDTH_END ? String.fromCharCode(c - 0xfee0) : ' ';
-  });
+  // One pass over the code units (a replace callback per character costs more on long text).
+  let out = '';
+  let last = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    let r: number;
+    if (c >= FULLWIDTH_START && c <= FULLWIDTH_END) r = c - 0xfee0;
+    else if (c === 0x3000 || c === 0x00a0 || c === 0x2002 || c === 0x2003 || c === 0x2009 || c === 0x202f) r = 0x20;
+    else continue;
+    out += s.slice(last, i) + String.fromCharCode(r);
+    last = i + 1;
+  }
+  return out + s.slice(last);
 }
 
 /**
