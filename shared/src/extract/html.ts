@@ -1,7 +1,7 @@
 /** HTML string → ExtractedDocument, parsed with parse5 (as browsers parse) into parse5's own plain nodes. Node and tests. */
 import { parse as parseHtml5, type DefaultTreeAdapterMap } from 'parse5';
 import type { ExtractedDocument } from './types.js';
-import { extractWith, HTML_TIMEOUT_MS, textOf, type TreeAdapter } from './tree-walk.js';
+import { extractWith, HTML_TIMEOUT_MS, textOf, type CellAttrs, type TreeAdapter } from './tree-walk.js';
 import { guardHtmlDepth, MAX_HTML_DEPTH } from './html-depth.js';
 import { GongkaiError } from '../errors.js';
 
@@ -23,6 +23,19 @@ const parse5Adapter: TreeAdapter<P5Node> = {
     if (!('attrs' in n)) return null;
     for (const a of (n as P5Element).attrs) if (a.name === name) return a.value;
     return null;
+  },
+  cellAttrs: (n) => {
+    const out: CellAttrs = { rowspan: null, colspan: null, width: null, style: null };
+    if (!('attrs' in n)) return out;
+    // The first of each name, as `attr` finds it.
+    for (const a of (n as P5Element).attrs) {
+      const k = a.name;
+      if (k === 'rowspan') out.rowspan ??= a.value;
+      else if (k === 'colspan') out.colspan ??= a.value;
+      else if (k === 'width') out.width ??= a.value;
+      else if (k === 'style') out.style ??= a.value;
+    }
+    return out;
   },
 };
 

@@ -18,7 +18,7 @@ function keysOf(def: LabelDef): string[] {
   return k;
 }
 
-export function scoreLabel(def: LabelDef, printedKey: string, hayCounts: BigramCounts = bigramCounts(printedKey)): number {
+export function scoreLabel(def: LabelDef, printedKey: string, hayCounts: BigramCounts | (() => BigramCounts) = () => bigramCounts(printedKey)): number {
   let best = 0;
   for (const k of keysOf(def)) {
     if (k.length <= 2) {
@@ -27,7 +27,7 @@ export function scoreLabel(def: LabelDef, printedKey: string, hayCounts: BigramC
     }
     if (printedKey.includes(k)) { best = Math.max(best, 1 + k.length / 100); continue; }
     if (k.length >= 4) {
-      const c = containmentIn(k, printedKey, hayCounts);
+      const c = containmentIn(k, printedKey, typeof hayCounts === 'function' ? hayCounts() : hayCounts);
       if (c >= 0.75) best = Math.max(best, c);
     }
   }
@@ -40,7 +40,9 @@ export function scoreLabel(def: LabelDef, printedKey: string, hayCounts: BigramC
  */
 export function matchLabel(defs: readonly LabelDef[], printed: string, from: number): LabelMatch[] {
   const key = labelKey(printed);
-  const counts = bigramCounts(key);
+  // Made once, and only when a template label is not contained outright.
+  let made: BigramCounts | null = null;
+  const counts = (): BigramCounts => (made ??= bigramCounts(key));
   const scored: LabelMatch[] = [];
   for (let i = from; i < defs.length; i++) {
     const s = scoreLabel(defs[i]!, key, counts);

@@ -21,8 +21,8 @@ function gridText(g: Grid): string {
 }
 
 /** What a grid is, from its wording. */
-export function classifyGrid(g: Grid): TableKind | null {
-  const k = labelKey(gridText(g));
+export function classifyGrid(g: Grid, text: string = gridText(g)): TableKind | null {
+  const k = labelKey(text);
   if (k.includes('本年新收') || (k.includes('申请人情况') && k.includes('自然人'))) return 'table3';
   if (k.includes('行政复议') && (k.includes('结果维持') || k.includes('复议后起诉'))) return 'table4';
   if (k.includes('第二十条') || k.includes('信息内容') || k.includes('规范性文件') || k.includes('行政许可')) return 'table2';
@@ -80,15 +80,18 @@ export interface MappedTables {
 
 export function mapTables(doc: ExtractedDocument, lines: string[], sections: FoundSection[], notes: string[]): MappedTables {
   const byKind: Record<TableKind, Grid[]> = { table2: [], table3: [], table4: [] };
+  const texts = new Map<Grid, string>();
   for (const g of doc.grids) {
-    const k = classifyGrid(g);
+    const text = gridText(g);
+    texts.set(g, text);
+    const k = classifyGrid(g, text);
     if (k) byKind[k].push(g);
   }
   const out: MappedTables = { table2: null, table3: null, table4: null, regions: {} };
 
   if (byKind.table2.length) {
     const rows = byKind.table2.flatMap((g) => gridRows(g, true));
-    out.table2 = mapTable2(rows, byKind.table2.map(gridText).join('\n'), notes);
+    out.table2 = mapTable2(rows, byKind.table2.map((g) => texts.get(g)!).join('\n'), notes);
   }
   if (byKind.table3.length) out.table3 = mapTable3(placedGridRows(byKind.table3, TABLE3_HEADER), notes);
   if (byKind.table4.length) out.table4 = mapTable4(placedGridRows(byKind.table4, TABLE4_HEADER), notes);
