@@ -95,11 +95,23 @@ export async function crawl(o: CrawlOptions): Promise<CrawlResult> {
   const guardOf = (portal: string): UrlGuard & RenderGuard => ({
     check: (u, what) => scope.check(u, portal, what), refusal: (u, what) => scope.refusal(u, portal, what), privateOk: (h) => scope.privateOk(h),
   });
-  // robots.txt is read inside the scope of its own host; a Crawl-delay over the cap defers the host.
-  const robots = new RobotsCache(
-    (url) => httpGet(url, { ...http, maxBytes: cfg.robotsMaxBytes, guard: guardOf(new URL(url).host) }).then((res) => res.body.toString('utf8')),
-    (host, ms) => gate.setDelay(host, ms, `asks for Crawl-delay: ${ms / 1000} s in robots.txt`));
   let fatal: StoreWriteError | null = null;
+  // robots.txt is read inside the scope of its own host; a Crawl-delay over the cap defers the host.
+  // Fetched once per host and run: the text is recorded for the other workers (NUL, meaningless in
+  // robots.txt and refused by PostgreSQL TEXT, dropped), who read it instead of asking the host again.
+  // A failed write stops the run (not a robots fault of the host: the text is still used).
+  const robots = new RobotsCache(async (url) => {
+    const origin = new URL(url).origin;
+    const known = await o.store.robotsText(run.id, origin);
+    if (known !== null) return known;
+    const res = await httpGet(url, { ...http, maxBytes: cfg.robotsMaxBytes, guard: guardOf(new URL(url).host) });
+    const text = res.body.toString('utf8').replace(/\0/g, '');
+    await storeWrite(`recording ${url}`, () => o.store.saveRobotsText(run.id, origin, text)).catch((err: unknown) => {
+      if (err instanceof StoreWriteError) fatal ??= err;
+      else throw err;
+    });
+    return text;
+  }, (host, ms) => gate.setDelay(host, ms, `asks for Crawl-delay: ${ms / 1000} s in robots.txt`));
   const { retries, concurrency } = cfg;
   const inflight = new Set<string>();
   let fetched = 0, browserPages = 0, last = '';

@@ -195,6 +195,8 @@ export class PostgresStore implements Store {
   }
 
   async stats(runId: number): Promise<FrontierStats> { return S.toStats(await this.all(S.Q.stats, runId)); }
+  async robotsText(runId: number, origin: string): Promise<string | null> { const r = await this.one(S.Q.robots, runId, origin); return r ? String(r.body) : null; }
+  async saveRobotsText(runId: number, origin: string, body: string): Promise<void> { await this.write([[S.Q.saveRobots, [runId, origin, body, new Date().toISOString()]]]); }
   async complete(o: Outcome): Promise<void> { await this.write(S.completeStmts(o, this.nextSeq)); }
   async retryLater(task: Task, nextAt: number, error: { kind: string; message: string }): Promise<void> { await this.write([S.retryStmt(task, nextAt, error)]); }
 

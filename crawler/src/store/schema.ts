@@ -251,6 +251,21 @@ CREATE TABLE report_bands (
 CREATE INDEX report_bands_bucket ON report_bands (part, bucket);
 `;
 
+/**
+ * Version 7: robots.txt once per host and run across workers. The first worker to fetch a host's
+ * robots.txt records the text; the others read it instead of requesting it again (only files that
+ * were fetched: a host whose robots.txt failed is asked again by each worker).
+ */
+const V7 = `
+CREATE TABLE robots_txt (
+  run_id BIGINT NOT NULL,
+  origin TEXT NOT NULL,
+  body TEXT NOT NULL,
+  fetched_at TEXT NOT NULL,
+  PRIMARY KEY (run_id, origin)
+);
+`;
+
 /** Every migration, oldest first; versions are 1, 2, 3 … without gaps. */
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial schema', sql: (d) => (d === 'sqlite' ? V1 : V1.replace('id INTEGER PRIMARY KEY', 'id BIGSERIAL PRIMARY KEY')) },
@@ -259,6 +274,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 4, name: 'watch: conditions, alerts sent, deliveries; dashboard indexes', sql: () => V4 },
   { version: 5, name: 'dashboard: documents and portals by host', sql: () => V5 },
   { version: 6, name: 'copy-paste search: MinHash signatures and LSH bands of report sections', sql: () => V6 },
+  { version: 7, name: 'robots_txt: one fetch per host and run across workers', sql: () => V7 },
 ];
 
 /** The schema version this code writes and reads. */

@@ -47,6 +47,9 @@ export const Q = {
   /** Leases a row still runnable (pending and due, or leased with the lease expired); RETURNING shows whether it did. */
   lease: `UPDATE frontier SET state = 'leased', lease_until = ?
     WHERE run_id = ? AND url = ? AND mode = ? AND ((state = 'pending' AND next_at <= ?) OR (state = 'leased' AND lease_until < ?)) RETURNING url`,
+  /** The robots.txt text a worker of the run recorded for an origin (`http://host`). */
+  robots: 'SELECT body FROM robots_txt WHERE run_id = ? AND origin = ?',
+  saveRobots: 'INSERT INTO robots_txt (run_id, origin, body, fetched_at) VALUES (?, ?, ?, ?) ON CONFLICT (run_id, origin) DO NOTHING',
   gateRow: 'INSERT INTO host_gate (run_id, host, next_at) VALUES (?, ?, 0) ON CONFLICT (run_id, host) DO NOTHING',
   gateLock: 'SELECT next_at FROM host_gate WHERE run_id = ? AND host = ? FOR UPDATE',
   gateNext: 'UPDATE host_gate SET next_at = ? WHERE run_id = ? AND host = ?',

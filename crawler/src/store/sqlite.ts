@@ -109,6 +109,8 @@ export class SqliteStore implements Store {
     }
   }
   stats(runId: number): FrontierStats { return S.toStats(this.all(S.Q.stats, runId)); }
+  robotsText(runId: number, origin: string): string | null { const r = this.one(S.Q.robots, runId, origin); return r ? String(r.body) : null; }
+  saveRobotsText(runId: number, origin: string, body: string): void { this.write([[S.Q.saveRobots, [runId, origin, body, new Date().toISOString()]]]); }
   complete(o: Outcome): void { this.write(S.completeStmts(o, this.nextSeq)); }
   retryLater(task: Task, nextAt: number, error: { kind: string; message: string }): void { this.write([S.retryStmt(task, nextAt, error)]); }
 

@@ -192,6 +192,10 @@ export interface FrontierQueue {
    * its gap since the last start not over — so a worker does not spend its turn on hosts others hold.
    */
   nextTasks(runId: number, limit: number, now: number, exclude: Set<string>, limits?: HostLimits): Maybe<Task[]>;
+  /** The robots.txt text of `origin` (`http://host`) a worker of the run fetched, or null. */
+  robotsText(runId: number, origin: string): Maybe<string | null>;
+  /** Records a fetched robots.txt for the other workers of the run (the first record stays). */
+  saveRobotsText(runId: number, origin: string, body: string): Maybe<void>;
   /** Leases the tasks this worker is about to start; returns those it got (other workers may have leased some). */
   lease(tasks: Task[], now: number, limits?: HostLimits): Maybe<Task[]>;
   /**
