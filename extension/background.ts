@@ -13,6 +13,7 @@ import { analyzeSnapshot } from './lib/analyze-page';
 import { likelyReportText } from './lib/check-page';
 import { LENS_FILE, OFFSCREEN_PAGE, TOOLS_FILE, WELCOME_PAGE, type Message, type OffscreenMessage, type TabVerdict } from './lib/messages';
 import { syncGateRegistration } from './lib/registration';
+import { DISABLED_KEY, isDisabled } from './lib/sites';
 import { checkingVerdict, noneVerdict } from './lib/verdict';
 
 // Tests read the store through the service worker.
@@ -30,6 +31,15 @@ chrome.runtime.onInstalled.addListener((details) => {
 chrome.runtime.onStartup.addListener(sync);
 chrome.permissions.onAdded.addListener(sync);
 chrome.permissions.onRemoved.addListener(sync);
+// The kill-switch: switched-off sites are left out of the gate's registration.
+chrome.storage.onChanged.addListener((changes, area) => { if (area === 'local' && changes[DISABLED_KEY]) sync(); });
+
+/** The sender's site is switched off (also for origins the registration cannot leave out, and in the moment before it is updated). */
+async function switchedOff(sender: chrome.runtime.MessageSender): Promise<boolean> {
+  const site = senderSite(sender);
+  if (!site) return false;
+  return isDisabled((await chrome.storage.local.get(DISABLED_KEY))[DISABLED_KEY], site);
+}
 
 const verdictKey = (tabId: number) => `verdict:${tabId}`;
 const setVerdict = (tabId: number, v: TabVerdict) => chrome.storage.session.set({ [verdictKey(tabId)]: v });
@@ -115,7 +125,7 @@ async function handle(msg: Message, sender: chrome.runtime.MessageSender): Promi
   switch (msg.type) {
     case 'activate': {
       const tabId = sender.tab?.id;
-      if (tabId === undefined) return false;
+      if (tabId === undefined || (await switchedOff(sender))) return false;
       // The popup says "正在检查" until the lens reports its verdict.
       if (sender.url) await setVerdict(tabId, checkingVerdict(sender.url));
       await chrome.scripting.executeScript({ target: { tabId, frameIds: [sender.frameId ?? 0] }, files: [LENS_FILE] });
@@ -123,7 +133,7 @@ async function handle(msg: Message, sender: chrome.runtime.MessageSender): Promi
     }
     case 'gate:none': {
       const tabId = sender.tab?.id;
-      if (tabId === undefined || !sender.url) return false;
+      if (tabId === undefined || !sender.url || (await switchedOff(sender))) return false;
       await setVerdict(tabId, noneVerdict(sender.url));
       return true;
     }

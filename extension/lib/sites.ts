@@ -1,7 +1,8 @@
 /// <reference types="chrome" />
 /**
- * The per-site kill-switch. A site (origin) in `disabledOrigins` gets nothing: the gate reads this
- * before it looks at the page, and the lens removes itself when the list changes.
+ * The per-site kill-switch. A site (origin) in `disabledOrigins` gets nothing: the background leaves
+ * it out of the gate's registration (and refuses to inject the lens there), and the lens removes
+ * itself when the list changes.
  */
 export const DISABLED_KEY = 'disabledOrigins';
 
