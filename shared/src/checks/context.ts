@@ -65,10 +65,18 @@ const T3_SHORT: Record<string, string> = {
   newReceived: '一、本年新收', carriedOver: '二、上年结转', total: '（七）总计', carriedForward: '四、结转下年度',
 };
 
+/** Labels depend only on the template: each made once. */
+const t3Labels = new Map<string, string>();
 export function t3Label(key: string, col: number): string {
-  const def = TABLE3_ROWS.find((d) => d.key === key);
-  const row = T3_SHORT[key] ?? def?.label.replace(/^.*\s/, '') ?? key;
-  return `${row} · ${TABLE3_COLUMNS[col]!.label}`;
+  const id = `${key}|${col}`;
+  let label = t3Labels.get(id);
+  if (label === undefined) {
+    const def = TABLE3_ROWS.find((d) => d.key === key);
+    const row = T3_SHORT[key] ?? def?.label.replace(/^.*\s/, '') ?? key;
+    label = `${row} · ${TABLE3_COLUMNS[col]!.label}`;
+    if (t3Labels.size < 1000) t3Labels.set(id, label);
+  }
+  return label;
 }
 
 /** Table-3 rows by key, built once per table (checks look cells up many times). */

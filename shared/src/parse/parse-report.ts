@@ -29,6 +29,29 @@ export type ParseResult = { ok: true; report: Report } | Unparseable;
 /** Upper bound on text the parser reads; longer input is cut with a note (bounded time and memory). */
 export const MAX_TEXT_CHARS = 2_000_000;
 
+/** JavaScript's `\s`, by code unit. */
+function isSpace(c: number): boolean {
+  return (c >= 0x09 && c <= 0x0d) || c === 0x20 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/**
+ * True when the text is nothing but whitespace, NULs and "TABLE n" markers — what removing
+ * /[\s\u0000]|TABLE \d+/g would leave empty — read up to the first other character.
+ */
+function onlyBlank(text: string): boolean {
+  for (let i = 0; i < text.length;) {
+    const c = text.charCodeAt(i);
+    if (c === 0 || isSpace(c)) { i++; continue; }
+    if (!text.startsWith('TABLE ', i)) return false;
+    let k = i + 6;
+    while (k < text.length && text.charCodeAt(k) >= 0x30 && text.charCodeAt(k) <= 0x39) k++;
+    if (k === i + 6) return false;
+    i = k;
+  }
+  return true;
+}
+
 const REPORT_HINTS = ['政府信息公开', '年度报告', '依申请公开', '主动公开', '政务公开'];
 
 export function parseExtracted(doc: ExtractedDocument, opts: ParseOptions = {}): ParseResult {
@@ -46,7 +69,7 @@ function buildReport(doc: ExtractedDocument, opts: ParseOptions): Report {
     text = text.slice(0, MAX_TEXT_CHARS);
     notes.push(`text cut at ${MAX_TEXT_CHARS} characters`);
   }
-  if (!text.replace(/[\s\u0000]|TABLE \d+/g, '').length && !doc.grids.some((g) => g.rows.some((r) => r.some((c) => c.text.trim())))) {
+  if (onlyBlank(text) && !doc.grids.some((g) => g.rows.some((r) => r.some((c) => c.text.trim())))) {
     // `empty` is for empty input only (plain text that is all whitespace); a document with no text in it is `no-text`.
     if (doc.kind === 'text') throw new GongkaiError('empty', 'The input is empty (only whitespace).', '输入为空（只有空白字符）。');
     throw new GongkaiError('no-text', `The ${doc.kind.toUpperCase()} document holds no text${doc.kind === 'pdf' ? ' and no images to read' : ''}.`,
@@ -60,7 +83,9 @@ function buildReport(doc: ExtractedDocument, opts: ParseOptions): Report {
   const period = statisticalPeriod(text.slice(0, 5000));
   const year = reportYear(title, period?.from ?? null, text);
   const hints = REPORT_HINTS.filter((h) => text.includes(h)).length;
-  const body = text.replace(/\u0000TABLE \d+\u0000/g, '').replace(/\s+/g, '');
+  // The text without table markers and whitespace, only where its length decides.
+  let bodyLength = -1;
+  const body = { get length(): number { return bodyLength >= 0 ? bodyLength : (bodyLength = text.replace(/\u0000TABLE \d+\u0000/g, '').replace(/\s+/g, '').length); } };
   const isReport = sections.length >= 2 || tables.table3 !== null || tables.table4 !== null ||
     (/报告|年报/.test(title) && hints >= 2 && body.length - title.length >= 200);
   if (!isReport && /报告|年报/.test(title) && sections.length === 0 && body.length - title.length < 200) {
