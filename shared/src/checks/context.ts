@@ -65,16 +65,17 @@ const T3_SHORT: Record<string, string> = {
   newReceived: '一、本年新收', carriedOver: '二、上年结转', total: '（七）总计', carriedForward: '四、结转下年度',
 };
 
-/** Labels depend only on the template: each made once. */
-const t3Labels = new Map<string, string>();
+/** Labels depend only on the template: each made once (by row key, then column). */
+const t3Labels = new Map<string, string[]>();
 export function t3Label(key: string, col: number): string {
-  const id = `${key}|${col}`;
-  let label = t3Labels.get(id);
+  let byCol = t3Labels.get(key);
+  if (!byCol) { byCol = []; if (t3Labels.size < 200) t3Labels.set(key, byCol); }
+  let label = byCol[col];
   if (label === undefined) {
     const def = TABLE3_ROWS.find((d) => d.key === key);
     const row = T3_SHORT[key] ?? def?.label.replace(/^.*\s/, '') ?? key;
     label = `${row} · ${TABLE3_COLUMNS[col]!.label}`;
-    if (t3Labels.size < 1000) t3Labels.set(id, label);
+    if (Number.isInteger(col) && col >= 0 && col < TABLE3_COLUMNS.length) byCol[col] = label;
   }
   return label;
 }

@@ -8,6 +8,7 @@
 const PX_PER: Record<string, number> = { px: 1, pt: 4 / 3, pc: 16, in: 96, cm: 96 / 2.54, mm: 96 / 25.4 };
 const ATTR = /^\s*(\d+(?:\.\d+)?)\s*(px)?\s*$/i;
 // `width:` at the start of the style or after `;` — not mso-width-alt, min-width, border-width.
+const WIDTH = /width/i;
 const STYLE = /(?:^|;)\s*width\s*:\s*(\d+(?:\.\d+)?)\s*(px|pt|pc|in|cm|mm)?\s*(?:;|$|!)/i;
 
 /** Width in CSS pixels from a cell's `width` attribute and `style`, or null when not stated in absolute units. */
@@ -16,7 +17,8 @@ export function cellWidth(widthAttr: string | null, style: string | null): numbe
     const m = ATTR.exec(widthAttr);
     if (m) { const v = Number(m[1]); return v > 0 ? v : null; }
   }
-  if (style && style.length < 2000) {
+  // The style regex tries every position: only where "width" is written at all.
+  if (style && style.length < 2000 && WIDTH.test(style)) {
     const m = STYLE.exec(style);
     if (m) {
       const v = Number(m[1]) * PX_PER[(m[2] ?? 'px').toLowerCase()]!;
