@@ -8,8 +8,22 @@ import { isMostlyUtf8, utf8Evidence } from './utf8.js';
 
 // TextDecoder (WHATWG encodings) is used rather than iconv-lite so this module runs unchanged in the
 // browser extension, where no Buffer exists.
+/**
+ * One decoder per label, made once: a non-streaming `decode` keeps no state between calls, and
+ * making a decoder (opening a converter) costs more than decoding a page. Null for an unknown label.
+ */
+const decoders = new Map<string, TextDecoder | null>();
+function decoderFor(label: string): TextDecoder | null {
+  let d = decoders.get(label);
+  if (d === undefined) {
+    try { d = new TextDecoder(label); } catch { d = null; }
+    if (decoders.size < 64) decoders.set(label, d);
+  }
+  return d;
+}
+
 function encodingExists(label: string): boolean {
-  try { new TextDecoder(label); return true; } catch { return false; }
+  return decoderFor(label) !== null;
 }
 
 export type SniffedKind = 'html' | 'text' | 'pdf' | 'docx' | 'doc' | 'image' | 'image-other' | 'zip' | 'binary' | 'empty';
@@ -110,7 +124,7 @@ export function decodeBytes(bytes: Uint8Array, contentType?: string | null): Dec
 }
 
 function isLatin(label: string): boolean {
-  try { return new TextDecoder(label).encoding === 'windows-1252'; } catch { return false; }
+  return decoderFor(label)?.encoding === 'windows-1252';
 }
 
 /** Encodings detection may choose; anything else (a Latin guess for Chinese bytes) falls back to gb18030. */
@@ -126,9 +140,10 @@ function strictUtf8(b: Uint8Array): string | null {
 }
 
 function decodeAs(bytes: Uint8Array, enc: string): { text: string; encoding: string } {
-  return { text: new TextDecoder(enc).decode(bytes), encoding: enc };
+  const d = decoderFor(enc);
+  return { text: (d ?? new TextDecoder(enc)).decode(bytes), encoding: enc };
 }
 
 function utf8(b: Uint8Array): string {
-  return new TextDecoder('utf-8').decode(b);
+  return decoderFor('utf-8')!.decode(b);
 }
