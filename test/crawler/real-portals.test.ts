@@ -44,11 +44,10 @@ describe('real portal pages', () => {
       const want: Expected = JSON.parse(readFileSync(join(root, slug, 'expected.json'), 'utf8'));
       const records = want.records.map(({ title, url, date, dateSource }) => ({ url, title, date, dateSource }));
 
-      if (src.sha256) {
-        it('is the original text (sha256 in source.json)', () => {
-          expect(createHash('sha256').update(bytes).digest('hex')).toBe(src.sha256);
-        });
-      }
+      it('is the original text (sha256 in source.json)', () => {
+        expect(src.sha256, 'source.json names the sha256 of page.html').toMatch(/^[0-9a-f]{64}$/);
+        expect(createHash('sha256').update(bytes).digest('hex')).toBe(src.sha256);
+      });
 
       if (src.pageKind === 'list-api-answer') {
         it('reads every record of the API answer, with its printed date', () => {
