@@ -30,6 +30,8 @@ export const CRAWL_DEFAULTS = {
   browser: 'auto' as BrowserMode,
   /** List pages (and XHR list answers) per column. */
   maxPagesPerColumn: 500,
+  /** 404/410 answers in a row on a column's later list pages after which its other later pages are not requested (0: no limit). */
+  maxGonePagesInRow: 3,
   ocr: false,
   /** Columns only (`gongkai columns`): no report tasks, no site search. */
   columnsOnly: false,

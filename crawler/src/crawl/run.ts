@@ -25,6 +25,7 @@ import { needsScript } from '../discover/html.js';
 import { crawlConfig, type BrowserMode } from './config.js';
 import { seedTask } from './tasks.js';
 import { planSiteSearches } from './site-search.js';
+import { GonePages, NOT_FETCHED } from './gone-pages.js';
 
 export { seedTask };
 
@@ -89,13 +90,15 @@ export async function crawl(o: CrawlOptions): Promise<CrawlResult> {
   // A page in the browser is many requests and a script run: it gets at least 30 s.
   const browser = new BrowserRenderer({ timeoutMs: Math.max(cfg.browserMinTimeoutMs, cfg.timeoutMs), resolve: cfg.resolve, userAgent: cfg.userAgent, insecure: cfg.insecure, waitForXhr: needsScript });
   const gate = new HostGate(cfg.perHost, cfg.delayMs);
+  const gone = new GonePages(cfg.maxGonePagesInRow);
   const routeCfg: RouteConfig = { browser: cfg.browser, maxPagesPerColumn: cfg.maxPagesPerColumn, ocr: cfg.ocr, columnsOnly: cfg.columnsOnly, maxSectionDepth: cfg.maxSectionDepth };
   const scope = new Scope(seeds, { allowHosts: o.allowHosts, resolve: o.resolve });
   /** The scope of the portal whose seed host is `portal`, as the HTTP client and the browser see it. */
   const guardOf = (portal: string): UrlGuard & RenderGuard => ({
     check: (u, what) => scope.check(u, portal, what), refusal: (u, what) => scope.refusal(u, portal, what), privateOk: (h) => scope.privateOk(h),
   });
-  let fatal: StoreWriteError | null = null;
+  /** What stops the run at once: a failed store write (exit 6, resumable) or a store call's internal error. */
+  let fatal: Error | null = null;
   // robots.txt is read inside the scope of its own host; a Crawl-delay over the cap defers the host.
   // Fetched once per host and run: the text is recorded for the other workers (NUL, meaningless in
   // robots.txt and refused by PostgreSQL TEXT, dropped), who read it instead of asking the host again.
@@ -107,8 +110,7 @@ export async function crawl(o: CrawlOptions): Promise<CrawlResult> {
     const res = await httpGet(url, { ...http, maxBytes: cfg.robotsMaxBytes, guard: guardOf(new URL(url).host) });
     const text = res.body.toString('utf8').replace(/\0/g, '');
     await storeWrite(`recording ${url}`, () => o.store.saveRobotsText(run.id, origin, text)).catch((err: unknown) => {
-      if (err instanceof StoreWriteError) fatal ??= err;
-      else throw err;
+      fatal ??= err instanceof Error ? err : new Error(String(err));
     });
     return text;
   }, (host, ms) => gate.setDelay(host, ms, `asks for Crawl-delay: ${ms / 1000} s in robots.txt`));
@@ -128,6 +130,9 @@ export async function crawl(o: CrawlOptions): Promise<CrawlResult> {
       const off = scope.refusal(t.url, t.meta.portal, `${t.kind} link`);
       if (off) return void (await skip({ kind: 'off-portal', message: off.message }));
       if (gate.deferred(host)) return void (await skip({ kind: 'throttled', message: gate.deferred(host)! }));
+      // A column whose later pages keep answering 404/410: the rest are not requested.
+      const goneWhy = gone.refusal(t);
+      if (goneWhy) return void (await skip({ kind: NOT_FETCHED, message: goneWhy }));
       const rb = await robots.for(t.url);
       const u = new URL(t.url);
       if (rb.fault) return void (await skip(rb.fault));
@@ -154,6 +159,7 @@ export async function crawl(o: CrawlOptions): Promise<CrawlResult> {
       }
       fetched++;
       last = t.url;
+      gone.answered(t, page.status);
       const result = await route(t, page, routeCfg);
       await save({
         ...base, ...result, status: page.status, finalUrl: page.url, sha256: page.sha256, elapsedMs: page.elapsedMs, cache: page.cache,
@@ -163,9 +169,9 @@ export async function crawl(o: CrawlOptions): Promise<CrawlResult> {
       try {
         await recordFailure(t, err, save, startedAt);
       } catch (fail) {
-        // Nothing is recorded for the URL: it stays pending for the resumed run.
-        if (fail instanceof StoreWriteError) fatal ??= fail;
-        else throw fail;
+        // Nothing is recorded for the URL: it stays pending for the resumed run. A failed write is a
+        // StoreWriteError; anything else the store threw is an internal error — either stops the run.
+        fatal ??= fail instanceof Error ? fail : new Error(String(fail));
       }
     }
   };
@@ -176,6 +182,7 @@ export async function crawl(o: CrawlOptions): Promise<CrawlResult> {
     const e = err instanceof FetchError ? err : null;
     const error = e ? { kind: e.label, message: e.message } : { kind: 'internal', message: (err as Error)?.stack ?? String(err) };
     const host = new URL(t.url).host;
+    gone.answered(t, e?.status ?? null);
     // The host says slow down (429/503, a firewall): slower from now on; a wait over the cap defers it.
     const throttled = e ? gate.react(host, e, startedAt) : null;
     if (throttled) return save({ task: t, state: 'skipped', status: e?.status ?? null, error: { kind: 'throttled', message: `${throttled} (${e!.message})` } });

@@ -136,6 +136,8 @@ export const toVerdict = (r: Row) => ({ host: String(r.host), passed: bool(r.pas
  */
 export function toColumnStatus(rows: Row[]): ColumnStatus {
   const out: ColumnStatus = new Map();
+  // Later pages left unrequested after 404/410 in a row (crawl/gone-pages.ts): that is the column's reason, with their count.
+  const notFetched = new Map<string, { n: number; why: string }>();
   for (const r of rows) {
     const col = JSON.parse(String(r.meta)).column as { key?: string; page?: number; api?: string; pager?: string } | undefined;
     if (!col?.key) continue;
@@ -146,9 +148,17 @@ export function toColumnStatus(rows: Row[]): ColumnStatus {
       // A column page re-rendered to drive its script pager (pager: 'browser') failing leaves the page read over HTTP.
       const later = (col.page ?? 0) > 0 || !!col.api || !!col.pager;
       if (!later) s.failed ??= { kind: String(r.error_kind), error: String(r.error) };
-      else s.unreached ??= `${col.api ? 'XHR pages not reachable' : col.pager ? 'later pages not reachable in the browser' : 'list pages not reachable'}: ${r.error_kind} at ${r.url}`;
+      else if (r.error_kind === 'not-fetched') {
+        const nf = notFetched.get(col.key) ?? { n: 0, why: String(r.error) };
+        nf.n++;
+        notFetched.set(col.key, nf);
+      } else s.unreached ??= `${col.api ? 'XHR pages not reachable' : col.pager ? 'later pages not reachable in the browser' : 'list pages not reachable'}: ${r.error_kind} at ${r.url}`;
     }
     out.set(col.key, s);
+  }
+  for (const [key, nf] of notFetched) {
+    const s = out.get(key)!;
+    s.unreached = `stopped requesting later list pages: ${nf.n} page${nf.n === 1 ? '' : 's'} ${nf.why}${s.unreached ? `; ${s.unreached}` : ''}`;
   }
   return out;
 }

@@ -20,6 +20,8 @@ export interface ColumnRef {
   api?: string;
   /** Set on a column page queued for Chromium because only the page's own script reaches its later pages (its pager is driven there). */
   pager?: 'browser';
+  /** Set on a later page the column's first page planned (its pager named it): the page plans nothing itself. */
+  planned?: boolean;
 }
 
 /** What led to a report or attachment: the list (or search result) row and the page it was on. */

@@ -12,7 +12,7 @@ import { columnKey } from '../../discover/urls.js';
 import { listApi, type ListApiPlan } from '../../discover/list-api.js';
 import { apiRecords } from '../../discover/api-records.js';
 import type { ListRecord } from '../../discover/records.js';
-import type { StatedTotals } from '../../discover/pagination.js';
+import type { Pagination, StatedTotals } from '../../discover/pagination.js';
 import type { ColumnRef, ColumnTask, ColumnTotal, NewTask, StatedSize } from '../../store/types.js';
 import { childTask, inBrowser } from '../tasks.js';
 import { walkNote } from '../../fetch/pager-walk.js';
@@ -66,13 +66,16 @@ function listPage(t: ColumnTask, $: ReturnType<typeof parse>, html: string, page
     Object.assign(col, { name, isReports });
     out.columns = [{ key: col.key, host: new URL(base).host, name, url: t.url, parentKey: null, isReports, isParent: false, category: classifyColumn(name, t.url) }];
   }
-  // Page 0 generates every page it can name; a pager with only "下一页" is walked one page at a time.
-  const { pages, serial, stated } = paginate($, base, html, cfg.maxPagesPerColumn);
+  // Page 0 plans every page it can name, once; a pager with only "下一页" is walked one page at a time.
+  const { pages, serial, stated, capped } = planPages($, base, html, col, cfg.maxPagesPerColumn);
   if (col.page === 0) {
     out.columnTotal = columnTotal(col.key, stated, api?.total ?? null, items.length, api?.reason ?? null);
     const script = scriptOnly(t, api, out.columnTotal, items.length, page, cfg);
     if (script.task) discovered.push(script.task);
-    out.columnTotal.unreached = script.unreached;
+    out.columnTotal.unreached = script.unreached ?? (capped ? capNote(cfg.maxPagesPerColumn, stated.pages) : null);
+  } else if (serial && pages.length > 0 && col.page + 1 >= cfg.maxPagesPerColumn) {
+    // A 下一页 walk that reached the cap with a next page still named.
+    out.columnTotal = { key: col.key, stated: null, unreached: capNote(cfg.maxPagesPerColumn, null) };
   }
   // Later pages that only the CMS's XHR list API serves: requested directly where the page names it.
   for (const [i, u] of (api?.requests ?? []).entries()) {
@@ -81,7 +84,7 @@ function listPage(t: ColumnTask, $: ReturnType<typeof parse>, html: string, page
   if (col.page === 0 || serial) {
     pages.slice(0, cfg.maxPagesPerColumn - 1 - (serial ? col.page : 0)).forEach((u, i) => {
       if (columnKey(u) !== col.key) return;
-      const ref: ColumnRef = { ...col, page: serial ? col.page + 1 : i + 1 };
+      const ref: ColumnRef = serial ? { ...col, page: col.page + 1 } : { ...col, page: i + 1, planned: true };
       discovered.push(childTask(t, 'column', u, { column: ref }));
     });
   }
@@ -90,6 +93,26 @@ function listPage(t: ColumnTask, $: ReturnType<typeof parse>, html: string, page
   if (col.page === 0 && page.walked) out.error = walkNote(page.walked);
   return out;
 }
+
+/** URLs the pagers built in this process (planPages): one column of N pages costs N − 1, not N². */
+export const pagerStats = { urlsBuilt: 0, plans: 0 };
+
+/**
+ * The column's later pages: planned once, on its first page (every URL its pager names, at most the
+ * cap). A page that page 0 planned plans nothing; a page of a 下一页 walk names only its next page
+ * (a fuller pager it shows is not rebuilt: at most one URL).
+ */
+function planPages($: ReturnType<typeof parse>, base: string, html: string, col: ColumnRef, max: number): Pagination {
+  if (col.page > 0 && col.planned) return { pages: [], serial: false, stated: { records: null, pages: null, evidence: [] }, capped: false };
+  const p = paginate($, base, html, col.page === 0 ? max : 2);
+  pagerStats.plans++;
+  pagerStats.urlsBuilt += p.pages.length;
+  return p;
+}
+
+/** The reason a column stopped at the page cap: pages read of pages the pager names (when it says). */
+const capNote = (max: number, named: number | null) =>
+  `stopped at the page cap (${max} of ${named ?? 'more'} pages)`;
 
 /**
  * What the column's first page says about its size: an exact total (recordCount, 共N条, the API's
