@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { columnKey, dateFromUrl, findDate, titleFacts, urlKind } from '../../crawler/src/discover/urls.js';
 import { attachments, listItems, parse, siteName } from '../../crawler/src/discover/html.js';
 import { paginate, statedTotals, xhrList } from '../../crawler/src/discover/pagination.js';
-import { columnLinks, isSection, sectionCandidates } from '../../crawler/src/discover/section.js';
+import { columnLinks, isSection, pageAddress, sectionCandidates } from '../../crawler/src/discover/section.js';
 import { parseRobots } from '../../crawler/src/fetch/robots.js';
 import { backoffMs, HostGate } from '../../crawler/src/fetch/politeness.js';
 import { classifyColumn } from '@gongkai/shared';
@@ -137,6 +137,49 @@ describe('html', () => {
       { url: `${base}fd/zcwj/`, name: '政策文件', parentUrl: `${base}fd/` },
       { url: `${base}nb/`, name: '政府信息公开年报', parentUrl: null },
     ]);
+  });
+});
+
+describe('section columns', () => {
+  // A section page as county portals (EmpireCMS and others) build it: per column a box with the column's
+  // link as heading and its newest articles, dated, in rows of some shape. Article URLs here match no
+  // known CMS shape (no date, no t2020…_N, no post_N): only the page's structure tells them apart.
+  const S = 'http://www.county.gov.cn/zfxxgk/';
+  const cols: [string, string][] = [['gkzn', '政府信息公开指南'], ['gkzd', '政府信息公开制度'], ['nb', '政府信息公开年报'], ['tzgg', '通知公告'], ['zcwj', '政策文件']];
+  const title = (c: string, i: number) => c === 'nb' ? `本县${2024 - i}年政府信息公开工作年度报告` : `关于做好第${i + 1}批重点工作的通知`;
+  const rows: Record<string, (c: string, n: number) => string> = {
+    li: (c, n) => `<ul>${Array.from({ length: n }, (_, i) => `<li><a href="/${c}/${741 + i}.html">${title(c, i)}</a><span>2024-0${i + 1}-12</span></li>`).join('')}</ul>`,
+    tr: (c, n) => `<table>${Array.from({ length: n }, (_, i) => `<tr><td><a href="/${c}/${741 + i}.html">${title(c, i)}</a></td><td>2024年${i + 1}月12日</td></tr>`).join('')}</table>`,
+    dl: (c, n) => Array.from({ length: n }, (_, i) => `<dl><dd><a href="/${c}/${741 + i}.html">${title(c, i)}</a></dd><dd>[2024-0${i + 1}-12]</dd></dl>`).join(''),
+    div: (c, n) => Array.from({ length: n }, (_, i) => `<div class="row"><a href="/${c}/${741 + i}.html">${title(c, i)}</a><i>2024/0${i + 1}/12</i></div>`).join(''),
+  };
+  const page = (shape: string) => `<div class="header"><a href="/">首页</a></div><div class="main">${cols.map(([c, name], k) =>
+    `<div class="box"><h3><a href="/${c}/">${name}</a></h3>${rows[shape]!(c, 1 + (k % 3))}</div>`).join('')}
+    <div class="links"><a href="/index.php?link=1">县政府门户</a><a href="/index.php?link=2">网站首页</a><a href="/zfxxgk/?utm_source=nav">信息公开目录</a><a href="/tzgg/?spm=1.2">通知公告栏目</a></div></div>`;
+  const want = cols.map(([c, name]) => ({ url: `http://www.county.gov.cn/${c}/`, name, parentUrl: null }));
+
+  for (const shape of ['li', 'tr', 'dl', 'div']) {
+    it(`takes the column headings, not the dated articles listed under them (rows as <${shape}>) nor home copies`, () => {
+      const $ = parse(page(shape));
+      expect(isSection($, S)).toBe(true);
+      expect(columnLinks($, S, new Set([S, 'http://www.county.gov.cn/']))).toEqual(want);
+    });
+  }
+
+  it('keeps columns the query selects, and query-only copies of a page out', () => {
+    expect(pageAddress('http://h/index.php?link=3')).toBe('http://h/');
+    expect(pageAddress('http://h/tzgg/index.html?utm_source=x&from=nav')).toBe('http://h/tzgg/');
+    expect(pageAddress('http://h/index.php?m=content&c=index&a=lists&catid=5')).toBe('http://h/index.php?m=content&c=index&a=lists&catid=5');
+    const $ = parse(`<div class="xxgk"><a href="/index.php?m=content&c=index&a=lists&catid=5">政府信息公开指南</a>
+      <a href="/index.php?m=content&c=index&a=lists&catid=6">政府信息公开年报</a><a href="/index.php?link=6">门户网站</a></div>`);
+    expect(columnLinks($, 'http://h/', new Set(['http://h/'])).map((c) => c.name)).toEqual(['政府信息公开指南', '政府信息公开年报']);
+  });
+
+  it('keeps a section whose columns are plain undated links, the URL shape list only a hint', () => {
+    const $ = parse(`<ul class="xxgk-list">${cols.map(([c, name]) => `<li><a href="/${c}/">${name}</a></li>`).join('')}
+      <li><a href="/nb/2024-03-10/7470.html">本县2023年政府信息公开工作年度报告</a></li></ul>`);
+    // The last link is a lone undated row: its dated URL (EmpireCMS /Y-M-D/N.html) still marks it an article.
+    expect(columnLinks($, S, new Set([S])).map((c) => c.url)).toEqual(want.map((w) => w.url));
   });
 });
 
