@@ -1,7 +1,7 @@
 /**
- * HTML tree → ExtractedDocument. One walker serves cheerio (Node, `extract/html.ts`) and the live DOM
+ * HTML tree → ExtractedDocument. One walker serves parse5 (Node, `extract/html.ts`) and the live DOM
  * (browser, `extractDom` here) through a small adapter, so the CLI, the crawler and the extension
- * read a page identically. This module does not load cheerio: the browser bundle stays small.
+ * read a page identically. This module does not load parse5: the browser bundle stays small.
  */
 import type { ExtractedDocument, Grid } from './types.js';
 import { tableMarker } from './types.js';
@@ -43,7 +43,7 @@ const SKIP = new Set(['script', 'style', 'noscript', 'template', 'head', 'iframe
 
 const MAX_TABLES = 200;
 const MAX_ROWS = 2000;
-/** Elements deeper than this are not read (a note says so). The cheerio path flattens below `MAX_HTML_DEPTH` first. */
+/** Elements deeper than this are not read (a note says so). The parse5 path flattens below `MAX_HTML_DEPTH` first. */
 const MAX_WALK_DEPTH = 400;
 /** Default time budget of one walk (ms); the clock is read every 2048 nodes. */
 export const HTML_TIMEOUT_MS = 20_000;

@@ -1,4 +1,4 @@
-/** Parse an HTML string with cheerio (Node, tests; the browser uses `parseDom`). */
+/** Parse an HTML string with parse5 (Node, tests; the browser uses `parseDom`). */
 import { extractHtml } from '../extract/html.js';
 import { GongkaiError, unparseable } from '../errors.js';
 import { parseExtracted, type ParseOptions, type ParseResult } from './parse-report.js';
