@@ -195,6 +195,23 @@ describe('redirects, links and attachments stay inside the portal', () => {
     expect(fault('http://evil.example.com/nb/t20220301_3.html')).toMatchObject({ errorKind: 'off-portal' });
   }, 60_000);
 
+  it('says what lets a private address be crawled, and that advice works', async () => {
+    const report = 'http://10.0.0.1/nb/t20200301_5.html';
+    const seed = 'http://www.jx.gov.cn/zwgk/zfxxgk/zfxxgknb/';
+    // Out of scope: both options are named (--allow-host alone would only meet a second refusal).
+    const out = await crawlOf(seed);
+    expect(out.fault(report)?.error).toMatch(/10\.0\.0\.1 is a private, loopback, link-local or reserved address: add --allow-host 10\.0\.0\.1 and --resolve 10\.0\.0\.1=10\.0\.0\.1:80 to crawl it/);
+    // In scope but not named by --resolve: the private address is the reason given — for robots.txt too, not "off the portal".
+    const allowed = await crawlOf(seed, { allowHosts: ['10.0.0.1'] });
+    expect(allowed.fault(report)).toMatchObject({ errorKind: 'off-portal', error: expect.stringMatching(/^robots\.txt of 10\.0\.0\.1 is at a private address, not requested; not crawling the host: 10\.0\.0\.1 is a private.*--resolve 10\.0\.0\.1=10\.0\.0\.1:80/) });
+    expect(allowed.fault(report)!.error).not.toMatch(/leads off the portal/);
+    // Both, as the message says (the address here is the local portal's, so nothing leaves 127.0.0.1): fetched.
+    hits.length = 0;
+    const both = await crawlOf(seed, { allowHosts: ['10.0.0.1'], resolve: new Map([...resolve(), ['10.0.0.1', portalAddr]]) });
+    expect(both.fault(report)).toBeUndefined();
+    expect(hits).toContain('10.0.0.1 /nb/t20200301_5.html');
+  }, 60_000);
+
   it('refuses a private address before connecting, even when the host is allowed', async () => {
     const opts = { timeoutMs: 2000, maxBytes: 100_000, guard: { check: () => undefined, privateOk: () => false } };
     for (const u of ['http://10.0.0.1/', 'http://169.254.169.254/latest/meta-data/', 'http://[::1]:9/', `http://localhost:${elsewherePort}/`]) {

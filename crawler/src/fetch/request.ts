@@ -42,7 +42,8 @@ export function requestOnce(url: string, opts: RequestLimits, req: RawRequest, d
   const port = mapped ? Number(mapped.match(/:(\d+)$/)?.[1] ?? 80) : Number(u.port || (u.protocol === 'https:' ? 443 : 80));
   // An IP literal is connected to without a lookup: judge it here; host names are judged by the lookup.
   if (isIP(addr) && isPrivateAddress(addr) && !privateOk(unbracket(u.hostname))) {
-    return Promise.reject(new FetchError('off-portal', url, new PrivateAddressError(unbracket(u.hostname), addr).message, { retryable: false }));
+    const refused = new PrivateAddressError(unbracket(u.hostname), addr, `${u.hostname}=${isIP(addr) === 6 ? `[${addr}]` : addr}:${port}`);
+    return Promise.reject(new FetchError('off-portal', url, refused.message, { cause: refused, retryable: false }));
   }
   const lib = u.protocol === 'https:' ? https : http;
   return new Promise<RawResponse>((resolve, reject) => {

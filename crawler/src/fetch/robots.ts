@@ -8,6 +8,7 @@
  * cap defers the host (politeness.ts).
  */
 import { FetchError } from './errors.js';
+import { PrivateAddressError } from './address.js';
 export interface Robots {
   allowed(pathAndQuery: string): boolean;
   crawlDelayMs: number | null;
@@ -103,6 +104,8 @@ export class RobotsCache {
 /** RFC 9309 §2.3.1: a 4xx (or a host that does not exist) allows everything; anything else disallows. */
 function robotsOnError(err: unknown, host: string): Robots {
   const e = err instanceof FetchError ? err : null;
+  // A private address (the host's own, or a redirect hop's) is no step off the portal: say which it is.
+  if (e?.kind === 'off-portal' && e.cause instanceof PrivateAddressError) return { ...DISALLOW_ALL, status: 'off-portal', fault: { kind: 'off-portal', message: `robots.txt of ${host} is at a private address, not requested; not crawling the host: ${e.message}` } };
   if (e?.kind === 'off-portal') return { ...DISALLOW_ALL, status: 'off-portal', fault: { kind: 'off-portal', message: `robots.txt of ${host} leads off the portal, not followed; not crawling the host: ${e.message}` } };
   if ((e?.kind === 'http-status' && (e.status ?? 0) < 500) || e?.kind === 'dns' || e?.kind === 'bad-url') return ALLOW_ALL;
   return { ...DISALLOW_ALL, fault: { kind: 'robots', message: `robots.txt of ${host} could not be read: not crawling the host (${e?.message ?? String(err)})` } };

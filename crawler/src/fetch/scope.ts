@@ -20,6 +20,7 @@ import { isIP } from 'node:net';
 import { createRequire } from 'node:module';
 import type { getDomain as GetDomain } from 'tldts';
 import { FetchError } from './errors.js';
+import { isPrivateAddress } from './address.js';
 
 // The public-suffix list is loaded on first use (not at start-up of commands that never crawl).
 let getDomainFn: typeof GetDomain | null = null;
@@ -97,7 +98,25 @@ export class Scope {
   /** The off-portal error for `url`, or null when it is in scope. `what` says how it was reached. */
   refusal(url: string, portal: string, what = 'link'): OffPortalError | null {
     if (this.allows(url, portal)) return null;
-    return new OffPortalError(url, `${url} is off the portal ${hostnameOf(portal)} (${what}); not requested — add --allow-host ${hostnameOf(url)} to crawl it`);
+    return new OffPortalError(url, `${url} is off the portal ${hostnameOf(portal)} (${what}); not requested — ${this.howToAllow(url)}`);
+  }
+
+  /**
+   * What would let the crawl request `url`: --allow-host puts its host in scope; a host at a private
+   * address (an IP literal like 10.0.0.1) is reached only where --resolve names it as well.
+   */
+  private howToAllow(url: string): string {
+    let h: string, port: string;
+    try {
+      const u = new URL(url);
+      h = hostnameOf(url);
+      port = u.port || (u.protocol === 'https:' ? '443' : '80');
+    } catch {
+      return 'not a URL the crawl can request';
+    }
+    if (!isIP(h) || !isPrivateAddress(h) || this.privateOk(h)) return `add --allow-host ${h} to crawl it`;
+    const lit = isIP(h) === 6 ? `[${h}]` : h;
+    return `${h} is a private, loopback, link-local or reserved address: add --allow-host ${h} and --resolve ${lit}=${lit}:${port} to crawl it`;
   }
 
   /** Throws the off-portal error for `url` when it is out of scope. */
