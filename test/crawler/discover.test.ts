@@ -228,7 +228,7 @@ describe('politeness', () => {
 describe('columns', () => {
   const col = (name: string, itemCount: number, newest: string | null, status = 'ok'): ColumnSnapshot => ({
     runId: 1, key: name, host: 'h', name, url: `http://h/${name}/`, parentKey: null, isReports: false, isParent: false,
-    category: classifyColumn(name), status, error: null, pages: 1, itemCount, newest, oldest: newest, perYear: {}, perMonth: {},
+    category: classifyColumn(name), status, error: null, pages: 1, itemCount, newest, oldest: newest, perYear: {}, perMonth: {}, datesPrinted: null, datesFromUrl: null,
   });
 
   it('classifies columns for the check-list', () => {

@@ -112,7 +112,7 @@ describe('list API answers', () => {
 describe('incomplete columns', () => {
   const col = (extra: Partial<ColumnRow> = {}): ColumnRow => ({ key: 'http://x.gov.cn/zcjd/', host: 'x.gov.cn', name: '政策解读', url: 'http://x.gov.cn/zcjd/',
     parentKey: null, isReports: false, isParent: false, category: 'notice-policy', stated: null, unreached: null, ...extra });
-  const items = (n: number): ItemRow[] => Array.from({ length: n }, (_, i) => ({ columnKey: 'http://x.gov.cn/zcjd/', url: `http://x.gov.cn/zcjd/${i}.html`, title: `第${i}条`, date: '2025-06-20' }));
+  const items = (n: number): ItemRow[] => Array.from({ length: n }, (_, i) => ({ columnKey: 'http://x.gov.cn/zcjd/', url: `http://x.gov.cn/zcjd/${i}.html`, title: `第${i}条`, date: '2025-06-20', dateSource: 'printed' as const }));
   const st = (extra: Partial<ColumnTaskStatus> = {}) => new Map([['http://x.gov.cn/zcjd/', { pages: 1, failed: null, needsBrowser: false, unreached: null, ...extra }]]);
   const snap = (c: ColumnRow, n: number, s = st()) => buildSnapshots(1, [c], items(n), s)[0]!;
 

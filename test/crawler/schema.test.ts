@@ -13,7 +13,8 @@ import { SqliteStore } from '../../crawler/src/store/sqlite.js';
 import { PostgresStore } from '../../crawler/src/store/postgres.js';
 import { MIGRATIONS, SCHEMA_VERSION } from '../../crawler/src/store/schema.js';
 import { StoreVersionError } from '../../crawler/src/store/migrate.js';
-import type { Store } from '../../crawler/src/store/types.js';
+import type { Store, Task } from '../../crawler/src/store/types.js';
+import { buildSnapshots } from '../../crawler/src/columns/snapshot.js';
 import { removeTempDirs, tempDir } from './helpers.js';
 import { SKIP_PG_REASON, startTestPostgres, type TestPostgres } from './pg-helpers.js';
 
@@ -37,6 +38,8 @@ const V1_ROWS = [
      VALUES (1, 'www.example.gov.cn/zwgk/zfxxgknb', 'www.example.gov.cn', '政府信息公开年报', 'http://www.example.gov.cn/zwgk/zfxxgknb/', 1, 'reports', 'pending')`,
   `INSERT INTO documents (run_id, url, host, list_title, agency, year, sha256, parse_ok, kind)
      VALUES (1, 'http://www.example.gov.cn/zwgk/zfxxgknb/t1.html', 'www.example.gov.cn', '2024年政府信息公开工作年度报告', '示例市人民政府', 2024, 'bb22', 1, 'html')`,
+  `INSERT INTO column_items (run_id, column_key, url, title, date)
+     VALUES (1, 'www.example.gov.cn/zwgk/zfxxgknb', 'http://www.example.gov.cn/zwgk/zfxxgknb/t1.html', '2024年政府信息公开工作年度报告', '2025-01-20')`,
 ];
 
 /** Every check of a v1 store opened with the current code. */
@@ -53,6 +56,20 @@ async function expectMigrated(store: Store, versions: () => Promise<number[]>): 
   const next = await store.nextTasks(1, 10, Date.now(), new Set());
   expect(next.map((t) => `${t.kind} ${t.url} ${t.kind === 'column' ? t.meta.column.name : undefined}`)).toEqual(['column http://www.example.gov.cn/zwgk/zfxxgknb/ 政府信息公开年报']);
   expect(await store.lease(next, Date.now(), { perHost: 2, delayMs: () => 0 })).toHaveLength(1);
+}
+
+/** v8 on the migrated store (after expectMigrated leased its pending column page): where item dates came from. */
+async function expectDateSources(store: Store): Promise<void> {
+  const task = { runId: 1, url: 'http://www.example.gov.cn/zwgk/zfxxgknb/', mode: 'http', kind: 'column', priority: 2, depth: 1, attempts: 0, meta: JSON.parse(COL_META) } as Task;
+  // v8: an item stored before it does not say where its date came from (null, not a guess); one stored now does.
+  const key = 'www.example.gov.cn/zwgk/zfxxgknb';
+  await store.complete({ task, state: 'done', status: 200, items: [
+    { columnKey: key, url: 'http://www.example.gov.cn/zwgk/zfxxgknb/t2.html', title: '2023年政府信息公开工作年度报告', date: '2024-01-18', dateSource: 'printed' }] });
+  expect((await store.columnItems(1)).map((i) => `${i.url.split('/').pop()} ${i.date} ${i.dateSource}`).sort()).toEqual(['t1.html 2025-01-20 null', 't2.html 2024-01-18 printed']);
+  const [snap] = buildSnapshots(1, await store.columnRows(1), await store.columnItems(1), await store.columnStatus(1));
+  expect({ printed: snap!.datesPrinted, url: snap!.datesFromUrl }).toEqual({ printed: null, url: null });
+  await store.saveSnapshots(1, [{ ...snap!, datesPrinted: 1, datesFromUrl: 0 }]);
+  expect((await store.snapshots(1)).map((c) => [c.datesPrinted, c.datesFromUrl])).toEqual([[1, 0]]);
 }
 
 afterAll(() => removeTempDirs());
@@ -85,6 +102,7 @@ describe('SQLite store', () => {
     const store = new SqliteStore(file);
     try {
       await expectMigrated(store, sqliteVersions(file));
+      await expectDateSources(store);
     } finally {
       store.close();
     }
@@ -160,6 +178,7 @@ describe('PostgreSQL store', () => {
       await Promise.all([a.opened(), b.opened()]);
       await expectMigrated(a, pgVersions(url));
       expect(await b.stats(1)).toMatchObject({ pending: 1, done: 1 });
+      await expectDateSources(a);
       // The v1 run id sequence still works: a new run gets the next id.
       const { run } = await a.openRun(['http://other.example.gov.cn/'], {}, '2025-06-30', false, []);
       expect(run.id).toBe(2);

@@ -27,9 +27,18 @@ export function buildSnapshots(runId: number, cols: ColumnRow[], items: ItemRow[
     }
     return {
       ...c, runId, status: state, error, pages: st?.pages ?? 0, itemCount: its.length,
-      newest: dates.at(-1) ?? null, oldest: dates[0] ?? null, perYear, perMonth,
+      newest: dates.at(-1) ?? null, oldest: dates[0] ?? null, perYear, perMonth, ...dateSources(its),
     };
   });
+}
+
+/**
+ * How many of a column's items have their date printed in their row, and how many only in their URL;
+ * both null when a dated item does not say (stored before schema v8): unknown, not 0.
+ */
+function dateSources(its: ItemRow[]): Pick<ColumnSnapshot, 'datesPrinted' | 'datesFromUrl'> {
+  if (its.some((i) => i.date && !i.dateSource)) return { datesPrinted: null, datesFromUrl: null };
+  return { datesPrinted: its.filter((i) => i.dateSource === 'printed').length, datesFromUrl: its.filter((i) => i.dateSource === 'url').length };
 }
 
 /** Why a loaded column is not all there, or null when nothing says so. */

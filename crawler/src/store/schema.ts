@@ -266,6 +266,17 @@ CREATE TABLE robots_txt (
 );
 `;
 
+/**
+ * Version 8: where each list item's date came from — printed in its own row (`printed`, read first) or
+ * only in its URL (`url`, the fallback); NULL: undated, or stored before v8 — and per column how many
+ * of each (NULL: not known, the column's items predate v8).
+ */
+const V8 = `
+ALTER TABLE column_items ADD COLUMN date_source TEXT;
+ALTER TABLE columns ADD COLUMN dates_printed INTEGER;
+ALTER TABLE columns ADD COLUMN dates_from_url INTEGER;
+`;
+
 /** Every migration, oldest first; versions are 1, 2, 3 … without gaps. */
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial schema', sql: (d) => (d === 'sqlite' ? V1 : V1.replace('id INTEGER PRIMARY KEY', 'id BIGSERIAL PRIMARY KEY')) },
@@ -275,6 +286,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 5, name: 'dashboard: documents and portals by host', sql: () => V5 },
   { version: 6, name: 'copy-paste search: MinHash signatures and LSH bands of report sections', sql: () => V6 },
   { version: 7, name: 'robots_txt: one fetch per host and run across workers', sql: () => V7 },
+  { version: 8, name: 'column items: where each date came from (printed or URL)', sql: () => V8 },
 ];
 
 /** The schema version this code writes and reads. */

@@ -97,11 +97,15 @@ export const toColumn = (r: Row): ColumnRow => ({
   unreached: str(r.unreached),
 });
 
-export const toItem = (r: Row): ItemRow => ({ columnKey: String(r.column_key), url: String(r.url), title: str(r.title), date: str(r.date) });
+export const toItem = (r: Row): ItemRow => ({
+  columnKey: String(r.column_key), url: String(r.url), title: str(r.title), date: str(r.date), dateSource: dateSourceOf(r.date_source),
+});
+const dateSourceOf = (v: unknown): ItemRow['dateSource'] => (v === 'printed' || v === 'url' ? v : null);
 
 export const toSnapshot = (r: Row): ColumnSnapshot => ({
   ...toColumn(r), runId: Number(r.run_id), status: String(r.status), error: str(r.error), pages: Number(r.pages), itemCount: Number(r.item_count),
   newest: str(r.newest), oldest: str(r.oldest), perYear: JSON.parse(String(r.per_year ?? '{}')), perMonth: JSON.parse(String(r.per_month ?? '{}')),
+  datesPrinted: num(r.dates_printed), datesFromUrl: num(r.dates_from_url),
 });
 
 export const toDoc = (r: Row): StoredDoc => ({
@@ -209,8 +213,8 @@ export function completeStmts(o: Outcome, nextSeq: () => number): Stmt[] {
     [t.stated?.total ?? null, t.stated ? (t.stated.exact ? 1 : 0) : null, t.stated?.evidence ?? null, t.unreached, runId, t.key]]);
   }
   for (const i of o.items ?? []) {
-    out.push([`INSERT INTO column_items (run_id, column_key, url, title, date) VALUES (?, ?, ?, ?, ?) ON CONFLICT (run_id, column_key, url) DO NOTHING`,
-      [runId, i.columnKey, i.url, i.title, i.date]]);
+    out.push([`INSERT INTO column_items (run_id, column_key, url, title, date, date_source) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (run_id, column_key, url) DO NOTHING`,
+      [runId, i.columnKey, i.url, i.title, i.date, i.dateSource]]);
   }
   if (o.document) {
     const d = o.document;
@@ -233,8 +237,9 @@ export function retryStmt(task: Task, nextAt: number, error: { kind: string; mes
 }
 
 export function snapshotStmts(runId: number, snaps: ColumnSnapshot[]): Stmt[] {
-  return snaps.map((s) => [`UPDATE columns SET status = ?, error = ?, pages = ?, item_count = ?, newest = ?, oldest = ?, per_year = ?, per_month = ?
-    WHERE run_id = ? AND column_key = ?`, [s.status, s.error, s.pages, s.itemCount, s.newest, s.oldest, JSON.stringify(s.perYear), JSON.stringify(s.perMonth), runId, s.key]]);
+  return snaps.map((s) => [`UPDATE columns SET status = ?, error = ?, pages = ?, item_count = ?, newest = ?, oldest = ?, per_year = ?, per_month = ?,
+    dates_printed = ?, dates_from_url = ? WHERE run_id = ? AND column_key = ?`,
+  [s.status, s.error, s.pages, s.itemCount, s.newest, s.oldest, JSON.stringify(s.perYear), JSON.stringify(s.perMonth), s.datesPrinted, s.datesFromUrl, runId, s.key]]);
 }
 
 export function analysisStmts(runId: number, docs: DocAnalysis[], findings: FindingRow[], statedCounts: StatedCountRow[],

@@ -100,7 +100,9 @@ export interface StatedSize { total: number; exact: boolean; evidence: string }
 
 /** What a column's first page (or an API answer) says about the column, written with its outcome. */
 export interface ColumnTotal { key: string; stated: StatedSize | null; unreached: string | null }
-export interface ItemRow { columnKey: string; url: string; title: string | null; date: string | null }
+/** Where an item's date came from: printed in its own row (first), else read from its URL (fallback); null: undated, or stored before schema v8. */
+export type DateSource = 'printed' | 'url';
+export interface ItemRow { columnKey: string; url: string; title: string | null; date: string | null; dateSource: DateSource | null }
 export interface DocRow {
   url: string; viaUrl: string | null; host: string; listTitle: string | null; agency: string | null; year: number | null;
   publishedAt: string | null; contentType: string | null; kind: string | null; sha256: string;
@@ -154,6 +156,8 @@ export interface FrontierStats { pending: number; done: number; failed: number; 
 export interface ColumnSnapshot extends ColumnRow {
   runId: number; status: string; error: string | null; pages: number; itemCount: number;
   newest: string | null; oldest: string | null; perYear: Record<string, number>; perMonth: Record<string, number>;
+  /** Items whose date is printed in their row / read only from their URL (null: not known — items stored before schema v8). */
+  datesPrinted: number | null; datesFromUrl: number | null;
 }
 
 export interface StoredDoc extends DocRow { runId: number; isPrimary: boolean; score: number | null; contract: string | null }

@@ -13,7 +13,7 @@ import { listApi, type ListApiPlan } from '../../discover/list-api.js';
 import { apiRecords } from '../../discover/api-records.js';
 import type { ListRecord } from '../../discover/records.js';
 import type { Pagination, StatedTotals } from '../../discover/pagination.js';
-import type { ColumnRef, ColumnTask, ColumnTotal, NewTask, StatedSize } from '../../store/types.js';
+import type { ColumnRef, ColumnTask, ColumnTotal, ItemRow, NewTask, StatedSize } from '../../store/types.js';
 import { childTask, inBrowser } from '../tasks.js';
 import { walkNote } from '../../fetch/pager-walk.js';
 import { htmlOf, type Page, type RouteConfig, type RouteResult } from './common.js';
@@ -57,7 +57,7 @@ function listPage(t: ColumnTask, $: ReturnType<typeof parse>, html: string, page
       return { ...out, error: { kind: 'needs-browser', message: `${t.url} builds its list with JavaScript: rendering it in Chromium` } };
     }
   }
-  out.items = items.map((i) => ({ columnKey: col.key, url: i.url, title: i.title, date: i.date }));
+  out.items = items.map((i) => itemOf(col.key, i));
   if (t.depth === 0 && col.page === 0) {
     // A column given as a seed: its name from the page (ColumnName meta, else the title; never a template placeholder).
     const fromTitle = $('title').first().text().split(/\s*[-|_—]\s*/)[0]?.trim();
@@ -135,7 +135,7 @@ function apiAnswer(t: ColumnTask, page: Page, cfg: RouteConfig): RouteResult {
   if (!got) {
     return { state: 'failed', error: { kind: 'bad-api-answer', message: `${page.url}: the ${col.api} list API answered with neither records nor a total (${page.contentType ?? 'no content type'})` } };
   }
-  const out: RouteResult = { state: 'done', discovered: [], items: got.records.map((i) => ({ columnKey: col.key, url: i.url, title: i.title, date: i.date })) };
+  const out: RouteResult = { state: 'done', discovered: [], items: got.records.map((i) => itemOf(col.key, i)) };
   if (got.total !== null) out.columnTotal = { key: col.key, stated: { total: got.total, exact: true, evidence: `${col.api} answer ${got.evidence}` }, unreached: null };
   if (col.isReports && !cfg.columnsOnly) out.discovered!.push(...reportTasks(t, got.records, col.key, page.url));
   return out;
@@ -171,6 +171,9 @@ function scriptOnly(t: ColumnTask, api: ListApiPlan | null, total: ColumnTotal, 
   if (cfg.browser === 'never') return { task: null, unreached: `${named ? '列表接口的分页参数未在页面配置中给出' : '列表接口未在页面配置中给出'}，浏览器模式未启用${api.reason ? ` (${api.reason})` : ''}` };
   return { task: inBrowser(t, { column: { ...t.meta.column, pager: 'browser' } }), unreached: null };
 }
+
+/** A record as the column's stored item: its date and where that date came from (printed, or the URL). */
+const itemOf = (key: string, r: ListRecord): ItemRow => ({ columnKey: key, url: r.url, title: r.title, date: r.date, dateSource: r.date ? r.dateSource : null });
 
 const reportTasks = (t: ColumnTask, items: ListRecord[], key: string, via: string): NewTask[] =>
   items.map((i) => childTask(t, 'report', i.url, { report: { title: i.title, date: i.date, via, columnKey: key } }));
