@@ -26,7 +26,7 @@ const hits: string[] = [];
 /** Requests that left the portal. */
 const leaks: string[] = [];
 
-const PORTAL_HOSTS = ['www.jx.gov.cn', 'xxgk.jx.gov.cn', 'www.hn.gov.cn', 'www.cd.gov.cn', 'www.ra.gov.cn', 'www.waf.gov.cn'];
+const PORTAL_HOSTS = ['www.jx.gov.cn', 'xxgk.jx.gov.cn', 'www.hn.gov.cn', 'www.cd.gov.cn', 'www.ra.gov.cn', 'www.ra2.gov.cn', 'www.waf.gov.cn'];
 const ELSEWHERE_HOSTS = ['evil.example.com', 'www.nc.jx.gov.cn', 'cdn.example.net'];
 
 const page = (res: ServerResponse, body: string, status = 200, headers: Record<string, string> = {}) => {
@@ -53,6 +53,7 @@ function portalRoute(req: IncomingMessage, res: ServerResponse): void {
   if (host === 'www.cd.gov.cn' && path === '/robots.txt') return page(res, 'User-agent: *\nCrawl-delay: 3600\nDisallow:\n', 200, { 'content-type': 'text/plain' });
   if (path === '/robots.txt') return page(res, 'User-agent: *\nDisallow:\n', 200, { 'content-type': 'text/plain' });
   if (host === 'www.ra.gov.cn') return page(res, layout('忙', '<p>服务器繁忙</p>'), 503, { 'retry-after': '3600' });
+  if (host === 'www.ra2.gov.cn') return page(res, layout('忙', '<p>请求过多</p>'), 429, { 'retry-after': '7200' });
   if (host === 'www.waf.gov.cn') {
     if (path === '/') return page(res, home('防火墙市人民政府'));
     if (path === '/zwgk/zfxxgk/') return page(res, section([['通知公告', '/tzgg/'], ['政策文件', '/zcwj/'], ['政府信息公开指南', '/gkzn/'], ['政府信息公开制度', '/gkzd/'], ['工作动态', '/gzdt/']]));
@@ -249,6 +250,13 @@ describe('robots.txt and politeness', () => {
     expect(s.faults).toEqual([{ kind: 'throttled', count: 1, urls: ['http://www.ra.gov.cn/'] }]);
     expect(s.failures[0]!.error).toMatch(/Retry-After 3600 s, over the 60 s cap/);
     expect(hits).toEqual(['www.ra.gov.cn /robots.txt', 'www.ra.gov.cn /']);
+  });
+
+  it('states the Retry-After the server sent and the cap applied, not a capped number', async () => {
+    const { s } = await crawlOf('http://www.ra2.gov.cn/');
+    expect(s.faults).toEqual([{ kind: 'throttled', count: 1, urls: ['http://www.ra2.gov.cn/'] }]);
+    expect(s.failures[0]!.error).toMatch(/answered HTTP 429 with Retry-After 7200 s, over the 60 s cap.*\(Retry-After: 7200\)/);
+    expect(s.failures[0]!.error).not.toMatch(/3600/);
   });
 
   it('records a WAF challenge as blocked, retries it one at a time, and never reads it as the column', async () => {

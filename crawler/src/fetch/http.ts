@@ -82,9 +82,11 @@ export async function httpGet(rawUrl: string, opts: HttpOptions, cond: Condition
       continue;
     }
     const retryAfter = retryAfterMs(h('retry-after'));
+    // The server's own words, so a fault that quotes this error states what it sent (politeness.ts caps it).
+    const said = retryAfter !== null ? ` (Retry-After: ${h('retry-after')!.trim().slice(0, 64)})` : '';
     const waf = res.status === 304 ? null : wafBlock(res.status, h('content-type'), res.body.toString('utf8', 0, 65_536));
-    if (waf) throw new FetchError('blocked', url, `${url}: a web application firewall answered instead of the page (${waf})`, { status: res.status, retryAfterMs: retryAfter });
-    if (res.status >= 400) throw new FetchError('http-status', url, `${url} answered HTTP ${res.status}`, { status: res.status, retryAfterMs: retryAfter });
+    if (waf) throw new FetchError('blocked', url, `${url}: a web application firewall answered instead of the page (${waf})${said}`, { status: res.status, retryAfterMs: retryAfter });
+    if (res.status >= 400) throw new FetchError('http-status', url, `${url} answered HTTP ${res.status}${said}`, { status: res.status, retryAfterMs: retryAfter });
     return {
       url, status: res.status, notModified: res.status === 304, contentType: h('content-type'), etag: h('etag'), lastModified: h('last-modified'),
       body: res.body, redirects, elapsedMs: Date.now() - started,
@@ -92,9 +94,12 @@ export async function httpGet(rawUrl: string, opts: HttpOptions, cond: Condition
   }
 }
 
-/** Retry-After as seconds or an HTTP date, in ms from now (capped at an hour). */
+/**
+ * Retry-After as seconds or an HTTP date, in ms from now — what the server asked for, uncapped (the
+ * crawl's cap is applied, and stated, where the wait is decided: politeness.ts).
+ */
 export function retryAfterMs(v: string | null, now = Date.now()): number | null {
   if (!v) return null;
   const ms = /^\d+$/.test(v.trim()) ? Number(v) * 1000 : Date.parse(v) - now;
-  return Number.isFinite(ms) && ms >= 0 ? Math.min(ms, 3_600_000) : null;
+  return Number.isFinite(ms) && ms >= 0 ? ms : null;
 }

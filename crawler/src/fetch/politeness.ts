@@ -85,6 +85,7 @@ export class HostGate {
     if (e.kind === 'blocked' || e.status === 429 || e.status === 503) {
       const ra = e.retryAfterMs ?? 0;
       if (ra > MAX_WAIT_MS) this.setDelay(host, ra, `answered HTTP ${e.status} with Retry-After ${Math.round(ra / 1000)} s`);
+      else if (e.kind === 'blocked' && ra > 0) this.setDelay(host, ra);
       else if (e.kind !== 'blocked') this.setDelay(host, Math.max(ra, 2 * Math.max(this.delayMs, 250)));
     }
     return this.deferred(host);
