@@ -7,6 +7,7 @@ import type { PlasmoCreateShadowRoot, PlasmoCSConfig, PlasmoGetShadowHostId, Pla
 import { attachOwnShadow } from '../lib/shadow';
 import { Lens } from '../components/Lens';
 import { LENS_CSS } from '../lib/styles';
+import { lensHost } from '../lib/lens-host';
 
 export const config: PlasmoCSConfig = { matches: ['https://gongkai-lens.invalid/*'] };
 
@@ -21,14 +22,14 @@ export const getStyle: PlasmoGetStyle = () => {
 };
 
 /**
- * Mount once per page, even if injected twice. The reference lives in our isolated world, so a page
- * that plants its own #gongkai-lens cannot keep the lens out; inline !important styles keep the page's
+ * Mount once per page, even if injected twice. The reference lives in our isolated world under a
+ * Symbol (lib/lens-host.ts), so a page that plants its own #gongkai-lens or an element with a
+ * marker-like id cannot keep the lens out; inline !important styles keep the page's
  * CSS from hiding the host.
  */
 export const mountShadowHost: PlasmoMountShadowHost = ({ shadowHost }) => {
-  const g = globalThis as unknown as { __gongkaiLensHost?: Element };
-  if (g.__gongkaiLensHost?.isConnected) return;
-  g.__gongkaiLensHost = shadowHost;
+  if (lensHost.get()?.isConnected) return;
+  lensHost.set(shadowHost);
   const el = shadowHost as HTMLElement;
   for (const [k, v] of [['display', 'block'], ['visibility', 'visible'], ['opacity', '1'], ['position', 'static'], ['transform', 'none'], ['filter', 'none']]) {
     el.style.setProperty(k!, v!, 'important');

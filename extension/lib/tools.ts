@@ -9,6 +9,7 @@ import type { AgencyYears } from './report-column';
 import type { ColumnItem, ColumnVerdict } from './column';
 import type { fetchEarlierYears } from './earlier-fetch';
 import { send } from './messages';
+import { worldSlot } from './world-slot';
 
 export type ColumnPage = ColumnVerdict & { items: ColumnItem[]; listing: AgencyYears[] | null };
 
@@ -17,19 +18,20 @@ export interface LensTools {
   fetchEarlierYears: typeof fetchEarlierYears;
 }
 
-const KEY = '__gongkaiTools';
-type Holder = { [KEY]?: LensTools };
+const isTools = (v: unknown): v is LensTools =>
+  typeof v === 'object' && v !== null && typeof (v as LensTools).columnPage === 'function' && typeof (v as LensTools).fetchEarlierYears === 'function';
+// Under a Symbol, read as an own property (lib/world-slot.ts): no element id can stand in for it.
+const slot = worldSlot('tools', isTools);
 
 /** Registers the tools in this isolated world (called by the tools script). */
 export function provideTools(tools: LensTools): void {
-  (globalThis as unknown as Holder)[KEY] = tools;
+  slot.set(tools);
 }
 
 /** The tools, injected first if need be. */
 export async function lensTools(): Promise<LensTools> {
-  const g = globalThis as unknown as Holder;
-  if (!g[KEY]) await send({ type: 'tools:inject' });
-  const t = g[KEY];
+  if (!slot.get()) await send({ type: 'tools:inject' });
+  const t = slot.get();
   if (!t) throw new Error('tools script not loaded');
   return t;
 }

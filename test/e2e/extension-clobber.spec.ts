@@ -1,0 +1,38 @@
+/**
+ * A hostile page cannot shut the lens out through element ids (DOM clobbering): ids and form names
+ * show up as named properties of the global object in the lens's isolated world too, so markers
+ * kept there as plain names ("already injected", the shadow host, the tools) would read as set. With
+ * the production build, a report page that plants all three names (as links, or as forms with
+ * marker-like inputs) is still checked and the popup shows the verdict.
+ */
+import { expect, test } from '@playwright/test';
+import { EXT_DIR_CLOSED, launchLab, ORIGIN, type Lab } from '../fixtures/extension/harness.ts';
+import { CLOBBER_IDS } from '../fixtures/extension/pages.ts';
+import { PATHS } from '../fixtures/extension/server.ts';
+
+let lab: Lab | null = null;
+test.afterEach(async () => { await lab?.close(); lab = null; });
+
+for (const [name, path] of [['links', PATHS.clobbered], ['forms', PATHS.clobberedForm]] as const) {
+  test(`ids of the lens's old markers planted as ${name} do not keep it out`, async () => {
+    lab = await launchLab({ extDir: EXT_DIR_CLOSED });
+    const { page, context, extensionId, sw } = lab;
+    await page.goto(ORIGIN + path);
+    // The planted elements are there, named as the markers were, and visible as window properties.
+    const planted = await page.evaluate((ids) => ids.filter((id) => document.getElementById(id) && (window as unknown as Record<string, unknown>)[id]), [...CLOBBER_IDS]);
+    expect(planted).toEqual([...CLOBBER_IDS]);
+    await expect(page.locator('#gongkai-lens')).toHaveCount(1, { timeout: 15_000 });
+    const tabId = await sw.evaluate(async (url) => (await chrome.tabs.query({})).find((t) => t.url === url)?.id ?? null, ORIGIN + path);
+    expect(tabId).not.toBeNull();
+    // The lens checked the page: the verdict is the report's, not 正在检查.
+    await expect.poll(() => sw.evaluate(async (id) => ((await chrome.storage.session.get(`verdict:${id}`))[`verdict:${id}`] as { kind?: string } | undefined)?.kind ?? null, tabId),
+      { timeout: 20_000 }).toBe('report');
+    const stored = await sw.evaluate(async () => (await (globalThis as unknown as { lensDb: { reports: { toArray(): Promise<{ site: string; year: number }[]> } } }).lensDb.reports.toArray()).map((e) => [e.site, e.year]));
+    expect(stored).toEqual([[ORIGIN, 2020]]);
+
+    const popup = await context.newPage();
+    await popup.goto(`chrome-extension://${extensionId}/popup.html?tabId=${tabId}`);
+    await expect(popup.getByTestId('popup-verdict')).toContainText('警告 1');
+    await expect(popup.getByText('正在检查此页')).toHaveCount(0);
+  });
+}
