@@ -32,10 +32,16 @@ export function likelyReportText(title: string, text: string): boolean {
 const HTML_BUDGET_MS = 5000;
 
 /** Parses and checks a copy of a page; the anchors come back as node ids of the copy. */
-export function checkSnapshot(root: WireNode, title: string | null, charset: string | null, url: string, history: readonly Report[], t0 = performance.now()): { check: PageCheck; refs: AnchorRefs | null } {
+export function checkSnapshot(root: WireNode | unknown, title: string | null, charset: string | null, url: string, history: readonly Report[], t0 = performance.now()): { check: PageCheck; refs: AnchorRefs | null } {
   try {
+    const tree = fromWire(root);
+    if (!tree.ok) {
+      const check: PageCheck = 'tooBig' in tree ? tooBigCheck(tree.tooBig, SNAPSHOT_LIMITS, performance.now() - t0)
+        : { ok: false, reason: 'invalid-copy', message: { zh: '页面副本格式有误，未检查', en: 'the copy of the page is malformed; not checked' }, ms: performance.now() - t0 };
+      return { check, refs: null };
+    }
     const refs: AnchorRefs = { cells: [], lines: [] };
-    const extracted = extractWith(snapshotAdapter, fromWire(root), title, charset, HTML_BUDGET_MS, toNodeIds({
+    const extracted = extractWith(snapshotAdapter, tree.root, title, charset, HTML_BUDGET_MS, toNodeIds({
       cell: (t, r, c, id) => { refs.cells.push([cellKey(t, r, c), id]); },
       line: (l, ids) => { refs.lines.push([l, [...ids]]); },
     }));

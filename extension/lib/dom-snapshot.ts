@@ -95,24 +95,49 @@ export async function snapshotDom(root: Node, limits: SnapshotLimits = SNAPSHOT_
   return { ok: true, root: top, nodes, cells, slices, pageNodes };
 }
 
-/** The copy as the parser walks it, numbered in document order as `pageNodes` is. */
-export function fromWire(root: WireNode): SnapNode {
+/**
+ * Deeper than this the copy is not walked: the HTML parser itself nests no deeper (a page's script
+ * could), and the parser's walk should not have to.
+ */
+export const MAX_DEPTH = 512;
+
+export type FromWire =
+  | { ok: true; root: SnapNode }
+  | { ok: false; tooBig: { cells: number; nodes: number } }
+  | { ok: false; invalid: string };
+
+const isAttrs = (a: unknown): a is Record<string, string> | 0 =>
+  a === 0 || (typeof a === 'object' && a !== null && !Array.isArray(a) && Object.values(a).every((v) => typeof v === 'string'));
+
+/**
+ * The copy as the parser walks it, numbered in document order as `pageNodes` is. The copy comes from
+ * a page's isolated world, so the background takes nothing for granted: the same node and cell
+ * limits as the page side (`SNAPSHOT_LIMITS`), `MAX_DEPTH`, and well-formed nodes only.
+ */
+export function fromWire(root: unknown, limits: Pick<SnapshotLimits, 'maxCells' | 'maxNodes'> = SNAPSHOT_LIMITS): FromWire {
   let id = 0;
-  const make = (w: WireNode): SnapNode => (typeof w === 'string'
-    ? { tag: null, children: [], data: w, attrs: null, id: id++ }
-    : { tag: w[0], children: [], data: '', attrs: w[1] === 0 ? null : w[1], id: id++ });
+  let cells = 0;
+  const make = (w: unknown): SnapNode | string => {
+    if (typeof w === 'string') return { tag: null, children: [], data: w, attrs: null, id: id++ };
+    if (!Array.isArray(w) || typeof w[0] !== 'string' || !isAttrs(w[1])) return 'a node of the copy is malformed';
+    if (w[0] === 'td' || w[0] === 'th') cells++;
+    return { tag: w[0], children: [], data: '', attrs: w[1] === 0 ? null : { ...w[1] }, id: id++ };
+  };
   const top = make(root);
+  if (typeof top === 'string') return { ok: false, invalid: top };
   // Each entry: a node of the tree, its wire form and the index of its next child there (children start at 2).
-  const stack: { n: SnapNode; w: WireNode; i: number }[] = [{ n: top, w: root, i: 2 }];
+  const stack: { n: SnapNode; w: unknown; i: number }[] = [{ n: top, w: root, i: 2 }];
   while (stack.length) {
     const e = stack[stack.length - 1]!;
-    if (typeof e.w === 'string' || e.i >= e.w.length) { stack.pop(); continue; }
-    const cw = e.w[e.i++] as WireNode;
+    if (typeof e.w === 'string' || e.i >= (e.w as unknown[]).length) { stack.pop(); continue; }
+    const cw = (e.w as unknown[])[e.i++];
     const c = make(cw);
+    if (typeof c === 'string') return { ok: false, invalid: c };
+    if (id > limits.maxNodes || cells > limits.maxCells || stack.length > MAX_DEPTH) return { ok: false, tooBig: { cells, nodes: id } };
     e.n.children.push(c);
     if (typeof cw !== 'string') stack.push({ n: c, w: cw, i: 2 });
   }
-  return top;
+  return { ok: true, root: top };
 }
 
 /** The walker's view of the copy. */

@@ -19,12 +19,11 @@ export type Message =
   | { type: 'activate' }
   /** The gate looked at the page and found nothing to check (the popup then says "不是年报"). */
   | { type: 'gate:none' }
-  /** The agency's years on the sender's site (and on sites the user linked): answered with a `HistoryList`. */
-  | { type: 'history:list'; agency: string }
   /** Scores of stored years for agencies named (possibly shortened) in a column: agency → year → summary. */
   | { type: 'history:scores'; names: string[] }
   | { type: 'history:put'; entry: HistoryEntry }
   | { type: 'verdict:set'; verdict: TabVerdict }
+  /** A tab's verdict: answered to the extension's own pages only (the popup). */
   | { type: 'verdict:get'; tabId: number }
   /** Check a PDF attachment of the sender's page (answered with a `BadgeState`). */
   | { type: 'pdf:check'; url: string }
@@ -35,7 +34,7 @@ export type Message =
   /** Inject the tools script (column pages, fetching earlier years) into the sender's frame. */
   | { type: 'tools:inject' };
 
-/** The answer to `history:list`: the sender's site, the entries, the sites the user linked to the agency. */
+/** An agency's history for a check of the sender's page: the sender's site, the entries, the sites the user linked to the agency. */
 export interface HistoryList { site: string; entries: HistoryEntry[]; trusted: string[] }
 
 /** Background → offscreen document. */
