@@ -277,6 +277,16 @@ ALTER TABLE columns ADD COLUMN dates_printed INTEGER;
 ALTER TABLE columns ADD COLUMN dates_from_url INTEGER;
 `;
 
+/**
+ * Version 9: a host stepped down after a firewall answer (403/412 challenge) is stepped down for every
+ * worker: `per_host` (at most this many live leases; NULL: the crawl's --per-host) and `delay_ms` (the
+ * least gap between two request starts; NULL: the worker's own delay).
+ */
+const V9 = `
+ALTER TABLE host_gate ADD COLUMN per_host INTEGER;
+ALTER TABLE host_gate ADD COLUMN delay_ms BIGINT;
+`;
+
 /** Every migration, oldest first; versions are 1, 2, 3 … without gaps. */
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial schema', sql: (d) => (d === 'sqlite' ? V1 : V1.replace('id INTEGER PRIMARY KEY', 'id BIGSERIAL PRIMARY KEY')) },
@@ -287,6 +297,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 6, name: 'copy-paste search: MinHash signatures and LSH bands of report sections', sql: () => V6 },
   { version: 7, name: 'robots_txt: one fetch per host and run across workers', sql: () => V7 },
   { version: 8, name: 'column items: where each date came from (printed or URL)', sql: () => V8 },
+  { version: 9, name: 'host_gate: a stepped-down host\'s limit and gap, shared by workers', sql: () => V9 },
 ];
 
 /** The schema version this code writes and reads. */
