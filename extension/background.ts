@@ -5,10 +5,12 @@
  * the history (Dexie) and the per-tab verdict for the popup, and hands PDF attachments of the
  * sender's own origin to the offscreen document that checks them. Makes no network request itself.
  */
+import { Report } from '@gongkai/shared/browser';
 import { agencyEntries, getDb, putEntry, scoresFor } from './lib/db';
-import { entryId, siteOf, type HistoryEntry } from './lib/history-model';
+import { siteOf, type HistoryEntry } from './lib/history-model';
 import type { BadgeState } from './lib/attachments';
 import { sameOrigin } from './lib/same-origin';
+import { fromExtensionPage } from './lib/sender';
 import { analyzeSnapshot } from './lib/analyze-page';
 import { likelyReportText } from './lib/check-page';
 import { LENS_FILE, OFFSCREEN_PAGE, TOOLS_FILE, WELCOME_PAGE, type Message, type OffscreenMessage, type TabVerdict } from './lib/messages';
@@ -100,10 +102,14 @@ async function checkPdf(url: unknown, sender: chrome.runtime.MessageSender): Pro
   }
 }
 
-/** Entries come from our own content script; still, keep only well-formed ones (full schema checks run on import). */
+/**
+ * Entries come from our own content script, but from a page's isolated world: held to the same shared
+ * zod schema as an import (`Report`), the entry's agency and year those of its report.
+ */
 function validEntry(e: HistoryEntry): boolean {
-  return typeof e?.agency === 'string' && e.agency.length < 200 && Number.isInteger(e?.year) &&
-    typeof e.report === 'object' && e.report !== null && Array.isArray(e.report.sections) && (e.url === null || typeof e.url === 'string');
+  if (typeof e?.agency !== 'string' || e.agency.length >= 200 || !Number.isInteger(e?.year) || !(e.url === null || typeof e.url === 'string')) return false;
+  const parsed = Report.safeParse(e.report);
+  return parsed.success && parsed.data.agency === e.agency && parsed.data.year === e.year && parsed.data.source.url === e.url;
 }
 
 /** The origin of the page that sent a message, as the browser knows it (never what the page says). */
@@ -117,7 +123,8 @@ const senderSite = (sender: chrome.runtime.MessageSender): string | null => (sen
 async function putFromPage(e: HistoryEntry, sender: chrome.runtime.MessageSender): Promise<boolean> {
   const site = senderSite(sender);
   if (!site || !validEntry(e) || (e.url !== null && siteOf(e.url) !== site)) return false;
-  await putEntry({ ...e, site, id: entryId(site, e.agency, e.year, e.url), origin: e.origin === 'fetched' ? 'fetched' : 'page' });
+  const report = Report.parse(e.report);
+  await putEntry({ ...e, report, site, id: '', origin: e.origin === 'fetched' ? 'fetched' : 'page', checkedAt: new Date().toISOString() });
   return true;
 }
 
@@ -136,10 +143,6 @@ async function handle(msg: Message, sender: chrome.runtime.MessageSender): Promi
       if (tabId === undefined || !sender.url || (await switchedOff(sender))) return false;
       await setVerdict(tabId, noneVerdict(sender.url));
       return true;
-    }
-    case 'history:list': {
-      const site = senderSite(sender);
-      return site && typeof msg.agency === 'string' ? { site, ...(await agencyEntries(site, msg.agency)) } : null;
     }
     case 'report:check': {
       const site = senderSite(sender);
@@ -172,6 +175,8 @@ async function handle(msg: Message, sender: chrome.runtime.MessageSender): Promi
       return true;
     }
     case 'verdict:get': {
+      // Only for the popup (an extension page): a content script never learns another tab's verdict.
+      if (!fromExtensionPage(sender, chrome.runtime.getURL('')) || !Number.isInteger(msg.tabId)) return null;
       const got = await chrome.storage.session.get(verdictKey(msg.tabId));
       return got[verdictKey(msg.tabId)] ?? null;
     }

@@ -1,8 +1,8 @@
 /** Options: language, the history browser (per agency: years, deltas, chart), import and export. */
 import { useEffect, useState } from 'react';
 import { AgencyView } from './components/AgencyView';
-import { allEntries, clearHistory, getDb, setTrusted, type TrustRow } from './lib/db';
-import { exportJson, type HistoryEntry } from './lib/history-model';
+import { allEntries, allLinks, clearHistory, setTrusted, type LinkRow } from './lib/db';
+import { exportJson, linkKey, type HistoryEntry } from './lib/history-model';
 import { t, loadLang, saveLang, type Lang } from './lib/i18n';
 import { importHistory } from './lib/import-history';
 import { LENS_CSS } from './lib/styles';
@@ -26,10 +26,10 @@ function download(name: string, text: string) {
 function Options() {
   const [lang, setLang] = useState<Lang>('zh');
   const [entries, setEntries] = useState<HistoryEntry[]>([]);
-  const [trust, setTrust] = useState<TrustRow[]>([]);
+  const [links, setLinks] = useState<LinkRow[]>([]);
   const [agency, setAgency] = useState<string | null>(null);
   const [note, setNote] = useState('');
-  const reload = async () => { setEntries(await allEntries()); setTrust(await getDb().trust.toArray()); };
+  const reload = async () => { setEntries(await allEntries()); setLinks(await allLinks()); };
   useEffect(() => { void loadLang().then(setLang); void reload(); }, []);
 
   // An agency's history is per site: the same name on two sites is two histories until linked.
@@ -37,9 +37,12 @@ function Options() {
   const agencies = [...new Set(entries.map(key))].sort();
   const shown = agency ?? agencies[0] ?? null;
   const [shownAgency, shownSite] = shown ? shown.split('\u0000') as [string, string] : [null, null];
-  const trusted = trust.find((t) => t.agency === shownAgency)?.sites ?? [];
-  const otherSites = [...new Set(entries.filter((e) => e.agency === shownAgency && e.site !== shownSite).map((e) => e.site))];
+  // Links are per (agency, this site): linking a source here lets it into this site's checks only.
+  const trusted = links.find((l) => l.agency === shownAgency && l.home === shownSite)?.sites ?? [];
+  // What can be linked: the agency's years on other sites, and imported years (also those naming this site).
+  const otherSites = [...new Set(entries.filter((e) => e.agency === shownAgency && linkKey(e) !== shownSite).map(linkKey))].sort();
   const host = (site: string) => { try { return new URL(site).host; } catch { return site; } };
+  const sourceName = (key: string) => key.startsWith('import:') ? t(lang, 'importedCopy').replace('{site}', host(key.slice(7))) : host(key);
 
   const onFile = async (f: File | undefined) => {
     if (!f) return;
@@ -72,9 +75,9 @@ function Options() {
               {otherSites.map((site) => {
                 const on = trusted.includes(site);
                 return (
-                  <p key={site}>{host(site)}{' '}
+                  <p key={site} data-testid="link-source" data-imported={site.startsWith('import:')}>{sourceName(site)}{' '}
                     <button className="gl-btn" data-testid="trust-site" data-site={site} data-on={on}
-                      onClick={() => void setTrusted(shownAgency!, site, !on).then(reload)}>{t(lang, on ? 'untrustSite' : 'trustSite')}</button>
+                      onClick={() => void setTrusted(shownAgency!, shownSite!, site, !on).then(reload)}>{t(lang, on ? 'untrustSite' : 'trustSite')}</button>
                   </p>
                 );
               })}

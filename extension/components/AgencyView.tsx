@@ -28,11 +28,12 @@ export function AgencyView({ entries, lang }: { entries: HistoryEntry[]; lang: L
       <YearTable cmp={cmp} lang={lang} />
       <YearChart years={cmp.years} keys={['received', 'granted', 'carriedOver']} lang={lang} width={600} height={160} />
       <table className="gl-table" data-testid="entries">
-        <thead><tr><th>{t(lang, 'year')}</th><th>{t(lang, 'errors')}</th><th>{t(lang, 'warnings')}</th><th>{t(lang, 'score')}</th><th>URL</th></tr></thead>
+        <thead><tr><th>{t(lang, 'year')}</th><th>{t(lang, 'errors')}</th><th>{t(lang, 'warnings')}</th><th>{t(lang, 'score')}</th><th>{t(lang, 'source')}</th><th>URL</th></tr></thead>
         <tbody>{[...sorted].reverse().map((e) => (
           <tr key={e.id} data-entry={e.year} style={{ cursor: 'pointer' }} onClick={() => setOpen(open === e.id ? null : e.id)}>
             <td>{e.year}</td><td>{e.summary?.errors ?? '—'}</td><td>{e.summary?.warnings ?? '—'}</td><td>{e.summary?.score ?? '—'}</td>
-            <td style={{ textAlign: 'left' }}>{e.url ?? e.origin}</td>
+            <td data-testid="entry-origin" data-origin={e.origin}>{t(lang, e.origin === 'import' ? 'originImport' : e.origin === 'fetched' ? 'originFetched' : 'originPage')}</td>
+            <td style={{ textAlign: 'left' }}>{e.url ?? '—'}</td>
           </tr>
         ))}</tbody>
       </table>

@@ -3,6 +3,7 @@ import type { CheckOutcome, Finding, YearComparison } from '@gongkai/shared/brow
 import { crossYearStatement, t, type Lang, type StringKey } from '../lib/i18n';
 import { deltaInto, formatDelta, formatValue, type FigureKey } from '../lib/years';
 import { YearChart } from './YearChart';
+import type { UsedCopy } from '../lib/history-model';
 
 const COLS: readonly FigureKey[] = ['received', 'carriedOver', 'granted', 'grantRate', 'reviews', 'litigation'];
 
@@ -52,8 +53,12 @@ export function CrossYearList({ cross, lang }: { cross: CrossYear; lang: Lang })
   );
 }
 
-export function HistoryPanel({ cmp, cross, lang, fetchState, onFetch, unused = 0 }: {
+const hostOf = (site: string) => { try { return new URL(site).host; } catch { return site; } };
+
+export function HistoryPanel({ cmp, cross, lang, fetchState, onFetch, unused = 0, copies = [] }: {
   cmp: YearComparison | null; cross: CrossYear | null; lang: Lang;
+  /** Used years that are not this site's own copies (a site or an import the user linked). */
+  copies?: readonly UsedCopy[];
   fetchState: string | null; onFetch: (() => void) | null;
   /** Stored documents of those years that the checks did not use (another copy of a year). */
   unused?: number;
@@ -65,6 +70,10 @@ export function HistoryPanel({ cmp, cross, lang, fetchState, onFetch, unused = 0
       {multi ? <><YearTable cmp={cmp} lang={lang} /><YearChart years={cmp.years} keys={['received', 'granted', 'carriedOver']} lang={lang} /></>
         : <p className="gl-muted">{t(lang, 'noHistory')}</p>}
       {multi && cross && <CrossYearList cross={cross} lang={lang} />}
+      {copies.map((c) => (
+        <p key={c.year} className="gl-muted" data-testid="borrowed-copy" data-year={c.year} data-site={c.site} data-imported={c.imported}>
+          {t(lang, c.imported ? 'borrowedImport' : 'borrowedCopy').replace('{year}', String(c.year)).replace('{site}', hostOf(c.site))}</p>
+      ))}
       {unused > 0 && <p className="gl-muted" data-testid="unused-years">{t(lang, 'unusedYears').replace('{n}', String(unused))}</p>}
       {onFetch && (
         <p><button className="gl-btn" data-testid="fetch-earlier" disabled={fetchState === 'busy'} onClick={(e) => { if (e.nativeEvent.isTrusted) onFetch(); }}>

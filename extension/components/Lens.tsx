@@ -25,6 +25,8 @@ import { ReportPanel } from './ReportPanel';
 import { pdfChecker } from '../lib/pdf-check';
 import { whenContentGrows } from '../lib/late-content';
 import { BENCH_KEY, setBench, timed } from '../lib/perf';
+import { worldSlot } from '../lib/world-slot';
+import { lensHost } from '../lib/lens-host';
 
 type View =
   | { kind: 'none' }
@@ -40,9 +42,10 @@ function pageImages(): number {
 }
 
 // Injected twice (gate and popup)? Only the first copy in this isolated world does anything.
-const g = globalThis as unknown as { __gongkaiLens?: boolean };
-const FIRST = !g.__gongkaiLens;
-g.__gongkaiLens = true;
+// Kept under a Symbol, read as an own property (lib/world-slot.ts): no element id can fake it.
+const injected = worldSlot('lens', (v): v is true => v === true);
+const FIRST = injected.get() !== true;
+injected.set(true);
 const skipOwn = (el: Element) => el.closest(BADGE_TAG) !== null;
 
 export function Lens() {
@@ -103,7 +106,7 @@ export function Lens() {
         badges.current?.unmount();
         badges.current = null;
         setOff(true);
-        (globalThis as unknown as { __gongkaiLensHost?: Element }).__gongkaiLensHost?.remove();
+        lensHost.get()?.remove();
       }
       if (changes[LANG_KEY]) {
         const l: Lang = changes[LANG_KEY].newValue === 'en' ? 'en' : 'zh';
@@ -156,7 +159,7 @@ export function Lens() {
           <>
             <ReportPanel report={check.report} result={check.result} lang={lang} names={view.kind === 'report' ? view.state.names : {}} onHover={setActive} onPick={pick} notPlaced={notPlaced} />
             <HistoryPanel lang={lang} cross={view.kind === 'report' ? view.state.cross : null} fetchState={fetchState} onFetch={() => void fetchEarlier()}
-              cmp={check.comparison} unused={view.kind === 'report' ? view.state.unused : 0} />
+              cmp={check.comparison} unused={view.kind === 'report' ? view.state.unused : 0} copies={view.kind === 'report' ? view.state.copies : []} />
           </>
         )}
       </Panel>

@@ -7,7 +7,7 @@ import type { Report } from '@gongkai/shared/browser';
 import { checkSnapshot, rerun, type PageCheck } from './check-page';
 import { checkNames, crossYear, type CheckNames, type CrossYear } from './cross-year';
 import type { WireNode } from './dom-snapshot';
-import { toEntry, usableHistory, type HistoryEntry } from './history-model';
+import { borrowedCopies, toEntry, usableHistory, type HistoryEntry, type UsedCopy } from './history-model';
 import type { HistoryList } from './messages';
 import { hasReportBody, type AnchorRefs } from './page-check';
 
@@ -19,6 +19,8 @@ export interface CheckRequest { root: WireNode; title: string | null; charset: s
  */
 export interface CheckAnswer {
   check: PageCheck; refs: AnchorRefs | null; years: number[]; unused: number;
+  /** The used years that are not this site's own copies (a linked site's, an import): the panel says which copy. */
+  copies: UsedCopy[];
   /** The cross-year rows and the names of the checks in `check` (the lens carries no catalogue). */
   cross: CrossYear | null; names: CheckNames;
 }
@@ -35,10 +37,10 @@ export interface HistoryStore {
   put(entry: HistoryEntry): Promise<boolean>;
 }
 
-function answer(check: PageCheck, refs: AnchorRefs | null, years: number[] = [], unused = 0): CheckAnswer {
+function answer(check: PageCheck, refs: AnchorRefs | null, years: number[] = [], unused = 0, copies: UsedCopy[] = []): CheckAnswer {
   return check.ok
-    ? { check, refs, years, unused, cross: crossYear(check.result), names: checkNames(check.result.findings.map((f) => f.id)) }
-    : { check, refs: null, years, unused, cross: null, names: {} };
+    ? { check, refs, years, unused, copies, cross: crossYear(check.result), names: checkNames(check.result.findings.map((f) => f.id)) }
+    : { check, refs: null, years, unused, copies: [], cross: null, names: {} };
 }
 
 export async function analyzeSnapshot(req: CheckRequest, site: string, store: HistoryStore): Promise<CheckAnswer> {
@@ -56,5 +58,5 @@ export async function analyzeSnapshot(req: CheckRequest, site: string, store: Hi
     const entry = toEntry(check.report, check.result, 'page', site);
     if (entry) await store.put(entry);
   }
-  return answer(check, check.ok ? first.refs : null, history.map((e) => e.year), unused);
+  return answer(check, check.ok ? first.refs : null, history.map((e) => e.year), unused, borrowedCopies(history, got?.site ?? site));
 }

@@ -15,7 +15,7 @@ export type ReportState = Omit<CheckAnswer, 'refs' | 'check'> & { check: PageChe
 
 export { hasReportBody } from './page-check';
 
-const nothing = (check: PageCheck): ReportState => ({ check, years: [], unused: 0, cross: null, names: {} });
+const nothing = (check: PageCheck): ReportState => ({ check, years: [], unused: 0, copies: [], cross: null, names: {} });
 
 export async function analyzeReport(doc: Document, url: string): Promise<ReportState> {
   const t0 = performance.now();
