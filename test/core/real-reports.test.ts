@@ -2,11 +2,11 @@
  * Real reports (test/fixtures/real) and the seeds, parsed from their bytes and compared cell for
  * cell with hand-checked expected.json files (test/helpers/accuracy.ts, the same comparison that
  * `npm run accuracy` prints). A cell must be the report's value or marked doubtful: any wrong cell
- * fails. Over all fixtures at least 99.5% of the cells must be exact (issue 9).
+ * fails, and so does an agency, year or template that is not expected.json's. Over all fixtures at least 99.5% of the cells must be exact (issue 9).
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { closeOcr } from '@gongkai/shared/node';
-import { describeCell, listFixtures, runFixture, totals, type FixtureResult } from '../helpers/accuracy.ts';
+import { describeCell, describeMeta, listFixtures, runFixture, totals, type FixtureResult } from '../helpers/accuracy.ts';
 
 const fixtures = listFixtures();
 const results: FixtureResult[] = [];
@@ -28,6 +28,9 @@ describe('accuracy on real reports', () => {
       if (f.name.startsWith('real/')) expect(r.cells.length, 'cells compared').toBeGreaterThan(0);
       const wrong = r.cells.filter((c) => c.verdict === 'wrong').map(describeCell);
       expect(wrong).toEqual([]);
+      // Agency, year and template as the report names them (expected.json), for every fixture.
+      expect(r.meta.map((m) => m.field)).toEqual(['agency', 'year', 'template']);
+      expect(r.meta.filter((m) => !m.ok), describeMeta(r.meta)).toEqual([]);
     }, 180_000);
   }
 

@@ -71,6 +71,16 @@ export interface FixtureResult {
   agency: string | null;
   year: number | null;
   template: string | null;
+  /** Agency, year and template compared with expected.json (every fixture's file names all three). */
+  meta: MetaResult[];
+}
+
+/** One metadata field: what expected.json says and what the parser read. */
+export interface MetaResult {
+  field: 'agency' | 'year' | 'template';
+  expected: string | number | null;
+  parsed: string | number | null;
+  ok: boolean;
 }
 
 const norm = (s: string) => s.normalize('NFKC').replace(/\s+/g, '');
@@ -151,9 +161,23 @@ export function compareReport(report: Report, exp: ExpectedTables): CellResult[]
 
 const zero = (): Record<Verdict, number> => ({ exact: 0, doubtful: 0, missing: 0, wrong: 0 });
 
+/** Compare the parsed agency, year and template with expected.json's; a field it does not name is a mismatch. */
+export function compareMeta(report: Pick<Report, 'agency' | 'year' | 'template'>, exp: ExpectedTables): MetaResult[] {
+  return (['agency', 'year', 'template'] as const).map((field) => {
+    const expected = exp[field] ?? null;
+    const parsed = report[field] ?? null;
+    return { field, expected, parsed, ok: expected !== null && expected === parsed };
+  });
+}
+
+/** "agency 平潭综合实验区 ✓, year 2019 ✓, template 2019 ✓"; a mismatch reads "agency X ≠ expected Y". */
+export function describeMeta(meta: readonly MetaResult[]): string {
+  return meta.map((m) => (m.ok ? `${m.field} ${m.parsed} ✓` : `${m.field} ${m.parsed ?? '(none)'} ≠ expected ${m.expected ?? '(none)'}`)).join(', ');
+}
+
 /** Parse one fixture's original and compare it. Never throws for a bad document. */
 export async function runFixture(f: Fixture): Promise<FixtureResult> {
-  const base = { name: f.name, cells: [] as CellResult[], counts: zero(), findings: [] as string[], agency: null, year: null, template: null };
+  const base = { name: f.name, cells: [] as CellResult[], counts: zero(), findings: [] as string[], agency: null, year: null, template: null, meta: [] as MetaResult[] };
   if (!f.path) return { ...base, skipped: `original ${f.expected.file} not present (see source.json)` };
   const bytes = new Uint8Array(readFileSync(f.path));
   if (f.sha256) {
@@ -167,7 +191,8 @@ export async function runFixture(f: Fixture): Promise<FixtureResult> {
   const counts = zero();
   for (const c of cells) counts[c.verdict]++;
   const findings = checkReport(report).findings.map((x) => `${x.id}(${x.severity})`);
-  return { name: f.name, cells, counts, findings, agency: report.agency, year: report.year, template: report.template };
+  const meta = compareMeta(report, f.expected);
+  return { name: f.name, cells, counts, findings, agency: report.agency, year: report.year, template: report.template, meta };
 }
 
 /** Totals over fixture results, with the share of exact cells. */
