@@ -175,6 +175,11 @@ describe('section columns', () => {
     expect(columnLinks($, 'http://h/', new Set(['http://h/'])).map((c) => c.name)).toEqual(['政府信息公开指南', '政府信息公开年报']);
   });
 
+  it('keeps columns a catalogue dates with their last update (directory addresses)', () => {
+    const $ = parse(`<table class="gkml">${cols.map(([c, name], k) => `<tr><td><a href="/${c}/">${name}</a></td><td>更新时间：2025-06-1${k}</td></tr>`).join('')}</table>`);
+    expect(columnLinks($, S, new Set([S]))).toEqual(want);
+  });
+
   it('keeps a section whose columns are plain undated links, the URL shape list only a hint', () => {
     const $ = parse(`<ul class="xxgk-list">${cols.map(([c, name]) => `<li><a href="/${c}/">${name}</a></li>`).join('')}
       <li><a href="/nb/2024-03-10/7470.html">本县2023年政府信息公开工作年度报告</a></li></ul>`);

@@ -51,8 +51,9 @@ export function isSection($: CheerioAPI, base: string): boolean {
  */
 export function columnLinks($: CheerioAPI, base: string, exclude: Set<string>): ColumnLinkFound[] {
   const host = new URL(base).host;
-  // Records of a dated list (a section's newest articles per column): articles, never columns.
-  const articles = datedRecordUrls($, base);
+  // Records of a dated list (a section's newest articles per column): articles, never columns — unless
+  // the record's address is a directory (`/tzgg/`, `/tzgg/index.html`): a catalogue dating each column's last update.
+  const articles = new Set([...datedRecordUrls($, base)].filter((u) => !isDirectory(u)));
   const all = links($, base, { skipChrome: true }).filter((l) => {
     const u = new URL(l.url);
     return u.host === host && urlKind(u) === 'page' && !dateFromUrl(l.url) && !articles.has(l.url) && u.pathname !== '/'
@@ -82,6 +83,14 @@ export function columnLinks($: CheerioAPI, base: string, exclude: Set<string>): 
  */
 const SELECTS = /id$|^(m|c|a|g|s|q|mod|act|action|ctl|op|do|r|page|p|cat|catalog|class|type|column|channel|node|list|path|name|code|word|keyword|key)$/i;
 
+const DEFAULT_DOC = /\/(?:index|default|main)\.(?:s?html?|php|jsp|aspx?|do)$/i;
+
+/** A directory's address (`/tzgg/`, `/tzgg/index.html`, no query): how columns, not articles, are addressed. */
+const isDirectory = (raw: string): boolean => {
+  const u = new URL(raw);
+  return !u.search && (u.pathname.endsWith('/') || DEFAULT_DOC.test(u.pathname));
+};
+
 /**
  * A page's address for telling copies apart: the URL itself when its query selects content; otherwise
  * its origin and directory path (a default document — index.html, index.php, default.aspx … — is
@@ -93,7 +102,7 @@ export function pageAddress(raw: string): string {
   const keys = [...u.searchParams.keys()];
   if (keys.some((k) => SELECTS.test(k))) return u.href;
   u.search = '';
-  u.pathname = u.pathname.replace(/\/(?:index|default|main)\.(?:s?html?|php|jsp|aspx?|do)$/i, '/');
+  u.pathname = u.pathname.replace(DEFAULT_DOC, '/');
   return u.href;
 }
 
