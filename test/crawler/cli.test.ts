@@ -108,12 +108,12 @@ describe('columns, export, summary', () => {
     expect(j.columns.length).toBeGreaterThan(5);
     expect((await gk('export', '--format', 'csv', '--db', db(), '--out', 'csv')).code).toBe(0);
     const csv = readFileSync(join(dir, 'csv', 'columns.csv'), 'utf8');
-    expect(csv.split('\r\n')[0]).toBe('\ufeffrun,host,column,category,parent,status,items,newest,oldest,freshness,pages,items_2020,items_2021,items_2022,items_2023,items_2024,items_2025,url');
+    expect(csv.split('\r\n')[0]).toBe('\ufeffrun,host,column,category,parent,status,items,newest,oldest,freshness,pages,dates_printed,dates_from_url,items_2020,items_2021,items_2022,items_2023,items_2024,items_2025,url');
     expect(csv).toContain('www.ca.example.gov.cn,工作动态,dynamic,false,ok,12,2025-05-31,2025-02-10,stale,');
     expect((await gk('export', '--format', 'xlsx', '--db', db(), '--out', 'e.xlsx')).code).toBe(0);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(join(dir, 'e.xlsx'));
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['reports', 'findings', 'columns', 'portals', 'claims', 'faults', 'values', 'totals', 'table2', 'table3', 'table4']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['reports', 'findings', 'columns', 'items', 'portals', 'claims', 'faults', 'values', 'totals', 'table2', 'table3', 'table4']);
     expect(wb.getWorksheet('portals')!.getRow(2).getCell(2).value).toBe('淳安县人民政府');
   });
 

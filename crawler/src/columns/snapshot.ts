@@ -51,6 +51,14 @@ function incompleteReason(c: ColumnRow, found: number, st: ColumnTaskStatus): st
 }
 
 /**
+ * Where a column's item dates came from, as the summary and the `columns` command print it:
+ * `printed 9 · URL 1` (printed in their rows / read only from their URLs), `?` when not known (items stored before schema v8).
+ */
+export function dateSourceText(c: Pick<ColumnSnapshot, 'datesPrinted' | 'datesFromUrl'>): string {
+  return c.datesPrinted === null || c.datesFromUrl === null ? '?' : `printed ${c.datesPrinted} · URL ${c.datesFromUrl}`;
+}
+
+/**
  * A column's status as the summary and the `columns` command print it: `incomplete 15/20 (XHR pages
  * not reachable: …)`, `ok`, `http-500` …
  */

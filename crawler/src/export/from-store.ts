@@ -1,5 +1,5 @@
 /**
- * The export options of a run read from its store: the time series when every run is wanted
+ * The export options of a run read from its store: its column items (the `items` table), the time series when every run is wanted
  * (`--runs all`) and the region resolver (with the `--portals` overrides), shared by `gongkai export`
  * and `gongkai demo`.
  */
@@ -13,7 +13,7 @@ import type { ExportFormat, ExportOptions } from './write.js';
 export interface StoreExport { lang?: HeaderLang; runs?: 'latest' | 'all'; overrides?: Map<string, PortalRegion> }
 
 export async function exportOptionsOf(store: Store, s: RunSummary, docs: StoredDoc[], format: ExportFormat, o: StoreExport = {}): Promise<ExportOptions> {
-  const opts: ExportOptions = {};
+  const opts: ExportOptions = { items: await store.columnItems(s.run.id) };
   if (o.lang) opts.lang = o.lang;
   if (o.runs === 'all') opts.series = await loadRuns(store);
   // The division table takes a second to read: only the formats with regions load it.

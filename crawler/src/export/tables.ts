@@ -1,6 +1,6 @@
 /** A run as flat, typed tables (one per CSV file / spreadsheet sheet); docs/dataset.md lists every column. */
 import type { RunSummary } from '../report/summary.js';
-import type { FindingRow } from '../store/types.js';
+import type { FindingRow, ItemRow } from '../store/types.js';
 import { tableOf, type Table } from './sheet.js';
 import { ruleFields, snapshotFields, verdictFields } from './fields.js';
 
@@ -13,6 +13,26 @@ type ColumnRow = RunSummary['columns'][number];
 function yearColumns(cols: ColumnRow[]) {
   const years = [...new Set(cols.flatMap((c) => Object.keys(c.perYear)))].sort();
   return years.map((y) => ({ key: `items_${y}`, zh: `${y}年条目数`, type: 'int' as const, get: (c: ColumnRow) => c.perYear[y] ?? (c.isParent ? null : 0) }));
+}
+
+/**
+ * The run's column items (list records): a row each, with its date and where that date came from —
+ * `printed` in its own row, `url` read only from its URL (the fallback), empty when undated or stored
+ * before schema v8. Ordered by column, newest first.
+ */
+export function itemsTable(s: RunSummary, items: ItemRow[]): Table {
+  const col = new Map(s.columns.map((c) => [c.key, c]));
+  const rows = [...items].sort((a, b) => a.columnKey.localeCompare(b.columnKey) || (b.date ?? '').localeCompare(a.date ?? '') || a.url.localeCompare(b.url));
+  return tableOf('items', [
+    { key: 'run', zh: '批次', type: 'int', get: () => s.run.id },
+    { key: 'host', zh: '网站', type: 'text', get: (i) => col.get(i.columnKey)?.host ?? null },
+    { key: 'column', zh: '栏目', type: 'text', get: (i) => col.get(i.columnKey)?.name ?? null },
+    { key: 'title', zh: '标题', type: 'text', get: (i) => i.title },
+    { key: 'date', zh: '日期', type: 'date', get: (i) => i.date },
+    { key: 'date_source', zh: '日期来源', type: 'text', get: (i) => i.dateSource },
+    { key: 'url', zh: '网址', type: 'url', get: (i) => i.url },
+    { key: 'column_url', zh: '栏目网址', type: 'url', get: (i) => col.get(i.columnKey)?.url ?? null },
+  ], rows);
 }
 
 export function runTables(s: RunSummary, findings: FindingRow[]): Table[] {
@@ -51,6 +71,8 @@ export function runTables(s: RunSummary, findings: FindingRow[]): Table[] {
       { key: 'host', zh: '网站', type: 'text', get: (c) => c.host },
       ...snapshotFields<ColumnRow>((c) => c, () => s.run.now),
       { key: 'pages', zh: '列表页数', type: 'int', get: (c) => c.pages },
+      { key: 'dates_printed', zh: '日期取自列表', type: 'int', get: (c) => c.datesPrinted },
+      { key: 'dates_from_url', zh: '日期取自网址', type: 'int', get: (c) => c.datesFromUrl },
       ...yearColumns(s.columns),
       { key: 'url', zh: '网址', type: 'url', get: (c) => c.url },
     ], s.columns),

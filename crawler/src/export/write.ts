@@ -1,7 +1,7 @@
 /**
  * `gongkai export`: JSON (summary + each report's stable contract), JSON Lines (one contract per
  * report), CSV (a directory, one file per table) and XLSX (one workbook, a sheet per table).
- * Tables: the run's (reports, findings, columns, portals, claims, faults), the reports' own numbers
+ * Tables: the run's (reports, findings, columns, items, portals, claims, faults), the reports' own numbers
  * (values, and their totals by region, level and year; in the workbook also table2/table3/table4
  * wide), and with runs the time series
  * (column_snapshots, column_months, portals_over_time). docs/dataset.md documents every column.
@@ -9,8 +9,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RunSummary } from '../report/summary.js';
-import type { FindingRow, StoredDoc } from '../store/types.js';
-import { runTables } from './tables.js';
+import type { FindingRow, ItemRow, StoredDoc } from '../store/types.js';
+import { itemsTable, runTables } from './tables.js';
 import { addSheet, toCsv, type HeaderLang, type Table } from './sheet.js';
 import { agencyId, valuesTable, wideTables, reportId, type RegionOf } from './values.js';
 import { columnMonthsTable, columnSnapshotsTable, portalsOverTimeTable, type RunData } from './series.js';
@@ -26,6 +26,8 @@ export interface ExportOptions {
   series?: RunData[];
   /** Region of an agency (values' region_code/region/level, totals' groups); regions.ts builds one. */
   regionOf?: RegionOf;
+  /** The run's column items (the `items` table, after `columns`); omitted: no items table. */
+  items?: ItemRow[];
 }
 
 const noRegion: RegionOf = () => null;
@@ -57,8 +59,11 @@ export function toJsonLines(docs: StoredDoc[], regionOf?: RegionOf): string {
 /** Every table of the export, in file order. */
 export function exportTables(s: RunSummary, docs: StoredDoc[], findings: FindingRow[], opts: ExportOptions, wide: boolean): Table[] {
   const regionOf = opts.regionOf ?? noRegion;
+  const run = runTables(s, findings);
+  const at = run.findIndex((t) => t.name === 'columns') + 1;
+  if (opts.items) run.splice(at, 0, itemsTable(s, opts.items));
   return [
-    ...runTables(s, findings),
+    ...run,
     valuesTable(docs, regionOf),
     totalsTable(docs, regionOf),
     ...(wide ? wideTables(docs, regionOf) : []),

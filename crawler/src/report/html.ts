@@ -6,7 +6,7 @@
 import type { ColumnSnapshot, Run } from '../store/types.js';
 import { freshness } from '../columns/verdict.js';
 import type { RunSummary } from './summary.js';
-import { statusText } from '../columns/snapshot.js';
+import { dateSourceText, statusText } from '../columns/snapshot.js';
 
 export interface History { runs: Run[]; snapshots: ColumnSnapshot[] }
 
@@ -89,7 +89,7 @@ export function summaryHtml(s: RunSummary, hist: History): string {
   const portalRows = s.portals.map((p) => `<tr><td class="${p.passed ? 'pass' : 'fail'}">${p.fault ? 'FAULT' : p.passed ? 'PASS' : 'FAIL'}</td><td>${esc(p.name)}</td><td>${esc(p.host)}</td><td>${p.columns}</td><td>${p.items}</td><td>${p.message ? `<div>${esc(p.message.zh)}</div>` : ''}${p.rules.map((r) => `<div class="${r.failed ? 'fail' : ''}">${r.failed ? '✗' : r.judged === false ? '?' : '✓'} ${esc(r.zh)}${r.columns.length ? `：${esc(r.columns.join('、'))}` : ''}</div>`).join('')}</td></tr>`).join('');
   const colRows = s.columns.filter((c) => !c.isParent).map((c) => {
     const f = freshness(c, now);
-    return `<tr><td>${esc(c.host)}</td><td><a href="${esc(c.url)}">${esc(c.name)}</a></td><td>${esc(c.category)}</td><td class="${c.status === 'incomplete' ? 'fail' : ''}">${esc(statusText(c))}</td><td class="num">${c.itemCount}</td><td>${esc(c.newest ?? '—')}</td><td>${esc(c.oldest ?? '—')}</td><td><span class="tag" style="background:${COLORS[f]}">${f}</span></td><td>${sparkline(c, now)}</td></tr>`;
+    return `<tr><td>${esc(c.host)}</td><td><a href="${esc(c.url)}">${esc(c.name)}</a></td><td>${esc(c.category)}</td><td class="${c.status === 'incomplete' ? 'fail' : ''}">${esc(statusText(c))}</td><td class="num">${c.itemCount}</td><td>${esc(dateSourceText(c))}</td><td>${esc(c.newest ?? '—')}</td><td>${esc(c.oldest ?? '—')}</td><td><span class="tag" style="background:${COLORS[f]}">${f}</span></td><td>${sparkline(c, now)}</td></tr>`;
   }).join('');
   const reportRows = s.reports.map((r) => `<tr${r.primary ? '' : ' class="secondary"'}><td>${esc(r.agency)}</td><td>${esc(r.year)}</td><td>${esc(r.kind)}</td><td>${r.primary ? '●' : ''}</td><td>${esc(r.publishedAt)}</td><td class="num">${r.parseOk ? esc(r.score) : esc(r.parseReason)}</td><td class="num">${r.errors}</td><td class="num">${r.warnings}</td><td>${esc(r.findingIds.join(' '))}</td><td><a href="${esc(r.url)}">${esc(decodeURIComponent(new URL(r.url).pathname.split('/').pop() ?? ''))}</a></td></tr>`).join('');
   const statedRows = s.statedCounts.map((c) => `<tr class="${c.found !== null && c.found !== c.stated ? 'fail' : ''}"><td>${esc(c.agency)}</td><td>${c.year}</td><td>${esc(c.label)}</td><td class="num">${c.stated}</td><td class="num">${c.found ?? '— cannot compare'}</td></tr>`).join('');
@@ -123,7 +123,7 @@ ${scoreGrid(s)}
 ${stackedBars(freshOverTime, ['fresh', 'stale', 'empty', 'unknown', 'no-threshold'], 'Columns by freshness, per run (judging date in the runs table below) and portal')}
 <table><tr><th>run</th><th>started</th><th>judged on</th><th>status</th></tr>${hist.runs.map((r) => `<tr><td>#${r.id}</td><td>${esc(r.startedAt)}</td><td>${esc(r.now)}</td><td>${esc(r.status)}</td></tr>`).join('')}</table>
 <h2>Columns (this run)</h2>
-<table><tr><th>host</th><th>column</th><th>category</th><th>status</th><th>items</th><th>newest</th><th>oldest</th><th>freshness</th><th>items per month (24 months)</th></tr>${colRows}</table>
+<table><tr><th>host</th><th>column</th><th>category</th><th>status</th><th>items</th><th>dates from</th><th>newest</th><th>oldest</th><th>freshness</th><th>items per month (24 months)</th></tr>${colRows}</table>
 <h2>Reports and documents</h2>
 <table><tr><th>agency</th><th>year</th><th>kind</th><th>primary</th><th>published</th><th>score</th><th>errors</th><th>warnings</th><th>checks failed</th><th>document</th></tr>${reportRows}</table>
 <h2>Self-reported counts vs the crawl</h2>

@@ -4,7 +4,7 @@ import { CRAWL_OPTIONS, crawlSettings, openStore } from '../options.js';
 import { terminalTable } from '../format/table.js';
 import { crawlWithProgress, validSeeds } from './crawl.js';
 import { freshness } from '../../columns/verdict.js';
-import { statusText } from '../../columns/snapshot.js';
+import { dateSourceText, statusText } from '../../columns/snapshot.js';
 
 export const columnsCommand = defineCommand({
   name: 'columns',
@@ -34,9 +34,9 @@ downloaded. Each run is kept in the store as a snapshot.`,
         for (const p of summary.portals) {
           L.push(`${p.passed ? 'PASS' : 'FAIL'} ${p.name ?? ''} (${p.host}) judged on ${now}`);
           for (const r of p.rules) L.push(`  ${r.failed ? '✗' : '✓'} ${r.zh}${r.columns.length ? `：${r.columns.join('、')}` : ''}`);
-          const rows = summary.columns.filter((x) => x.host === p.host).map((c) => [c.name, statusText(c), String(c.itemCount), c.newest ?? '-', c.oldest ?? '-',
+          const rows = summary.columns.filter((x) => x.host === p.host).map((c) => [c.name, statusText(c), String(c.itemCount), dateSourceText(c), c.newest ?? '-', c.oldest ?? '-',
             c.isParent ? '(parent)' : freshness(c, now), Object.entries(c.perYear).map(([y, n]) => `${y}:${n}`).join(' ')]);
-          L.push('', ...terminalTable(['column', 'status', 'items', 'newest', 'oldest', 'freshness', 'per year'], rows, ['left', 'left', 'right']).map((l) => `  ${l}`));
+          L.push('', ...terminalTable(['column', 'status', 'items', 'dates', 'newest', 'oldest', 'freshness', 'per year'], rows, ['left', 'left', 'right']).map((l) => `  ${l}`));
           L.push('');
         }
         if (summary.faults.length) L.push('Faults: ' + summary.faults.map((f) => `${f.kind} ${f.count}`).join(', '));
