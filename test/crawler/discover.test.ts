@@ -175,6 +175,12 @@ describe('section columns', () => {
     expect(columnLinks($, 'http://h/', new Set(['http://h/'])).map((c) => c.name)).toEqual(['政府信息公开指南', '政府信息公开年报']);
   });
 
+  it("does not take a home page's dated news for the way to the section", () => {
+    const $ = parse(`<div class="news"><ul>${[2024, 2023].map((y, i) => `<li><a href="/xwzx/${880 + i}.html">政府信息公开工作年度报告（${y}年）</a><span>${y + 1}-01-2${i}</span></li>`).join('')}</ul></div>
+      <div class="entry"><a href="/zwgk/">政务公开</a></div>`);
+    expect(sectionCandidates($, 'http://www.county.gov.cn/')).toEqual(['http://www.county.gov.cn/zwgk/']);
+  });
+
   it('keeps columns a catalogue dates with their last update (directory addresses)', () => {
     const $ = parse(`<table class="gkml">${cols.map(([c, name], k) => `<tr><td><a href="/${c}/">${name}</a></td><td>更新时间：2025-06-1${k}</td></tr>`).join('')}</table>`);
     expect(columnLinks($, S, new Set([S]))).toEqual(want);

@@ -24,9 +24,11 @@ export interface ColumnLinkFound { url: string; name: string; parentUrl: string 
 export function sectionCandidates($: CheerioAPI, base: string): string[] {
   const host = new URL(base).host;
   const scored = new Map<string, number>();
+  // A home page's dated news ("…政府信息公开工作年度报告") are articles, not the way to the section.
+  const articles = new Set([...datedRecordUrls($, base)].filter((u) => !isDirectory(u)));
   for (const l of links($, base)) {
     const u = new URL(l.url);
-    if (u.host !== host || urlKind(u) !== 'page' || l.url === base) continue;
+    if (u.host !== host || urlKind(u) !== 'page' || l.url === base || articles.has(l.url)) continue;
     let s = 0;
     if (/^政府信息公开/.test(l.text)) s += 4;
     else if (SECTION_TEXT.test(l.text)) s += 2;
