@@ -184,7 +184,12 @@ export async function crawl(o: CrawlOptions): Promise<CrawlResult> {
     const host = new URL(t.url).host;
     gone.answered(t, e?.status ?? null);
     // The host says slow down (429/503, a firewall): slower from now on; a wait over the cap defers it.
-    const throttled = e ? gate.react(host, e, startedAt) : null;
+    const { throttled, steppedDown } = e ? gate.react(host, e, startedAt) : { throttled: null, steppedDown: false };
+    // Stepped down after a firewall answer: every worker of the run keeps the slower pace (the store's host gate).
+    if (steppedDown && o.store.stepDownHost) {
+      const s = o.store;
+      await storeWrite(`stepping ${host} down`, () => s.stepDownHost!(run.id, host, gate.concurrencyOf(host), gate.delayOf(host), Date.now()));
+    }
     if (throttled) return save({ task: t, state: 'skipped', status: e?.status ?? null, error: { kind: 'throttled', message: `${throttled} (${e!.message})` } });
     if (e?.retryable && t.attempts < retries) {
       const wait = Math.max(backoffMs(t.attempts, cfg.backoffBaseMs), e.retryAfterMs ?? 0, e.kind === 'blocked' ? gate.delayOf(host) : 0);
@@ -194,6 +199,7 @@ export async function crawl(o: CrawlOptions): Promise<CrawlResult> {
     }
   };
 
+  // --per-host and this worker's gaps; a host stepped down by any worker is held tighter by the store itself.
   const hostLimits = { perHost: cfg.perHost, delayMs: (host: string) => gate.delayOf(host) };
   /** Other workers may share the frontier (PostgreSQL). */
   const shared = o.store.dialect === 'postgres';

@@ -43,18 +43,24 @@ export class HostGate {
    * After a firewall answer: one request at a time and twice the gap (at least 1 s, at most MAX_WAIT_MS).
    * Answers to requests started before the last step-down count once: the slower pace was not tried yet.
    */
-  stepDown(host: string, startedAt = Date.now(), now = Date.now()): void {
+  stepDown(host: string, startedAt = Date.now(), now = Date.now()): boolean {
     const s = this.state(host);
-    if (startedAt < s.steppedAt) return;
+    if (startedAt < s.steppedAt) return false;
     s.steppedAt = now;
     s.concurrency = 1;
     s.delayMs = Math.min(MAX_WAIT_MS, Math.max(1000, 2 * s.delayMs));
     s.nextAt = Math.max(s.nextAt, now + s.delayMs);
+    return true;
   }
 
   /** The host's current gap between requests, ms. */
   delayOf(host: string): number {
     return this.state(host).delayMs;
+  }
+
+  /** The most requests the host may have in flight now (1 once stepped down). */
+  concurrencyOf(host: string): number {
+    return this.state(host).concurrency;
   }
 
   /** Milliseconds until `host` may start a request (0 = now), or Infinity while it is at its concurrency. */
@@ -78,17 +84,18 @@ export class HostGate {
   /**
    * What a failed fetch tells about its host: a firewall block steps it down; 429/503 raise its gap to
    * the Retry-After (or twice the base gap), and a Retry-After over the cap defers it. Returns the
-   * `throttled` reason when the host is now deferred. `startedAt`: when the failed request started.
+   * `throttled` reason when the host is now deferred, and whether it was stepped down just now (then
+   * many workers share the slower pace through the store). `startedAt`: when the failed request started.
    */
-  react(host: string, e: FetchError, startedAt = Date.now()): string | null {
-    if (e.kind === 'blocked') this.stepDown(host, startedAt);
+  react(host: string, e: FetchError, startedAt = Date.now()): { throttled: string | null; steppedDown: boolean } {
+    const steppedDown = e.kind === 'blocked' && this.stepDown(host, startedAt);
     if (e.kind === 'blocked' || e.status === 429 || e.status === 503) {
       const ra = e.retryAfterMs ?? 0;
       if (ra > MAX_WAIT_MS) this.setDelay(host, ra, `answered HTTP ${e.status} with Retry-After ${Math.round(ra / 1000)} s`);
       else if (e.kind === 'blocked' && ra > 0) this.setDelay(host, ra);
       else if (e.kind !== 'blocked') this.setDelay(host, Math.max(ra, 2 * Math.max(this.delayMs, 250)));
     }
-    return this.deferred(host);
+    return { throttled: this.deferred(host), steppedDown };
   }
 }
 

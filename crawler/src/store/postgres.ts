@@ -3,7 +3,8 @@
  * workers on many machines. A worker leases a frontier row with a conditional UPDATE, so no two take
  * the same URL; a lease that is not completed (a killed worker) expires and the row is taken again.
  * Per-host limits hold across all workers: a lease is granted under the host's `host_gate` row lock
- * only while fewer than `perHost` live leases are on that host and its next start time has come.
+ * only while fewer than `perHost` live leases are on that host and its next start time has come; a
+ * host stepped down after a firewall answer keeps its lower limit and longer gap there for all workers.
  * Advisory locks serialise schema migration, opening a run (workers started together join one run)
  * and ending it (one worker analyses it). `--db postgres://user@host/db` selects it.
  */
@@ -27,6 +28,18 @@ const numbered = (sql: string): string => {
   let n = 0;
   return sql.replace(/\?/g, () => `$${++n}`);
 };
+
+/**
+ * host_gate: the row locked while leasing (next start, and a stepped-down host's limit and gap), and
+ * a step-down — the tighter limit and the longer gap win, whichever worker wrote them first.
+ */
+const GATE = {
+  lock: 'SELECT next_at, per_host, delay_ms FROM host_gate WHERE run_id = ? AND host = ? FOR UPDATE',
+  stepDown: `INSERT INTO host_gate (run_id, host, next_at, per_host, delay_ms) VALUES (?, ?, ?, ?, ?)
+    ON CONFLICT (run_id, host) DO UPDATE SET next_at = GREATEST(host_gate.next_at, EXCLUDED.next_at),
+      per_host = LEAST(COALESCE(host_gate.per_host, EXCLUDED.per_host), EXCLUDED.per_host),
+      delay_ms = GREATEST(COALESCE(host_gate.delay_ms, 0), EXCLUDED.delay_ms)`,
+} as const;
 
 /** How long a leased frontier row belongs to its worker before others may take it. */
 export const LEASE_MS = 120_000;
@@ -126,11 +139,14 @@ export class PostgresStore implements Store {
    * is its third `/`-part, as `new URL(url).host` prints it); leasing still checks both under the lock.
    */
   async nextTasks(runId: number, limit: number, now: number, exclude: Set<string>, limits?: HostLimits): Promise<Task[]> {
+    // A host's limit is its stepped-down per_host where a firewall answered, else --per-host.
     const busy = limits ? `AND split_part(url, '/', 3) NOT IN (
-        SELECT split_part(url, '/', 3) FROM frontier WHERE run_id = ? AND state = 'leased' AND lease_until >= ? GROUP BY 1 HAVING COUNT(*) >= ?
+        SELECT l.host FROM (SELECT split_part(url, '/', 3) AS host, COUNT(*) AS n FROM frontier
+          WHERE run_id = ? AND state = 'leased' AND lease_until >= ? GROUP BY 1) l
+        LEFT JOIN host_gate g ON g.run_id = ? AND g.host = l.host WHERE l.n >= COALESCE(g.per_host, ?)
         UNION ALL SELECT host FROM host_gate WHERE run_id = ? AND next_at > ?)` : '';
     const rows = await this.all(`SELECT * FROM frontier WHERE run_id = ? AND ((state = 'pending' AND next_at <= ?) OR (state = 'leased' AND lease_until < ?))
-      ${busy} ORDER BY priority, seq LIMIT ?`, runId, now, now, ...(limits ? [runId, now, limits.perHost, runId, now] : []), limit + exclude.size);
+      ${busy} ORDER BY priority, seq LIMIT ?`, runId, now, now, ...(limits ? [runId, now, runId, limits.perHost, runId, now] : []), limit + exclude.size);
     return rows.filter((r) => !exclude.has(`${r.url} ${r.mode}`)).slice(0, limit).map(S.toTask);
   }
 
@@ -156,19 +172,27 @@ export class PostgresStore implements Store {
     return this.tx(async (q) => {
       // The gate row is inserted once per host (and again should it be missing), then only locked.
       const gateKey = `${t.runId} ${host}`;
-      let gate = this.gates.has(gateKey) ? (await q(S.Q.gateLock, [t.runId, host]))[0] : undefined;
+      let gate = this.gates.has(gateKey) ? (await q(GATE.lock, [t.runId, host]))[0] : undefined;
       if (!gate) {
         await q(S.Q.gateRow, [t.runId, host]);
-        gate = (await q(S.Q.gateLock, [t.runId, host]))[0];
+        gate = (await q(GATE.lock, [t.runId, host]))[0];
       }
       if (Number(gate?.next_at ?? 0) > now) return false;
+      // A host some worker stepped down (a firewall answered) is held to its limit and gap by every worker.
+      const perHost = gate?.per_host == null ? limits.perHost : Math.min(limits.perHost, Number(gate.per_host));
+      const delayMs = Math.max(limits.delayMs(host), Number(gate?.delay_ms ?? 0));
       const live = (await q(S.Q.liveLeases, [t.runId, now])).filter((r) => new URL(String(r.url)).host === host).length;
-      if (live >= limits.perHost) return false;
+      if (live >= perHost) return false;
       if (!(await q(S.Q.lease, this.leaseParams(t, now))).length) return false;
-      await q(S.Q.gateNext, [now + limits.delayMs(host), t.runId, host]);
+      await q(S.Q.gateNext, [now + delayMs, t.runId, host]);
       this.gates.add(gateKey);
       return true;
     });
+  }
+
+  async stepDownHost(runId: number, host: string, perHost: number, delayMs: number, now: number): Promise<void> {
+    await this.write([[GATE.stepDown, [runId, host, now + delayMs, perHost, delayMs]]]);
+    this.gates.add(`${runId} ${host}`);
   }
 
   /** The worker that gets the run's lock, and finds nothing pending or leased, analyses and ends it. */

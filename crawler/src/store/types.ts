@@ -205,6 +205,13 @@ export interface FrontierQueue {
   /** Leases the tasks this worker is about to start; returns those it got (other workers may have leased some). */
   lease(tasks: Task[], now: number, limits?: HostLimits): Maybe<Task[]>;
   /**
+   * A firewall answered on `host`: from now on every worker of the run holds it to `perHost` live
+   * leases and `delayMs` between request starts (never loosened by a later call), starting no sooner
+   * than `now + delayMs`. Only a store shared by many workers has it (PostgreSQL: the host_gate row);
+   * one worker's own HostGate is enough for the others.
+   */
+  stepDownHost?(runId: number, host: string, perHost: number, delayMs: number, now: number): Maybe<void>;
+  /**
    * Ends the run if nothing is pending or leased: runs `finish` (the whole-run analysis) and marks the
    * run done. Only one worker can be ending a run at a time; see `EndRun` for the other answers.
    */
