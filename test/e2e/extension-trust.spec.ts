@@ -3,14 +3,20 @@
  * - poison the history: a "2019" of the water bureau published on another origin (with a forged
  *   结转 777) never enters the cross-year checks of the bureau's real 2020 report on its own site;
  * - read or rewrite the overlay: with the production build (closed shadow roots) a page script
- *   finds the host element but no shadow root, cannot rewrite the verdict nor press its buttons,
- *   and the popup — out of the page's reach — shows the real verdict.
+ *   finds the host element but no shadow root, cannot rewrite the verdict, and its synthetic clicks
+ *   where the panel is on screen do not press 获取往年报告; the popup — out of the page's reach —
+ *   shows the real verdict;
+ * - press the lens's buttons even where it can reach them: with open shadow roots (the inspect build)
+ *   the page's untrusted click on 获取往年报告 is ignored (the `isTrusted` guard), while a real click
+ *   fetches the earlier years.
  */
 import { expect, test } from '@playwright/test';
 import { EXT_DIR_CLOSED, launchLab, ORIGIN, panel, type Lab } from '../fixtures/extension/harness.ts';
 import { EVIL_ORIGIN, PATHS } from '../fixtures/extension/server.ts';
 
 let lab: Lab | null = null;
+/** What 获取往年报告 would request on seed 001's page: its column (from the breadcrumb) and the reports listed there. */
+const earlierYearRequests = (l: Lab) => l.site.requests.filter((r) => r.endsWith('/zwgk/zfxxgk/zfxxgknb/') || r.includes('/zwgk/zfxxgk/zfxxgknb/index') || r.includes('t20200116'));
 test.afterEach(async () => { await lab?.close(); lab = null; });
 
 const stored = (l: Lab) => l.sw.evaluate(async () => {
@@ -62,11 +68,33 @@ test('page script cannot read or rewrite the overlay; the popup shows the real v
   // Let the attack script run its course (8 s of tries), then read what it achieved.
   await page.waitForFunction(() => (window as unknown as { __forge: { tries: number } }).__forge.tries > 80, undefined, { timeout: 20_000 });
   const forge = await page.evaluate(() => (window as unknown as { __forge: Record<string, unknown> }).__forge);
-  expect(forge).toMatchObject({ hostFound: true, shadowRead: false, rewrote: false, attachThrew: true, clicked: 0 });
-  expect(lab.site.requests.filter((r) => r.includes('/zwgk/zfxxgk/zfxxgknb/index') || r.includes('t20200116'))).toEqual([]);
+  expect(forge).toMatchObject({ hostFound: true, shadowRead: false, rewrote: false, attachThrew: true, clicked: 0, clickedInside: 0 });
+  // Its synthetic clicks did land where the panel is (on the host: the page sees nothing deeper)…
+  expect(forge.pointHits).toBeGreaterThan(0);
+  // …and pressed nothing: no request for the column or an earlier year.
+  expect(earlierYearRequests(lab)).toEqual([]);
 
   const popup = await context.newPage();
   await popup.goto(`chrome-extension://${extensionId}/popup.html?tabId=${tabId}`);
   await expect(popup.getByTestId('popup-verdict')).toContainText('警告 1');
   await expect(popup.getByTestId('authoritative')).toContainText('以此处结论为准');
+});
+
+test('an untrusted click the page manages to deliver does not run 获取往年报告; a real click does', async () => {
+  // Open shadow roots: the page reaches the button itself and clicks it (never rewriting: #click-only).
+  lab = await launchLab();
+  const { page } = lab;
+  await page.goto(ORIGIN + PATHS.forger + '#click-only');
+  const button = page.locator('#gongkai-lens [data-testid="fetch-earlier"]');
+  await expect(button).toBeVisible({ timeout: 15_000 });
+  await page.waitForFunction(() => (window as unknown as { __forge: { tries: number } }).__forge.tries > 80, undefined, { timeout: 20_000 });
+  const forge = await page.evaluate(() => (window as unknown as { __forge: Record<string, unknown> }).__forge);
+  expect(forge).toMatchObject({ shadowRead: true, rewrote: false });
+  expect(forge.clickedInside).toBeGreaterThan(10);
+  expect(earlierYearRequests(lab)).toEqual([]);
+  await expect(page.locator('#gongkai-lens [data-testid="fetch-state"]')).toHaveCount(0);
+  // The user's own click is trusted: the lens asks the portal's column for earlier years.
+  await button.click();
+  await expect(page.locator('#gongkai-lens [data-testid="fetch-state"]')).toBeVisible({ timeout: 15_000 });
+  expect(earlierYearRequests(lab).length).toBeGreaterThan(0);
 });
