@@ -1,7 +1,10 @@
 /**
  * The agency a page title names, without the site name portals append to every title:
  * "某某区2020年政府信息公开工作年度报告__某某区党工委管委会", "…年度报告 - 广州市人民政府门户网站",
- * "…年度报告｜上海市黄浦区人民政府", "…年度报告——某某县人民政府网", "…年度报告某某市政府信息公开平台".
+ * "…年度报告｜上海市黄浦区人民政府", "…年度报告——某某县人民政府网", "…年度报告某某市政府信息公开平台";
+ * and without the words a CMS or the editor wraps round the report's own title: a tag in brackets
+ * ("【年报】…", "〔转载〕…", "[图文]…"), a note in parentheses ("…年度报告（全文）", "（摘要）", "（修订版）"),
+ * a notice about the report ("关于…年度报告的公告", "关于印发…年度报告的通知").
  */
 import { toHalfWidth } from '../text/normalize.js';
 
@@ -16,6 +19,41 @@ const AGENCY_END = /(?:局|委|办|厅|署|院|政府|中心|委员会|办公室
 
 const REPORT = /报告|年报/;
 
+/** A tag in brackets at the start or end of a title part (after half-width folding: （全文） → (全文)). */
+const LEAD_TAG = /^(?:【([^】]*)】|〔([^〕]*)〕|\[([^\]]*)\]|\(([^)]*)\)|「([^」]*)」)/;
+const TAIL_TAG = /(?:【([^】]*)】|〔([^〕]*)〕|\[([^\]]*)\]|\(([^)]*)\)|「([^」]*)」)$/;
+/** A notice that publishes the report: "关于[印发|发布|公布|公开]…的公告/通知/通告/公示". */
+const NOTICE = /^关于(?:印发|发布|公布|公开|刊发|刊登)?(.+?(?:报告|年报).*?)的(?:公告|通知|通告|公示|函)$/;
+
+/**
+ * A bracketed tag's replacement: an agency's name stays (unbracketed), anything else — 年报, 全文,
+ * 摘要, 修订版, a year or document number — goes.
+ */
+function tagKeeps(m: RegExpExecArray): string {
+  const inner = m.slice(1).find((x) => x !== undefined) ?? '';
+  return inner.length >= 2 && !REPORT.test(inner) && !/\d/.test(inner) && AGENCY_END.test(inner) ? inner : '';
+}
+
+/**
+ * The report's own title inside a title part: bracketed tags, trailing notes and a "关于…的公告"
+ * wrapper removed ("【年报】关于X2020年度…年度报告（全文）的公告" → "X2020年度…年度报告"); half-width folded.
+ */
+export function unwrapReportTitle(part: string): string {
+  let s = toHalfWidth(part).trim();
+  for (let k = 0; k < 6; k++) {
+    const before = s;
+    const lead = LEAD_TAG.exec(s);
+    if (lead) s = tagKeeps(lead) + s.slice(lead[0].length);
+    const tail = TAIL_TAG.exec(s);
+    if (tail && tail.index > 0) s = s.slice(0, tail.index) + tagKeeps(tail);
+    const notice = NOTICE.exec(s);
+    if (notice) s = notice[1]!;
+    s = s.trim();
+    if (s === before) break;
+  }
+  return s;
+}
+
 export interface TitleParts {
   /** The part that names the report ("某某区2020年政府信息公开工作年度报告"). */
   report: string;
@@ -25,7 +63,8 @@ export interface TitleParts {
 
 /** Splits a title (spaces already squashed) into the report's own title and the appended site names. */
 export function splitTitle(title: string): TitleParts {
-  const parts = toHalfWidth(title).split(SEPARATOR).map((p) => p.trim()).filter(Boolean);
+  // A part that is only a tag ("[年报]-…") goes with its brackets.
+  const parts = toHalfWidth(title).split(SEPARATOR).map(unwrapReportTitle).filter(Boolean);
   const at = parts.findIndex((p) => REPORT.test(p));
   if (at < 0) return { report: parts.join(''), sites: [] };
   let report = parts[at]!;
