@@ -11,8 +11,12 @@
 import type { CheerioAPI } from 'cheerio';
 import { links } from './html.js';
 
-/** What a list page states about the whole column, with the text that says it. */
-export interface StatedTotals { records: number | null; pages: number | null; evidence: string[] }
+/**
+ * What a list page states about the whole column, with the text that says it. `huge`: a count had
+ * more digits than are read exactly (over 15): it stands as HUGE_COUNT, a lower bound, and the
+ * evidence says so.
+ */
+export interface StatedTotals { records: number | null; pages: number | null; evidence: string[]; huge?: boolean }
 
 export interface Pagination {
   /** URLs of further pages (never more than the cap). */
@@ -33,49 +37,74 @@ const count = (s: string | undefined): number | null => {
   return Number.isSafeInteger(n) && n >= 0 ? n : null;
 };
 
+/** Digits read exactly in a stated count; a count with more is at least HUGE_COUNT. */
+const EXACT_DIGITS = 15;
+/** What a count of more than 15 digits is read as: 10^15, the least such a number can be. */
+export const HUGE_COUNT = 10 ** EXACT_DIGITS;
+
+/**
+ * A count as a page states it, however many digits it has: exactly up to 15 digits (leading zeros
+ * aside), else HUGE_COUNT with `huge` set — a page that claims that many pages or records is capped
+ * like any other, never skipped as unreadable.
+ */
+const stated = (s: string | undefined): { n: number; huge: boolean } | null => {
+  const d = (s ?? '').replace(/^0+(?=\d)/, '');
+  if (!/^\d+$/.test(d)) return null;
+  return d.length > EXACT_DIGITS ? { n: HUGE_COUNT, huge: true } : { n: Number(d), huge: false };
+};
+
+/** The note a huge count adds to its evidence. */
+const hugeNote = (digits: string) => `${digits.replace(/^0+(?=\d)/, '').length} digits, more than ${EXACT_DIGITS} read exactly: at least ${HUGE_COUNT}, not an exact total`;
+
 /**
  * recordCount / countnum / 共N条 / 共N页 as the page prints or configures them. `var countnum = N` is
  * the record count of the TRS WCM pager script (beside `var countPage`); it is read only as a `var`
  * statement, so a word that merely contains it is not a count.
  */
 export function statedTotals(html: string, text: string): StatedTotals {
-  const evidence: string[] = [];
-  let records: number | null = null, pages: number | null = null;
-  const rc = html.match(/recordCount["']?\s*[:=]\s*["']?(\d{1,15})/);
-  if (rc) { records = count(rc[1]); evidence.push(rc[0]); }
-  const cn = records === null ? html.match(/\bvar\s+countnum\s*=\s*(\d{1,15})\b/i) : null;
-  if (cn) { records = count(cn[1]); evidence.push(cn[0]); }
-  const tiao = text.match(/共\s*(\d{1,15})\s*条/);
-  if (tiao && records === null) { records = count(tiao[1]); evidence.push(tiao[0]); }
-  const ye = text.match(/共\s*(\d{1,15})\s*页/);
-  if (ye) { pages = count(ye[1]); evidence.push(ye[0]); }
-  return { records, pages, evidence };
+  const out: StatedTotals = { records: null, pages: null, evidence: [] };
+  const read = (m: RegExpMatchArray | null, into: 'records' | 'pages'): void => {
+    const c = m ? stated(m[1]) : null;
+    if (!m || !c) return;
+    out[into] = c.n;
+    out.evidence.push(c.huge ? `${m[0]} (${hugeNote(m[1]!)})` : m[0]);
+    if (c.huge) out.huge = true;
+  };
+  read(html.match(/recordCount["']?\s*[:=]\s*["']?(\d+)/), 'records');
+  if (out.records === null) read(html.match(/\bvar\s+countnum\s*=\s*(\d+)\b/i), 'records');
+  if (out.records === null) read(text.match(/共\s*(\d+)\s*条/), 'records');
+  read(text.match(/共\s*(\d+)\s*页/), 'pages');
+  return out;
+}
+
+/** A pager's page count into `s`: the stated number of pages, its evidence, and the note when it is huge. */
+function pagerCount(s: StatedTotals, digits: string, evidence: string): number {
+  const c = stated(digits) ?? { n: 0, huge: false };
+  s.pages = c.n;
+  s.evidence.push(c.huge ? `${evidence} (${hugeNote(digits)})` : evidence);
+  if (c.huge) s.huge = true;
+  return c.n;
 }
 
 /** Further pages of a list page `base` (0-based page 0 names them all; later pages only walk on). */
 export function paginate($: CheerioAPI, base: string, html: string, max = DEFAULT_MAX_PAGES): Pagination {
   const stated = statedTotals(html, $('body').text());
   const limit = Math.max(0, max - 1);
-  const cph = html.match(/createPageHTML\(\s*(\d{1,15})\s*,\s*(\d{1,15})\s*,\s*["']([\w-]+)["']\s*,\s*["'](\w+)["']\s*\)/);
+  const cph = html.match(/createPageHTML\(\s*(\d+)\s*,\s*(\d+)\s*,\s*["']([\w-]+)["']\s*,\s*["'](\w+)["']\s*\)/);
   if (cph) {
-    const n = count(cph[1]) ?? 0;
-    stated.pages = n;
-    stated.evidence.push(cph[0]);
+    const n = pagerCount(stated, cph[1]!, cph[0]);
     const k = Math.min(Math.max(0, n - 1), limit);
     return { pages: Array.from({ length: k }, (_, i) => new URL(`${cph[3]}_${i + 1}.${cph[4]}`, base).href), serial: false, stated, capped: n - 1 > limit };
   }
-  const cp = html.match(/var\s+countPage\s*=\s*(\d{1,15})/);
+  const cp = html.match(/var\s+countPage\s*=\s*(\d+)/);
   if (cp) {
-    const n = count(cp[1]) ?? 0;
-    stated.pages = n;
-    stated.evidence.push(cp[0]);
+    const n = pagerCount(stated, cp[1]!, cp[0]);
     const k = Math.min(Math.max(0, n - 1), limit);
     return { pages: Array.from({ length: k }, (_, i) => new URL(`index_${i + 1}.html`, base).href), serial: false, stated, capped: n - 1 > limit };
   }
   const comp = componentPager(html, base, limit);
   if (comp) {
-    stated.pages = comp.total;
-    stated.evidence.push(comp.evidence);
+    pagerCount(stated, comp.digits, comp.evidence);
     return { pages: comp.urls, serial: false, stated, capped: comp.capped };
   }
   let next: string | null = null, last: string | null = null;
@@ -101,18 +130,20 @@ export function paginate($: CheerioAPI, base: string, html: string, max = DEFAUL
  * down from N: page 2 is `<purl>_<N-1>.html`, the last page `<purl>_1.html`; `<purl>_<N>.html` is the
  * first page again (goPub shows the page's own list for it), so it is not planned. At most `limit` URLs.
  */
-function componentPager(html: string, base: string, limit: number): { urls: string[]; total: number; capped: boolean; evidence: string } | null {
+function componentPager(html: string, base: string, limit: number): { urls: string[]; digits: string; capped: boolean; evidence: string } | null {
   const purl = html.match(/\bvar\s+purl\s*=\s*["']([^"'\s]+)["']/);
   if (!purl) return null;
-  const cookie = html.match(/document\.cookie\s*=\s*["']maxPageNum\d+=(\d{1,15})["';]/);
-  const set = [...html.matchAll(/\bmaxPageNum\s*=\s*(\d{1,15})\s*;/g)].filter((m) => count(m[1]) !== 0).at(-1);
+  const cookie = html.match(/document\.cookie\s*=\s*["']maxPageNum\d+=(\d+)["';]/);
+  const set = [...html.matchAll(/\bmaxPageNum\s*=\s*(\d+)\s*;/g)].filter((m) => stated(m[1])?.n !== 0).at(-1);
   const m = cookie ?? set;
-  const n = m ? count(m[1]) : null;
-  if (n === null || n < 1) return null;
-  const k = Math.min(n - 1, limit);
+  const c = m ? stated(m[1]) : null;
+  if (!c || c.n < 1) return null;
+  // Page numbers count down from the stated one: exact even for a count of more than 15 digits.
+  const top = BigInt(m![1]!);
+  const k = Math.min(c.n - 1, limit);
   const urls: string[] = [];
-  for (let i = 1; i <= k; i++) urls.push(new URL(`${purl[1]}_${n - i}.html`, base).href);
-  return { urls, total: n, capped: n - 1 > limit, evidence: `${purl[0]}; ${m![0].replace(/["';]$/, '')}` };
+  for (let i = 1; i <= k; i++) urls.push(new URL(`${purl[1]}_${top - BigInt(i)}.html`, base).href);
+  return { urls, digits: m![1]!, capped: c.n - 1 > limit, evidence: `${purl[0]}; ${m![0].replace(/["';]$/, '')}` };
 }
 
 /** URLs from `first` to `last` differing in one number (index_2 … index_9, ?page=2 … ?page=9), at most `limit`. */

@@ -121,7 +121,8 @@ const capNote = (max: number, named: number | null) =>
 function columnTotal(key: string, stated: StatedTotals, apiTotal: { records: number; evidence: string } | null, onPage: number, unreached: string | null): ColumnTotal {
   let size: StatedSize | null = null;
   if (apiTotal) size = { total: apiTotal.records, exact: true, evidence: apiTotal.evidence };
-  else if (stated.records !== null) size = { total: stated.records, exact: true, evidence: stated.evidence.join('; ') };
+  // A count of more than 15 digits stands as its least value (pagination.ts): a lower bound, not exact.
+  else if (stated.records !== null) size = { total: stated.records, exact: !stated.huge, evidence: stated.evidence.join('; ') };
   else if (stated.pages !== null && stated.pages >= 2 && onPage > 0) {
     size = { total: (stated.pages - 1) * onPage + 1, exact: false, evidence: `${stated.pages} pages of ${onPage} (${stated.evidence.join('; ')})` };
   }
