@@ -180,10 +180,9 @@ describe('columns', () => {
     expect(['index.html', 'index_959_2.html', 'index_959_1.html', 'index_959_3.html'].map((p) => portal.hits.get(base + p) ?? 0)).toEqual([1, 1, 1, 0]);
   });
 
-  // Known crawler gap (crawler/src, not the portal): paginate plans news-list-jdyw-2.html and -3.html from 下一页 … 末页,
-  // but the column route drops them — columnKey() folds only index(_N).html forms, so news-list-jdyw-2.html is another
-  // column's key. Today: page 1 only, incomplete 20/45 ("the column states 45 records (共45条; 尾页 …-3.html), the crawl reached 20").
-  it.fails('reads the real 万载 维网科技 shape: <div> rows dated in a sibling <p>, 共N条记录 and 末页 news-list-<col>-N.html pages', () => {
+  // paginate plans news-list-jdyw-2.html and -3.html from 下一页 … 末页; they are pages of the column's own list file
+  // (discover/urls.ts isPageOf), so all 45 records are read.
+  it('reads the real 万载 维网科技 shape: <div> rows dated in a sibling <p>, 共N条记录 and 末页 news-list-<col>-N.html pages', () => {
     const yw = col('www.jiande.example.gov.cn', '建德要闻');
     expect(yw).toMatchObject({ url: 'http://www.jiande.example.gov.cn/news-list-jdyw.html', itemCount: 45, pages: 3, newest: '2025-06-29', oldest: '2025-04-02',
       status: 'ok', stated: { total: 45, exact: true } });

@@ -23,6 +23,19 @@ export function columnKey(raw: string): string {
   return u.href;
 }
 
+/**
+ * Whether `url`, named by a column's own pager, is a page of the column keyed `key`: the same key, or
+ * the key's list file with a page number (`news-list-jdyw.html` → `news-list-jdyw-2.html`, `list_2.html`).
+ */
+export function isPageOf(url: string, key: string): boolean {
+  const k = columnKey(url);
+  if (k === key) return true;
+  const a = new URL(k), b = new URL(key);
+  if (a.origin !== b.origin || a.search !== b.search) return false;
+  const m = /^(.*\/)([^/]+?)[-_]\d{1,6}(\.s?html?)$/i.exec(a.pathname);
+  return !!m && b.pathname === `${m[1]}${m[2]}${m[3]}`;
+}
+
 // Dates in list rows and in URLs are portal rules of @gongkai/shared (one home); the names the
 // discover code uses are kept here.
 export { parseDate as findDate, dateFromUrl } from '@gongkai/shared';

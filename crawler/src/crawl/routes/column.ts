@@ -8,7 +8,7 @@
 import { classifyColumn, decodeBytes } from '@gongkai/shared';
 import { isTemplatePlaceholder, listItems, metaContent, needsScript, paginate, parse } from '../../discover/html.js';
 import { columnLinks, REPORTS_NAME } from '../../discover/section.js';
-import { columnKey } from '../../discover/urls.js';
+import { columnKey, isPageOf } from '../../discover/urls.js';
 import { listApi, type ListApiPlan } from '../../discover/list-api.js';
 import { apiRecords } from '../../discover/api-records.js';
 import type { ListRecord } from '../../discover/records.js';
@@ -83,7 +83,7 @@ function listPage(t: ColumnTask, $: ReturnType<typeof parse>, html: string, page
   }
   if (col.page === 0 || serial) {
     pages.slice(0, cfg.maxPagesPerColumn - 1 - (serial ? col.page : 0)).forEach((u, i) => {
-      if (columnKey(u) !== col.key) return;
+      if (!isPageOf(u, col.key)) return;
       const ref: ColumnRef = serial ? { ...col, page: col.page + 1 } : { ...col, page: i + 1, planned: true };
       discovered.push(childTask(t, 'column', u, { column: ref }));
     });
