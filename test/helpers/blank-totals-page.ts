@@ -4,10 +4,13 @@
  *
  * Content: the 2019 report of 上海市人民政府办公厅 (published 2020-01-31 on www.shanghai.gov.cn), as
  * stored in the page data of a public repository (search index file id 18090078150; the repository
- * and commit could not be determined from the index, so this is not filed under test/fixtures/real).
- * Table values, the 依申请公开 paragraph and the headings are transcribed from it unchanged; the
- * markup is regenerated in the same shape (`<td nowrap style="width:38px;"><p align="center">258</p></td>`),
- * and the long narrative of section 一 is shortened to its first sentence.
+ * and commit could not be determined from the index). The original page itself is committed as
+ * test/fixtures/real/shanghai-szfb-2019/report.html (provenance in its source.json) and is tested as it
+ * is in test/core/real-page-cases.test.ts and by the accuracy harness. This helper regenerates the same
+ * values so tests can vary them: table values, the 依申请公开 paragraph and the headings are
+ * transcribed unchanged; the markup is regenerated in the same shape
+ * (`<td nowrap style="width:38px;"><p align="center">258</p></td>`), and the long narrative of section 一
+ * is shortened to its first sentence.
  *
  * Its prose really disagrees with its table in one place: 予以公开及部分公开258件, while
  * （一）+（二） = (258+12+1+1) + 3 = 275.
