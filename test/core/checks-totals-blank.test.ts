@@ -61,8 +61,15 @@ describe('structure.totals-blank', () => {
     expect(errors(res)).toEqual([]);
   });
   itPasses('structure.totals-blank', 'seed 000 (flattened PDF text) fills every total', () => expectPasses(run(text(seedText('000'))), 'structure.totals-blank'));
-  it('cannot run without table 3 (seed 003)', () => {
-    expect(outcomeOf(run(text(seedText('003'))), 'structure.totals-blank')).toMatchObject({ status: 'cannot-run' });
+  it('seed 003 has table 4 but no table 3: table 4 is still looked at (and fills its totals)', () => {
+    const r = text(seedText('003'));
+    expect([r.table3, !!r.table4]).toEqual([null, true]);
+    expectPasses(run(r), 'structure.totals-blank');
+  });
+  it('cannot run without table 3 and table 4 (report001 with its tables removed)', () => {
+    const r = html(report001().html().replace(/<table[\s\S]*?<\/table>/g, ''));
+    expect([r.table3, r.table4]).toEqual([null, null]);
+    expect(outcomeOf(run(r), 'structure.totals-blank')).toMatchObject({ status: 'cannot-run' });
   });
 });
 

@@ -10,6 +10,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { HUGE_COUNT, paginate, statedTotals } from '../../crawler/src/discover/pagination.js';
 import { crawl } from '../../crawler/src/crawl/run.js';
 import { SqliteStore } from '../../crawler/src/store/sqlite.js';
+import { PostgresStore } from '../../crawler/src/store/postgres.js';
+import type { Store } from '../../crawler/src/store/types.js';
+import { SKIP_PG_REASON, startTestPostgres } from './pg-helpers.js';
 import { runSummary } from '../../crawler/src/report/summary.js';
 import { closeLocalSites, localSite, removeTempDirs, tempDir } from './helpers.js';
 
@@ -39,7 +42,7 @@ describe('pager counts of more than 15 digits', () => {
   });
 
   it('recordCount, countnum, 共N条 and 共N页: huge, with the note', () => {
-    for (const [html, text] of [['<script>var pagebar = { recordCount: 98765432109876543210 };</script>', ''], ['<script>var countnum = 1234567890123456;</script>', ''], ['', '共 123456789012345678901234567890 条']]) {
+    for (const [html, text] of [['<script>var pagebar = { recordCount: 98765432109876543210 };</script>', ''], ['<script>var countnum = 1234567890123456;</script>', ''], ['', '共 123456789012345678901234567890 条']] as const) {
       const s = statedTotals(html, text);
       expect(s, html || text).toMatchObject({ records: HUGE_COUNT, huge: true });
       expect(s.evidence.join(' ')).toMatch(NOTE);
@@ -54,20 +57,48 @@ describe('pager counts of more than 15 digits', () => {
   });
 });
 
-it('a column that states a huge total is incomplete against a lower bound, not an exact one', async () => {
-  const base = await localSite((_req, u) => {
-    if (u.pathname !== '/col/') return undefined;
-    const rows = [1, 2, 3].map((i) => `<li><a href="./202401/t2024010${i}_${i}.html">第${i}号通知</a><span>2024-01-0${i}</span></li>`).join('');
-    return `<!DOCTYPE html><html><head><meta charset="utf-8"><title>通知公告</title></head><body><ul class="list">${rows}</ul><div class="page">共 98765432109876543210 条</div></body></html>`;
-  });
-  const dir = tempDir('pager-counts');
-  const store = new SqliteStore(join(dir, 'gongkai.db'));
-  try {
-    const r = await crawl({ seeds: [`${base}col/`], store, blobDir: join(dir, 'blobs'), now: '2025-06-30', delayMs: 0, retries: 0, timeoutMs: 5000, browser: 'never', columnsOnly: true });
-    const col = (await runSummary(store, r.run.id)).columns[0]!;
-    expect(col).toMatchObject({ status: 'incomplete', itemCount: 3, stated: { total: HUGE_COUNT, exact: false } });
-    expect(col.stated!.evidence).toMatch(NOTE);
-  } finally {
-    store.close();
-  }
-}, 30_000);
+const column = (count: string) => (_req: unknown, u: URL) => {
+  if (u.pathname !== '/col/') return undefined;
+  const rows = [1, 2, 3].map((i) => `<li><a href="./202401/t2024010${i}_${i}.html">第${i}号通知</a><span>2024-01-0${i}</span></li>`).join('');
+  return `<!DOCTYPE html><html><head><meta charset="utf-8"><title>通知公告</title></head><body><ul class="list">${rows}</ul><div class="page">共 ${count} 条</div></body></html>`;
+};
+
+/** Crawls a one-column site whose pager states `count` records; the column as the run summary shows it. */
+async function crawlColumn(store: Store, count: string) {
+  const base = await localSite(column(count));
+  const r = await crawl({ seeds: [`${base}col/`], store, blobDir: join(tempDir('pager-blobs'), 'blobs'), now: '2025-06-30', delayMs: 0, retries: 0, timeoutMs: 5000, browser: 'never', columnsOnly: true });
+  const s = await runSummary(store, r.run.id);
+  return { col: s.columns[0], failures: s.failures };
+}
+
+describe('a column that states a huge total', () => {
+  it('is incomplete against a lower bound, not an exact one (SQLite)', async () => {
+    const store = new SqliteStore(join(tempDir('pager-counts'), 'gongkai.db'));
+    try {
+      const { col } = await crawlColumn(store, '98765432109876543210');
+      expect(col).toMatchObject({ status: 'incomplete', itemCount: 3, stated: { total: HUGE_COUNT, exact: false } });
+      expect(col!.stated!.evidence).toMatch(NOTE);
+    } finally {
+      store.close();
+    }
+  }, 30_000);
+
+  it('is stored by PostgreSQL too (a 64-bit stated total), exact or not', async (ctx) => {
+    const pg = await startTestPostgres();
+    if (!pg) return ctx.skip(SKIP_PG_REASON);
+    try {
+      for (const [count, total, exact] of [['12345678901', 12_345_678_901, true], ['98765432109876543210', HUGE_COUNT, false]] as const) {
+        const store = await new PostgresStore(await pg.createDb()).opened();
+        try {
+          const { col, failures } = await crawlColumn(store, count);
+          expect(failures, count).toEqual([]);
+          expect(col, count).toMatchObject({ status: 'incomplete', itemCount: 3, stated: { total, exact } });
+        } finally {
+          await store.close();
+        }
+      }
+    } finally {
+      pg.stop();
+    }
+  }, 90_000);
+});

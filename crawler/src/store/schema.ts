@@ -287,6 +287,13 @@ ALTER TABLE host_gate ADD COLUMN per_host INTEGER;
 ALTER TABLE host_gate ADD COLUMN delay_ms BIGINT;
 `;
 
+/**
+ * Version 10: a column's stated total as a 64-bit integer in PostgreSQL too (INTEGER there is 32-bit:
+ * a pager stating 12 345 678 901 records, or a huge count read as at least 10^15, failed the column's
+ * write). SQLite's INTEGER is 64-bit already: nothing to do there.
+ */
+const V10 = (d: Dialect) => (d === 'postgres' ? 'ALTER TABLE columns ALTER COLUMN stated_total TYPE BIGINT;' : 'SELECT 1;');
+
 /** Every migration, oldest first; versions are 1, 2, 3 … without gaps. */
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial schema', sql: (d) => (d === 'sqlite' ? V1 : V1.replace('id INTEGER PRIMARY KEY', 'id BIGSERIAL PRIMARY KEY')) },
@@ -298,6 +305,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 7, name: 'robots_txt: one fetch per host and run across workers', sql: () => V7 },
   { version: 8, name: 'column items: where each date came from (printed or URL)', sql: () => V8 },
   { version: 9, name: 'host_gate: a stepped-down host\'s limit and gap, shared by workers', sql: () => V9 },
+  { version: 10, name: 'columns: stated_total 64-bit in PostgreSQL', sql: V10 },
 ];
 
 /** The schema version this code writes and reads. */

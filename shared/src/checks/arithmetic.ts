@@ -3,7 +3,7 @@ import { TABLE3_COLUMNS, TABLE4_GROUPS } from '../model/labels.js';
 import type { Cell } from '../model/report.js';
 import type { CheckContext, Collector } from './context.js';
 import { isEmpty, num, show, sumExpr, t3Cell, t3Ev, t4Ev } from './context.js';
-import { notStated, outcomeKeys, statedValue, type StatedValue } from './stated.js';
+import { notStated, outcomeKeys, statedValue, t4NotStated, type StatedValue } from './stated.js';
 
 const colName = (c: number) => TABLE3_COLUMNS[c]!.label;
 
@@ -74,9 +74,14 @@ export function checkTable3(ctx: CheckContext, out: Collector): void {
 export function checkTable4(ctx: CheckContext, out: Collector): void {
   const r = ctx.report;
   if (!r.table4) { out.cannotRun('table4.sum', '没有表四', 'no table 4'); return; }
+  // A group's 总计 left blank while its parts state numbers is not stated (checks/stated.ts): nothing
+  // to compare, and structure.totals-blank lists it — never "总计 = 空 ≠ 1".
+  let compared = 0; const skipped: string[] = [];
   TABLE4_GROUPS.forEach((g, gi) => {
     const cells: (Cell | undefined)[] = r.table4!.cells.slice(gi * 5, gi * 5 + 5);
     if (cells.every(isEmpty)) return;
+    if (t4NotStated(r, gi * 5 + 4)) { skipped.push(g.label); return; }
+    compared++;
     if (cells.some((x) => Number.isNaN(num(x)))) { out.cannotRun('table4.sum', `“${g.label}”有无法读取的单元格`, `unreadable cell in ${g.key}`); return; }
     const s = sumExpr(cells.slice(0, 4));
     if (s.value !== num(cells[4])) {
@@ -85,4 +90,5 @@ export function checkTable4(ctx: CheckContext, out: Collector): void {
         { cells: [4, 0, 1, 2, 3].map((i) => t4Ev(r, gi * 5 + i)), sentences: [], expression, left: num(cells[4]), right: s.value });
     } else out.pass('table4.sum');
   });
+  if (!compared && skipped.length) out.cannotRun('table4.sum', `表四${skipped.join('、')}的总计未填写，无从核对`, `table 4 leaves the total of ${skipped.join(', ')} blank: nothing to compare`);
 }

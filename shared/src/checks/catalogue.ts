@@ -29,7 +29,7 @@ export const CHECKS: readonly CheckInfo[] = [
   { id: 'structure.table4.missing', category: 'structure', severity: 'error', zh: '缺少表四（行政复议、行政诉讼情况）', en: 'Table 4 (administrative review and litigation) is missing' },
   { id: 'structure.table2.rows', category: 'structure', severity: 'warning', zh: '表二缺少标准行', en: 'Table 2 lacks standard rows' },
   { id: 'structure.table3.rows', category: 'structure', severity: 'warning', zh: '表三缺少标准行或有多余行', en: 'Table 3 lacks standard rows or has extra rows' },
-  { id: 'structure.totals-blank', category: 'structure', severity: 'warning', zh: '表三有总计单元格未填写而其各部分填有数字（按未填处理，不视为0）', en: 'Table 3 leaves totals blank while their parts state numbers (treated as not stated, not as 0)' },
+  { id: 'structure.totals-blank', category: 'structure', severity: 'warning', zh: '表三或表四有总计单元格未填写而其各部分填有数字（按未填处理，不视为0）', en: 'Table 3 or 4 leaves totals blank while their parts state numbers (treated as not stated, not as 0)' },
   { id: 'structure.unreadable-cells', category: 'structure', severity: 'warning', zh: '有单元格无法可靠读取或定位', en: 'Some cells could not be read or placed reliably' },
   { id: 'structure.year', category: 'structure', severity: 'warning', zh: '标题年度与统计期限不一致', en: 'Title year and statistical period disagree' },
   { id: 'structure.fee-statement', category: 'structure', severity: 'warning', zh: '第六部分未说明信息处理费收取情况（2021年版格式要求）', en: 'Section 六 does not state information-processing fees (required by the 2021 template)' },

@@ -5,6 +5,7 @@ import { cellEvidence } from './types.js';
 import type { CheckContext, Collector } from './context.js';
 import { isEmpty, num, show, t2Label, t3Cell, t3Ev } from './context.js';
 import { TABLE3_COLUMNS } from '../model/labels.js';
+import { notStated, statedValue } from './stated.js';
 
 const IDS = ['history.carry-over', 'history.table2-stock', 'history.copy-paste', 'history.missing-year'];
 
@@ -28,16 +29,23 @@ function carryOver(r: Report, prev: Report | undefined, out: Collector): void {
   if (!prev) { out.cannotRun(id, `没有${r.year! - 1}年度报告`, `no ${r.year! - 1} report`); return; }
   if (!r.table3 || !prev.table3) { out.cannotRun(id, '本年或上年缺少表三', 'table 3 missing in this or last year'); return; }
   for (let c = 0; c < 7; c++) {
-    const now = t3Cell(r, 'carriedOver', c);
-    const before = t3Cell(prev, 'carriedForward', c);
-    if (isEmpty(now) && isEmpty(before)) continue;
-    if (Number.isNaN(num(now)) || Number.isNaN(num(before))) { out.cannotRun(id, '单元格无法读取', 'unreadable cell'); continue; }
-    if (num(now) !== num(before)) {
-      const expression = `${r.year}年 二、上年结转 = ${show(now)} ≠ ${prev.year}年 四、结转下年度 = ${show(before)}`;
+    const cellNow = t3Cell(r, 'carriedOver', c);
+    const cellBefore = t3Cell(prev, 'carriedForward', c);
+    if (isEmpty(cellNow) && isEmpty(cellBefore) && !notStated(r, 'carriedOver', c) && !notStated(prev, 'carriedForward', c)) continue;
+    // A 总计 left blank beside stated parts is not stated (checks/stated.ts): its parts' sum stands for it, said so.
+    const now = statedValue(r, 'carriedOver', c);
+    const before = statedValue(prev, 'carriedForward', c);
+    if (Number.isNaN(now.value) || Number.isNaN(before.value)) {
+      const which = [Number.isNaN(now.value) ? `${r.year}年 二、上年结转` : '', Number.isNaN(before.value) ? `${prev.year}年 四、结转下年度` : ''].filter(Boolean).join('、');
+      out.cannotRun(id, `“${TABLE3_COLUMNS[c]!.label}”列：${which}无法读取`, `column ${TABLE3_COLUMNS[c]!.label}: unreadable cell`); continue;
+    }
+    if (now.value !== before.value) {
+      const expression = `${r.year}年 二、上年结转 = ${now.text} ≠ ${prev.year}年 四、结转下年度 = ${before.text}`;
+      const cells = (rep: Report, key: string, table: string) => (c === 6 && notStated(rep, key, 6) ? [6, 0, 1, 2, 3, 4, 5] : [c]).map((k) => ({ ...t3Ev(rep, key, k), table }));
       out.fail(id, {
         zh: `“${TABLE3_COLUMNS[c]!.label}”列：${expression}`,
-        en: `Column ${TABLE3_COLUMNS[c]!.label}: carried over in ${r.year} is ${num(now)}, but ${prev.year} carried forward ${num(before)}`,
-      }, { cells: [t3Ev(r, 'carriedOver', c), { ...t3Ev(prev, 'carriedForward', c), table: `table3@${prev.year}` }], sentences: [], expression, left: num(now), right: num(before), otherYear: prev.year! });
+        en: `Column ${TABLE3_COLUMNS[c]!.label}: carried over in ${r.year} is ${now.value}, but ${prev.year} carried forward ${before.value}`,
+      }, { cells: [...cells(r, 'carriedOver', 'table3'), ...cells(prev, 'carriedForward', `table3@${prev.year}`)], sentences: [], expression, left: now.value, right: before.value, otherYear: prev.year! });
     } else out.pass(id);
   }
 }
@@ -47,6 +55,7 @@ function table2Stock(r: Report, prev: Report | undefined, out: Collector): void 
   if (!prev) { out.cannotRun(id, `没有${r.year! - 1}年度报告`, `no ${r.year! - 1} report`); return; }
   if (!r.table2 || !prev.table2) { out.cannotRun(id, '本年或上年缺少表二', 'table 2 missing in this or last year'); return; }
   if (r.table2.layout !== prev.table2.layout) { out.notApplicable(id, '两年表二格式不同', 'the two years use different table 2 layouts'); return; }
+  const notStatedRows: string[] = []; let compared = 0;
   for (const row of r.table2.rows) {
     const old = prev.table2.rows.find((x) => x.label === row.label);
     if (!old) continue;
@@ -64,15 +73,22 @@ function table2Stock(r: Report, prev: Report | undefined, out: Collector): void 
       if (!row.columns[2]?.includes('现行有效')) continue;
       const [issued, repealed, valid] = row.cells; const pValid = old.cells[2];
       if ([issued, repealed, valid, pValid].some((c) => c === undefined || Number.isNaN(num(c)) || (c.kind !== 'number' && c.kind !== 'blank'))) continue;
+      // A blank 现行有效 is a stock not stated, never 0: nothing to carry over from or to.
+      if (valid!.kind === 'blank' || pValid!.kind === 'blank') {
+        if ([issued, repealed, valid, pValid].some((c) => c!.kind === 'number')) notStatedRows.push(`${valid!.kind === 'blank' ? r.year : prev.year}年${row.label}`);
+        continue;
+      }
       expected = num(pValid) + num(issued) - num(repealed); actual = num(valid);
       expression = `${prev.year}年现行有效 ${num(pValid)} + 制发 ${num(issued)} − 废止 ${num(repealed)} = ${expected} ≠ ${r.year}年现行有效 ${actual}`;
       cells = row.cells.map((c, i) => cellEvidence('table2', row.label, i, t2Label(row, i), c)).concat(cellEvidence(`table2@${prev.year}`, row.label, 2, `${prev.year} ${row.label} · 现行有效件数`, pValid));
     }
+    compared++;
     if (expected !== actual) {
       out.fail(id, { zh: `${row.label}：${expression}`, en: `${row.label}: from ${prev.year}'s report ${expected} expected, ${actual} reported` },
         { cells, sentences: [], expression, left: actual, right: expected, otherYear: prev.year! });
     } else out.pass(id);
   }
+  if (!compared && notStatedRows.length) out.cannotRun(id, `${notStatedRows.join('、')}的现行有效件数未填写，无从衔接`, `现行有效 left blank (${notStatedRows.join(', ')}): nothing to compare`);
 }
 
 function copyPaste(r: Report, prev: Report | undefined, out: Collector): void {

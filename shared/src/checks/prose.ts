@@ -4,7 +4,7 @@ import type { ProseClaim, Report } from '../model/report.js';
 import type { CellEvidence } from './types.js';
 import type { CheckContext, Collector } from './context.js';
 import { isEmpty, num, show, t2Label, t3Cell, t3Ev, t4Ev } from './context.js';
-import { statedValue } from './stated.js';
+import { statedValue, t4StatedValue } from './stated.js';
 
 interface Target {
   id: string;
@@ -70,16 +70,17 @@ function compareTable4(ctx: CheckContext, out: Collector, claim: ProseClaim): vo
   const r = ctx.report;
   const id = 'prose.table4';
   if (!r.table4) { out.cannotRun(id, `没有表四，无法核对“${claim.phrase}”`, `no table 4 to compare "${claim.phrase}" with`); return; }
-  const c = r.table4.cells;
   const idx = claim.topic === 'reviews' ? [4] : claim.topic === 'litigation' ? [9, 14] : [4, 9, 14];
-  const vals = idx.map((i) => num(c[i]));
+  // A 总计 left blank beside stated parts is compared as what the table states: its parts' sum.
+  const stated = idx.map((i) => t4StatedValue(r, i));
+  const vals = stated.map((v) => v.value);
   if (vals.some(Number.isNaN)) { out.cannotRun(id, '表四总计无法读取', 'table 4 totals unreadable'); return; }
   const value = vals.reduce((a, b) => a + b, 0);
   if (value === claim.value) { out.pass(id); return; }
   const what = claim.topic === 'reviews' ? '行政复议' : claim.topic === 'litigation' ? '行政诉讼' : '行政复议和行政诉讼';
-  const expression = `正文 ${claim.value} ≠ 表四 ${idx.map((i) => show(c[i])).join('+')} = ${value}`;
+  const expression = `正文 ${claim.value} ≠ 表四 ${stated.map((v) => v.text).join('+')} = ${value}`;
   out.fail(id, { zh: `正文称${what}${claim.value === 0 ? '为零' : `${claim.value}件`}（“${claim.phrase}”），表四总计为${value}：${expression}`, en: `The text says ${claim.value} ${claim.topic}, table 4 totals ${value}` },
-    { cells: idx.map((i) => t4Ev(r, i)), sentences: [{ text: claim.sentence, source: claim.source }], expression, left: claim.value, right: value });
+    { cells: idx.flatMap((i, k) => (stated[k]!.derived ? [i - 4, i - 3, i - 2, i - 1, i] : [i]).map((j) => t4Ev(r, j))), sentences: [{ text: claim.sentence, source: claim.source }], expression, left: claim.value, right: value });
 }
 
 function compareTable2(ctx: CheckContext, out: Collector, claim: ProseClaim): void {

@@ -94,3 +94,33 @@ export function blankTotals(r: Report): { key: string; col: number }[] {
   const set = notStatedSet(r);
   return [...set].map((k) => { const i = k.lastIndexOf('|'); return { key: k.slice(0, i), col: Number(k.slice(i + 1)) }; });
 }
+
+/* Table 4: each group's 总计 (cell gi·5+4) against its four parts (维持, 纠正, 其他, 尚未审结). */
+
+const T4_TOTAL = 4;
+
+/** True when table-4 cell `i` is a group's 总计 left blank while its four parts state numbers. */
+export function t4NotStated(r: Report, i: number): boolean {
+  const c = r.table4?.cells;
+  if (!c || i % 5 !== T4_TOTAL || !isBlank(c[i])) return false;
+  return c.slice(i - T4_TOTAL, i).some(statesNumber);
+}
+
+/**
+ * The value a check may use for table-4 cell `i`: the cell's own, or — for a 总计 not stated — the
+ * sum of its group's four parts, shown as "（1，总计未填，按各结果之和 0+0+1+0）".
+ */
+export function t4StatedValue(r: Report, i: number): StatedValue {
+  const c = r.table4?.cells ?? [];
+  if (!t4NotStated(r, i)) return { value: num(c[i]), text: show(c[i]), derived: false };
+  const parts = c.slice(i - T4_TOTAL, i);
+  const value = parts.reduce((s, p) => s + num(p), 0);
+  const shown = parts.map(show).join('+');
+  return { value, text: `（${value}，总计未填，按各结果之和 ${shown}）`, derived: true, parts: shown };
+}
+
+/** Indexes of the table-4 totals left blank while their parts state numbers, in table order. */
+export function blankTable4Totals(r: Report): number[] {
+  if (!r.table4) return [];
+  return [4, 9, 14].filter((i) => t4NotStated(r, i));
+}
