@@ -64,7 +64,7 @@ async function pdfWithOcr(bytes: Uint8Array, opts: BinaryOptions): Promise<Extra
   // Sizes from the image dictionaries: a scan whose every image is over the limit is refused
   // before anything is decoded; oversize images among others are skipped (pdfjs never decodes them).
   const big = oversizeImages(res.images);
-  const sizes = big.slice(0, 3).map((im) => `${im.width}×${im.height}`).join(', ');
+  const sizes = big.slice(0, 3).map((im) => [im.width, im.height].map((x) => (Number.isNaN(x) ? '?' : x)).join('×')).join(', ');
   if (big.length > 0 && big.length === res.images.length) {
     throw new GongkaiError('too-large', `A scanned PDF whose page images are over the ${MAX_IMAGE_PIXELS / 1e6} Mpx limit (${sizes} px): not decoded.`,
       `扫描版PDF的页面图片超过${MAX_IMAGE_PIXELS / 1e6}百万像素的上限（${sizes}像素），未解码。`);
