@@ -84,7 +84,8 @@ export interface DecodedText { text: string; encoding: string; notes: string[] }
  * evidence (valid UTF-8, or UTF-8 with a few damaged bytes, counted and noted) → HTTP charset →
  * `<meta charset>` in the first 4 KB → detection (CJK encodings) → gb18030, the zh-CN default.
  * A label that says UTF-8 over a body that is not is skipped; a Latin HTTP charset (a server
- * default) yields to a `<meta>` that names another encoding. `contentType` is the HTTP
+ * default) yields to a `<meta>` that names another encoding, and — with no `<meta>` — to a body
+ * that is valid GB18030 Chinese (sniffed, said so in the notes). `contentType` is the HTTP
  * Content-Type header, when known.
  */
 export function decodeBytes(bytes: Uint8Array, contentType?: string | null): DecodedText {
@@ -95,7 +96,7 @@ export function decodeBytes(bytes: Uint8Array, contentType?: string | null): Dec
   const http = normalizeCharset(/charset\s*=\s*([^;\s]+)/i.exec(contentType ?? '')?.[1]);
   const meta = normalizeCharset(/<meta[^>]+charset\s*=\s*["']?([\w-]+)/i.exec(latin1(bytes.subarray(0, 4096)))?.[1]);
   // A Latin HTTP charset is what Java servers send by default (ISO-8859-1), not what the author
-  // wrote: the page's <meta> label goes first.
+  // wrote: the page's <meta> label goes first (with no <meta>, the GB18030 sniff below).
   const weakHttp = http !== null && meta !== null && meta !== http && isLatin(http);
   if (http && !weakHttp) labels.push({ label: http, from: 'HTTP Content-Type' });
   if (meta) labels.push({ label: meta, from: '<meta>' });
@@ -114,6 +115,15 @@ export function decodeBytes(bytes: Uint8Array, contentType?: string | null): Dec
     notes.push(`${ev.errors} invalid UTF-8 byte sequence(s) among ${ev.multibyte} valid ones (damaged bytes): decoded as UTF-8, each shown as U+FFFD.`);
     return { text: utf8(bytes), encoding: 'utf-8', notes };
   }
+  if (http && isLatin(http) && !meta) {
+    // No <meta>, and a Latin label on bytes that read as GB18030 Chinese (and as Latin mojibake):
+    // the label is a server default, not the author's; the body's evidence wins, as for UTF-8.
+    const zh = gbChinese(bytes);
+    if (zh !== null) {
+      notes.push(`The HTTP Content-Type charset "${http}" (a common server default) contradicts the body, which is valid GB18030 Chinese and no sensible ${http} text: decoded as gb18030 (sniffed).`);
+      return { text: zh, encoding: 'gb18030', notes };
+    }
+  }
   if (weakHttp && meta !== 'utf-8') notes.push(`The HTTP Content-Type charset "${http}" (a server default) contradicts the page's <meta> "${meta}": <meta> used.`);
   for (const l of labels) {
     if (l.label === 'utf-8') { notes.push(`The ${l.from} charset says UTF-8, but the body is not UTF-8: label ignored.`); continue; }
@@ -121,6 +131,24 @@ export function decodeBytes(bytes: Uint8Array, contentType?: string | null): Dec
   }
   const guess = normalizeCharset(chardet.detect(bytes.subarray(0, 65536)) ?? null);
   return { ...decodeAs(bytes, guess && CJK.has(guess) ? guess : 'gb18030'), notes };
+}
+
+/**
+ * The text when the bytes are valid GB18030 whose non-ASCII characters are (nearly) all Chinese —
+ * CJK ideographs, CJK and full-width punctuation — else null. Latin-1 prose (é followed by a space,
+ * a lone ü) is not valid GB18030, so real Latin text never passes.
+ */
+function gbChinese(bytes: Uint8Array): string | null {
+  let text: string;
+  try { text = new TextDecoder('gb18030', { fatal: true }).decode(bytes); } catch { return null; }
+  let wide = 0; let zh = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) continue;
+    wide++;
+    if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x3000 && c <= 0x303f) || (c >= 0xff00 && c <= 0xffef) || c === 0x2014 || c === 0x2026 || c === 0x201c || c === 0x201d) zh++;
+  }
+  return wide >= 8 && zh >= wide * 0.9 ? text : null;
 }
 
 function isLatin(label: string): boolean {
