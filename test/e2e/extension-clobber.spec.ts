@@ -38,3 +38,14 @@ for (const [name, path] of [['links', PATHS.clobbered], ['forms', PATHS.clobbere
     await expect(popup.getByText('正在检查此页')).toHaveCount(0);
   });
 }
+
+test('a column page with the ids planted still gets its verdict from the tools script', async () => {
+  lab = await launchLab({ extDir: EXT_DIR_CLOSED });
+  const { page, sw } = lab;
+  await page.goto(ORIGIN + PATHS.clobberedColumn);
+  expect(await page.evaluate(() => typeof (window as unknown as Record<string, unknown>).__gongkaiTools)).toBe('object');
+  await expect(page.locator('#gongkai-lens')).toHaveCount(1, { timeout: 15_000 });
+  const tabId = await sw.evaluate(async (url) => (await chrome.tabs.query({})).find((t) => t.url === url)?.id ?? null, ORIGIN + PATHS.clobberedColumn);
+  await expect.poll(() => sw.evaluate(async (id) => ((await chrome.storage.session.get(`verdict:${id}`))[`verdict:${id}`] as { kind?: string } | undefined)?.kind ?? null, tabId),
+    { timeout: 20_000 }).toBe('column');
+});
