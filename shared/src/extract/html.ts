@@ -2,7 +2,7 @@
 import { parse as parseHtml5, type DefaultTreeAdapterMap } from 'parse5';
 import type { ExtractedDocument } from './types.js';
 import { extractWith, HTML_TIMEOUT_MS, textOf, type CellAttrs, type TreeAdapter } from './tree-walk.js';
-import { guardHtmlDepth, MAX_HTML_DEPTH } from './html-depth.js';
+import { guardHtmlDepth, MAX_FORMATTING, MAX_HTML_DEPTH, STRUCTURE_HEADROOM, TOO_DEEP_TABLES } from './html-depth.js';
 import { GongkaiError } from '../errors.js';
 
 type P5Node = DefaultTreeAdapterMap['childNode'] | DefaultTreeAdapterMap['parentNode'];
@@ -61,7 +61,10 @@ export function extractHtml(html: string, encoding: string | null = null, timeou
   const title = titleEl ? textOf(parse5Adapter, titleEl).trim() || null : null;
   const doc = extractWith(parse5Adapter, findChild(html_, 'body') ?? html_, title, encoding, left);
   if (guard.dropped) {
-    doc.notes.unshift(`HTML nested ${guard.maxDepth} levels deep: ${guard.dropped} tag(s) below level ${MAX_HTML_DEPTH} were dropped before parsing (their text kept).`);
+    doc.notes.unshift(guard.capped
+      ? `HTML nested ${guard.maxDepth} levels deep, ${guard.capped} formatting tag(s) past ${MAX_FORMATTING} open at once: ${guard.dropped} tag(s) were dropped before parsing (their text kept).`
+      : `HTML nested ${guard.maxDepth} levels deep: ${guard.dropped} tag(s) below level ${MAX_HTML_DEPTH} were dropped before parsing (their text kept).`);
+    if (guard.tables) doc.notes.splice(1, 0, `${TOO_DEEP_TABLES} ${guard.tables} table tag(s) nested below level ${MAX_HTML_DEPTH + STRUCTURE_HEADROOM} were dropped: the tables there are not read.`);
   }
   return doc;
 }

@@ -10,6 +10,7 @@ import { mapTables } from './tables.js';
 import { extractClaims, extractTable2Prose, sentences } from './prose.js';
 import { reportAgency, reportYear, templateForYear, titleBlock } from './meta.js';
 import { dateFromUrl, signatureDate, statisticalPeriod } from './dates.js';
+import { MAX_HTML_DEPTH, STRUCTURE_HEADROOM, TOO_DEEP_TABLES } from '../extract/html-depth.js';
 
 export interface ParseOptions {
   /** Where the document came from (used for the publication date in TRS-style URLs, and reported). */
@@ -92,6 +93,12 @@ function buildReport(doc: ExtractedDocument, opts: ParseOptions): Report {
     throw new GongkaiError('not-a-report',
       `The page names a report ("${title.slice(0, 60)}") but holds no report text: the report is probably an attachment or images.`,
       `页面标题为报告（“${title.slice(0, 60)}”），但没有报告正文：报告可能在附件或图片中。`);
+  }
+  const tooDeep = isReport ? undefined : doc.notes.find((n) => n.startsWith(TOO_DEEP_TABLES));
+  if (tooDeep) {
+    // Not "not a report": the tables that might hold it were nested too deep to read.
+    throw new GongkaiError('too-large', `The page nests its tables too deeply to read (${tooDeep})`,
+      `网页表格嵌套过深，无法读取（超过${MAX_HTML_DEPTH + STRUCTURE_HEADROOM}层的表格未解析），不能判断是否为年度报告。`);
   }
   if (!isReport) {
     throw new GongkaiError('not-a-report',
