@@ -18,14 +18,14 @@ export const serveCommand = defineCommand({
   name: 'serve',
   summary: 'a local web dashboard over the store: portals, column timelines, reports with evidence, CSV',
   usage: '[--db file|url] [--port 8080] [--host 127.0.0.1] [--token secret] [--portals file]',
-  description: `Serves a dashboard (Chinese with English) over the store on http://127.0.0.1:8080/: portals
-with their verdict and trend over the runs, each portal's columns with items per month, the gaps
+  description: `Serves a dashboard (Chinese with English) over the store on http://127.0.0.1:8080/: portals with
+their verdict and trend over the runs, each portal's columns with items per month, the gaps
 between updates and the limit line, what \`gongkai watch\` found (conditions that hold, the
-channels they were sent to, events, conditions cleared), annual reports per agency and year
-with their findings and evidence, filters, and every table as CSV. The JSON the pages read is under /api/. It binds to
-127.0.0.1 unless --host says otherwise, and another address needs --token. With --portals, a line's
-region=/level= settings and limit.<category|column>=<days> overrides apply as they do for export and
-watch. Stop it with Ctrl-C.`,
+channels they were sent to, events, conditions cleared), annual reports per agency and year with
+their findings and evidence, filters, and every table as CSV. The JSON the pages read is under
+/api/. It binds to 127.0.0.1 unless --host says otherwise, and another address needs --token. With
+--portals, a line's region=/level= settings and limit.<category|column>=<days> overrides apply as
+they do for export and watch. Stop it with Ctrl-C.`,
   options: OPTIONS,
   positionals: false,
   epilog: 'Exit codes: 0 stopped with Ctrl-C · 2 usage (a missing --db, --host without --token, a port in use)',
