@@ -97,6 +97,6 @@ test('every table downloads as CSV', async ({ page }) => {
   expect(download.suggestedFilename()).toBe('portals.csv');
   const text = readFileSync(await download.path(), 'utf8');
   const lines = text.replace(/^\ufeff/, '').trim().split(/\r\n/);
-  expect(lines[0]).toBe('portal,name,verdict,failed_rules,judged_on,run,region,region_name,level,trend,url');
-  expect(lines.slice(1)).toEqual(['sthjj.wenzhou.example.gov.cn,温州市生态环境局,PASS,,2025-02-05,2,330300,温州市,department,PASS PASS,http://sthjj.wenzhou.example.gov.cn/']);
+  expect(lines[0]).toBe('portal,name,verdict,failed_rules,judged_on,run,region,region_name,level,alerts,trend,url');
+  expect(lines.slice(1)).toEqual(['sthjj.wenzhou.example.gov.cn,温州市生态环境局,PASS,,2025-02-05,2,330300,温州市,department,0,PASS PASS,http://sthjj.wenzhou.example.gov.cn/']);
 });
