@@ -1,6 +1,8 @@
 /** Shared setup of the crawler tests: a temporary store and a crawl of the demo portal. */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer, type Server as HttpsServer } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Portal } from '../fixtures/portal/server.js';
@@ -34,21 +36,32 @@ export async function crawlPortal(p: Portal, dir: string, extra: Partial<CrawlOp
   return { store, result };
 }
 
-const sites: Server[] = [];
+const sites: (Server | HttpsServer)[] = [];
 /**
  * A small HTML site on 127.0.0.1 (any port) for one test file: `page(req, url)` gives a page's HTML,
- * undefined answers 404. Returns its base URL; `closeLocalSites()` (the file's afterAll) stops them all.
+ * undefined answers 404. With `tlsHost` it is served over HTTPS with a self-signed certificate for that
+ * name (a real page replayed under its own host: the crawl needs `insecure` and a `resolve` to the port).
+ * Returns its base URL; `closeLocalSites()` (the file's afterAll) stops them all.
  */
-export async function localSite(page: (req: IncomingMessage, url: URL) => string | undefined): Promise<string> {
-  const s = createServer((req, res) => {
+export async function localSite(page: (req: IncomingMessage, url: URL) => string | undefined, o: { tlsHost?: string } = {}): Promise<string> {
+  const answer = (req: IncomingMessage, res: ServerResponse) => {
     const body = page(req, new URL(req.url ?? '/', 'http://local'));
     if (body === undefined) { res.writeHead(404); return void res.end('not found'); }
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
     res.end(body);
-  });
+  };
+  const s = o.tlsHost ? createHttpsServer(selfSigned(o.tlsHost), answer) : createServer(answer);
   sites.push(s);
   await new Promise<void>((ok) => s.listen(0, '127.0.0.1', ok));
-  return `http://127.0.0.1:${(s.address() as { port: number }).port}/`;
+  return `${o.tlsHost ? 'https' : 'http'}://127.0.0.1:${(s.address() as { port: number }).port}/`;
+}
+
+/** A throwaway self-signed key and certificate for `host` (openssl). */
+function selfSigned(host: string): { key: Buffer; cert: Buffer } {
+  const dir = tempDir('tls');
+  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', join(dir, 'k.pem'), '-out', join(dir, 'c.pem'),
+    '-days', '2', '-subj', `/CN=${host}`], { stdio: 'ignore' });
+  return { key: readFileSync(join(dir, 'k.pem')), cert: readFileSync(join(dir, 'c.pem')) };
 }
 export async function closeLocalSites(): Promise<void> {
   for (const s of sites.splice(0)) { s.closeAllConnections(); await new Promise((ok) => s.close(ok)); }

@@ -5,9 +5,7 @@
  * `printed` (its URL says 2026-03-13). A copy of the page with that row's date cell taken out gives the
  * URL's date, `url`. The store, the column's counts, the summary text and the CSV export all say which.
  */
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:https';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,7 +16,7 @@ import { exportOptionsOf } from '../../crawler/src/export/from-store.js';
 import { writeExport } from '../../crawler/src/export/write.js';
 import { SqliteStore } from '../../crawler/src/store/sqlite.js';
 import { readCsv } from './csv.js';
-import { LOCAL, removeTempDirs, tempDir } from './helpers.js';
+import { closeLocalSites, LOCAL, localSite, removeTempDirs, tempDir } from './helpers.js';
 
 const fixture = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'real-portals', 'fujian-pingtan-trs-listmodel');
 const REAL_HTML = readFileSync(join(fixture, 'page.html'), 'utf8');
@@ -31,25 +29,16 @@ const DATE_CELL = /(<a href="\.\/202603\/t20260313_105587\.htm"[^>]*>[^<]*<\/a>\
 const WITHOUT_DATE = REAL_HTML.replace(DATE_CELL, '$1');
 
 let served = REAL_HTML;
-let server: Server;
 let port = 0;
 
 beforeAll(async () => {
-  const dir = tempDir('item-dates-tls');
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', join(dir, 'k.pem'), '-out', join(dir, 'c.pem'),
-    '-days', '2', '-subj', '/CN=www.pingtan.gov.cn'], { stdio: 'ignore' });
-  server = createServer({ key: readFileSync(join(dir, 'k.pem')), cert: readFileSync(join(dir, 'c.pem')) }, (req, res) => {
-    if (req.url === '/zwgk/zfxxgk/zfxxgknb/') { res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }); return void res.end(served); }
-    res.writeHead(404, { 'content-type': 'text/html; charset=utf-8' });
-    res.end('<h1>404</h1>');
-  });
-  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-  port = (server.address() as { port: number }).port;
+  const base = await localSite((_req, url) => (url.pathname === '/zwgk/zfxxgk/zfxxgknb/' ? served : undefined), { tlsHost: 'www.pingtan.gov.cn' });
+  port = Number(new URL(base).port);
 }, 60_000);
 
 afterAll(async () => {
   removeTempDirs();
-  if (server) { server.closeAllConnections(); await new Promise((ok) => server.close(ok)); }
+  await closeLocalSites();
 });
 
 async function crawlReplayed(html: string, name: string) {

@@ -13,9 +13,7 @@
  * browser, as the row's walk note says), not the fetches.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:https';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startPortal, type Portal } from '../fixtures/portal/server.js';
@@ -35,25 +33,18 @@ const want = JSON.parse(readFileSync(join(fixture, 'expected.json'), 'utf8')) as
 const REAL_COLUMN = 'https://www.pingtan.gov.cn/zwgk/zfxxgk/zfxxgknb/';
 
 let portal: Portal;
-let real: Server;
 let realPort = 0;
 const realHits: string[] = [];
 const stores: SqliteStore[] = [];
 
 beforeAll(async () => {
   portal = await startPortal({ port: 0 });
-  const dir = tempDir('trs-tls');
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', join(dir, 'k.pem'), '-out', join(dir, 'c.pem'),
-    '-days', '2', '-subj', '/CN=www.pingtan.gov.cn'], { stdio: 'ignore' });
   // The archived page at its own address; everything else (its scripts, styles, articles) is not in the archive: 404.
-  real = createServer({ key: readFileSync(join(dir, 'k.pem')), cert: readFileSync(join(dir, 'c.pem')) }, (req, res) => {
+  const base = await localSite((req, url) => {
     realHits.push(`${req.headers.host} ${req.method} ${req.url}`);
-    if (req.url === '/zwgk/zfxxgk/zfxxgknb/') { res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }); return void res.end(REAL_HTML); }
-    res.writeHead(404, { 'content-type': 'text/html; charset=utf-8' });
-    res.end('<h1>404</h1>');
-  });
-  await new Promise<void>((ok) => real.listen(0, '127.0.0.1', ok));
-  realPort = (real.address() as { port: number }).port;
+    return url.pathname === '/zwgk/zfxxgk/zfxxgknb/' ? REAL_HTML : undefined;
+  }, { tlsHost: 'www.pingtan.gov.cn' });
+  realPort = Number(new URL(base).port);
 }, 60_000);
 
 afterAll(async () => {
@@ -61,7 +52,6 @@ afterAll(async () => {
   removeTempDirs();
   await closeLocalSites();
   await portal?.close();
-  if (real) { real.closeAllConnections(); await new Promise((ok) => real.close(ok)); }
 });
 
 async function crawlColumn(seed: string, resolve: Map<string, string>, browser: 'never' | 'auto', extra: { insecure?: boolean; maxPagesPerColumn?: number } = {}) {
