@@ -5,9 +5,6 @@
  * means no crawling), wrong URLs and unknown hosts — each a typed error and a line in the run summary.
  */
 import { createServer, type Server } from 'node:http';
-import { createServer as createHttpsServer } from 'node:https';
-import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { httpGet, retryAfterMs } from '../../crawler/src/fetch/http.js';
@@ -15,7 +12,7 @@ import { FetchError, BadUrlError, checkUrl } from '../../crawler/src/fetch/error
 import { crawl } from '../../crawler/src/crawl/run.js';
 import { SqliteStore } from '../../crawler/src/store/sqlite.js';
 import { runSummary } from '../../crawler/src/report/summary.js';
-import { tempDir, removeTempDirs } from './helpers.js';
+import { closeLocalSites, localSite, removeTempDirs, tempDir } from './helpers.js';
 
 let server: Server;
 let base: string;
@@ -67,6 +64,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   removeTempDirs();
+  await closeLocalSites();
   server.closeAllConnections();
   await new Promise((ok) => server.close(ok));
 });
@@ -107,19 +105,11 @@ describe('httpGet', () => {
   });
 
   it('refuses a self-signed certificate unless told to accept it', async () => {
-    const dir = tempDir('tls');
-    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', join(dir, 'k.pem'), '-out', join(dir, 'c.pem'),
-      '-days', '1', '-subj', '/CN=mirror.example.gov.cn'], { stdio: 'pipe' });
-    const s = createHttpsServer({ key: readFileSync(join(dir, 'k.pem')), cert: readFileSync(join(dir, 'c.pem')) }, (_q, r) => r.end('<p>镜像</p>'));
-    await new Promise<void>((ok) => s.listen(0, '127.0.0.1', ok));
-    const resolve = new Map([['mirror.example.gov.cn', `127.0.0.1:${(s.address() as { port: number }).port}`]]);
-    try {
-      expect(await failure('https://mirror.example.gov.cn/', { ...opts, resolve })).toMatchObject({ kind: 'tls', retryable: false });
-      const ok = await httpGet('https://mirror.example.gov.cn/', { ...opts, resolve, insecure: true });
-      expect(ok.body.toString()).toBe('<p>镜像</p>');
-    } finally {
-      s.close();
-    }
+    const base = await localSite(() => '<p>镜像</p>', { tlsHost: 'mirror.example.gov.cn' });
+    const resolve = new Map([['mirror.example.gov.cn', `127.0.0.1:${new URL(base).port}`]]);
+    expect(await failure('https://mirror.example.gov.cn/', { ...opts, resolve })).toMatchObject({ kind: 'tls', retryable: false });
+    const ok = await httpGet('https://mirror.example.gov.cn/', { ...opts, resolve, insecure: true });
+    expect(ok.body.toString()).toBe('<p>镜像</p>');
   });
 
   it('sends an honest User-Agent and maps hosts with resolve', async () => {
