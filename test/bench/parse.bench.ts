@@ -3,8 +3,14 @@
  * (/work/shared/fixtures/documents/*.html) and every real report with an HTML original present
  * (test/fixtures/real/<slug>/, found as the accuracy harness finds them) — beside a baseline that
  * only loads the same text with cheerio (what any parser must pay at least). Both are timed in the
- * same run, alternating in blocks of 5 calls (ours ×5, cheerio ×5, …), so machine load hits both alike
- * and each side pays for its own garbage as in a steady run; a block's time is its mean per call.
+ * same run, alternating in blocks (ours ×n, cheerio ×n, …); a block's time is its mean per call.
+ * A block lasts at least `BLOCK_MS` (n is set from a first timing of cheerio), so each side pays
+ * for its own garbage: the young-generation collections a side's allocation triggers land in its
+ * own blocks, at the cost of what that side keeps alive. With blocks of a few calls they did not —
+ * cheerio's scavenges (≈6 ms each, its domhandler tree survives them) then mostly ran inside our
+ * blocks, where little survives, and the medians left out the blocks that still held one: measured
+ * on report001.html, cheerio.load is 0.7 ms a call in blocks of 5 and 1.1–1.2 ms in blocks of 40
+ * or more, or run alone.
  * Each block is timed in wall time and in this process's CPU time (user + system: on a shared
  * machine wall time also counts waiting for a core); `ratio` = our median block / cheerio's median
  * block, for each. Goal (issue 9): ratio ≤ 2 on every fixture. The text seeds get the same row:
@@ -31,17 +37,32 @@ function timeBlock(fn: () => unknown, n: number, into: Timed | null): void {
   if (into) { into.wall.push(t / n); into.cpu.push((c.user + c.system) / 1000 / n); }
 }
 
-const BLOCK = 5;
+/** A block's least duration (ms): several young-generation collections of either side. */
+const BLOCK_MS = 60;
 
-/** Times `ours` and `bare` in alternating blocks (`warmup` unmeasured calls of each first); sorted per-block means in ms. */
-function timePair(ours: () => unknown, bare: () => unknown, runs: number, warmup: number): [Timed, Timed] {
+/** Calls per block, so that a block of `fn` lasts about `BLOCK_MS`. */
+function callsPerBlock(fn: () => unknown): number {
+  const t0 = performance.now();
+  let n = 0;
+  while (performance.now() - t0 < 20 || n < 2) { fn(); n++; }
+  return Math.max(2, Math.ceil((BLOCK_MS * n) / (performance.now() - t0)));
+}
+
+/**
+ * Times `ours` and `bare` in alternating blocks of the same number of calls (`warmup` unmeasured
+ * calls of each first), until each has made about `runs` calls and at least `minBlocks` blocks;
+ * sorted per-block means in ms.
+ */
+function timePair(ours: () => unknown, bare: () => unknown, runs: number, warmup: number, minBlocks = 9): [Timed, Timed] {
   const a: Timed = { wall: [], cpu: [] };
   const b: Timed = { wall: [], cpu: [] };
   timeBlock(ours, warmup, null);
   timeBlock(bare, warmup, null);
-  for (let i = 0; i < runs / BLOCK; i++) {
-    timeBlock(ours, BLOCK, a);
-    timeBlock(bare, BLOCK, b);
+  const n = callsPerBlock(bare);
+  const blocks = Math.max(minBlocks, Math.ceil(runs / n));
+  for (let i = 0; i < blocks; i++) {
+    timeBlock(ours, n, a);
+    timeBlock(bare, n, b);
   }
   for (const t of [a, b]) { t.wall.sort((x, y) => x - y); t.cpu.sort((x, y) => x - y); }
   return [a, b];
