@@ -34,18 +34,39 @@ export function scoreLabel(def: LabelDef, printedKey: string, hayCounts: BigramC
   return best;
 }
 
+/** Printed labels remembered per template row list (labels repeat from report to report). */
+const MAX_REMEMBERED = 4000;
+/** Per template row list (kept by its identity: callers pass a list made once), each printed key's row scores; NaN = not yet scored. */
+const scoreMemo = new WeakMap<readonly LabelDef[], Map<string, Float64Array>>();
+
+/** `scoreLabel(defs[i], key)`, remembered: the score is a function of the row and the key only. */
+function scoresOf(defs: readonly LabelDef[], key: string): Float64Array {
+  let byKey = scoreMemo.get(defs);
+  if (!byKey) { byKey = new Map(); scoreMemo.set(defs, byKey); }
+  let s = byKey.get(key);
+  if (!s) {
+    if (byKey.size >= MAX_REMEMBERED) byKey.clear();
+    s = new Float64Array(defs.length).fill(NaN);
+    byKey.set(key, s);
+  }
+  return s;
+}
+
 /**
  * The template rows a printed label stands for, among `defs[from..]`. Usually one; two or more
  * when a flattened PDF merged two rows' labels (then the caller must not guess which has the values).
+ * `defs` should be a list made once (its scores are remembered by its identity).
  */
 export function matchLabel(defs: readonly LabelDef[], printed: string, from: number): LabelMatch[] {
   const key = labelKey(printed);
+  const memo = scoresOf(defs, key);
   // Made once, and only when a template label is not contained outright.
   let made: BigramCounts | null = null;
   const counts = (): BigramCounts => (made ??= bigramCounts(key));
   const scored: LabelMatch[] = [];
   for (let i = from; i < defs.length; i++) {
-    const s = scoreLabel(defs[i]!, key, counts);
+    let s = memo[i]!;
+    if (s !== s) s = memo[i] = scoreLabel(defs[i]!, key, counts);
     if (s > 0) scored.push({ index: i, score: s });
   }
   if (!scored.length) return [];

@@ -37,6 +37,11 @@ export function isTable2Header(label: string): boolean {
 interface Slot extends LabelDef { block: Table2BlockDef; label: string; keys: string[] }
 
 function slots(layout: '2019' | '2021'): Slot[] {
+  return (SLOTS[layout] ??= makeSlots(layout));
+}
+/** Made once per layout (label scores are remembered per list). */
+const SLOTS: Partial<Record<'2019' | '2021', Slot[]>> = {};
+function makeSlots(layout: '2019' | '2021'): Slot[] {
   return TABLE2_BLOCKS[layout].flatMap((block) => block.rows.map((r) => {
     const leaf = [r.label, ...(r.aliases ?? [])];
     return { key: r.label, leaf, block, label: r.label, keys: leaf.map(labelKey) };

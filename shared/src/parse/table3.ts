@@ -21,10 +21,16 @@ export function table3Layout(rows: SourceRow[]): '2019' | '2021' {
   return LAYOUT_2021.some((k) => all.includes(k)) ? '2021' : '2019';
 }
 
+/** The template rows of each layout, made once (label scores are remembered per list). */
+const DEFS: Record<'2019' | '2021', readonly Table3RowDef[]> = {
+  2019: TABLE3_ROWS.filter((d) => d.templates.includes('2019')),
+  2021: TABLE3_ROWS.filter((d) => d.templates.includes('2021')),
+};
+
 /** Map source rows to table 3. Returns null when no template row is found. */
 export function mapTable3(rows: SourceRow[], notes: string[]): Table3 | null {
   const layout = table3Layout(rows);
-  const defs: Table3RowDef[] = TABLE3_ROWS.filter((d) => d.templates.includes(layout));
+  const defs = DEFS[layout];
   const found = new Map<string, { printed: string; cells: Cell[]; byPlace?: true }>();
   // Rows no label matched, with the template rows matched before and after them (for matching by place).
   const unplaced: (UnplacedRow<SourceRow> & { started: boolean })[] = [];
