@@ -27,14 +27,53 @@ export function toHalfWidth(s: string): string {
  * Label key: half-width, simplified forms, no whitespace, no punctuation or quotes, so that
  * "3.危及“三安\n全一稳定”", "3.危及\"三安全一稳定\"" and "3.危及“三安全一穩定”" compare equal.
  */
-const KEY_DROP = /[\s\u200b\ufeff“”"'‘’「」『』《》〈〉()（）\[\]【】、，,。.:：;；·•\-—_/\\|!！?？]+/g;
+/** What a label key leaves out (the one-pass `halfWidthKeyChars` removes exactly these; a test holds it to this list). */
+export const KEY_DROP = /[\s\u200b\ufeff“”"'‘’「」『』《》〈〉()（）\[\]【】、，,。.:：;；·•\-—_/\\|!！?？]+/g;
+/** The characters `KEY_DROP` removes, as a set of code units (JavaScript's `\s` included). */
+const DROPPED = new Set<number>();
+for (const c of ' \t\n\v\f\r\u00a0\u1680\u2028\u2029\u202f\u205f\u3000\ufeff\u200b“”"\'‘’「」『』《》〈〉()（）[]【】、，,。.:：;；·•-—_/\\|!！?？') DROPPED.add(c.charCodeAt(0));
+for (let c = 0x2000; c <= 0x200a; c++) DROPPED.add(c);
+/** ASCII part of `DROPPED`, for a lookup by index. */
+const DROPPED_ASCII = new Uint8Array(128);
+for (const c of DROPPED) if (c < 128) DROPPED_ASCII[c] = 1;
+
+/**
+ * `toHalfWidth(s)` with `KEY_DROP` removed, in one pass over the code units (labels and grid text
+ * are mostly CJK with full-width punctuation: two passes, each copying at every such character, cost more).
+ */
+function halfWidthKeyChars(s: string): string {
+  let out = '';
+  let last = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 128) {
+      if (DROPPED_ASCII[c] === 0) continue;
+      out += s.slice(last, i);
+      last = i + 1;
+      continue;
+    }
+    if (c < 0x2000 && c !== 0x00a0 && c !== 0x1680 && c !== 0x00b7) continue;
+    let r = c;
+    if (c >= FULLWIDTH_START && c <= FULLWIDTH_END) r = c - 0xfee0;
+    else if (c === 0x3000 || c === 0x00a0 || c === 0x2002 || c === 0x2003 || c === 0x2009 || c === 0x202f) r = 0x20;
+    if (r < 128 ? DROPPED_ASCII[r] === 1 : DROPPED.has(r)) {
+      out += s.slice(last, i);
+      last = i + 1;
+    } else if (r !== c) {
+      out += s.slice(last, i) + String.fromCharCode(r);
+      last = i + 1;
+    }
+  }
+  return last === 0 ? s : out + s.slice(last);
+}
+
 const keyCache = new Map<string, string>();
 export function labelKey(s: string): string {
   const hit = keyCache.get(s);
   if (hit !== undefined) return hit;
   // Labels and headings are short: long lines (prose) are not searched for traditional forms.
-  const half = toHalfWidth(s);
-  const k = (s.length <= 200 ? toSimplified(half) : half).replace(KEY_DROP, '');
+  const dropped = halfWidthKeyChars(s);
+  const k = s.length <= 200 ? toSimplified(dropped) : dropped;
   if (s.length <= 200) {
     if (keyCache.size > 4000) keyCache.clear();
     keyCache.set(s, k);
