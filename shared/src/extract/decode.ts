@@ -159,9 +159,11 @@ function isLatin(label: string): boolean {
 const CJK = new Set(['gb18030', 'big5', 'euc-jp', 'shift_jis', 'euc-kr', 'iso-2022-jp']);
 
 /** The text if the bytes are valid UTF-8 (one native pass), else null. */
+/** Made once: a non-streaming `decode` starts afresh on every call, also after one that threw. */
+let fatalUtf8: TextDecoder | null = null;
 function strictUtf8(b: Uint8Array): string | null {
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(b);
+    return (fatalUtf8 ??= new TextDecoder('utf-8', { fatal: true })).decode(b);
   } catch {
     return null;
   }

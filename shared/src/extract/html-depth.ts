@@ -74,6 +74,14 @@ const NO_REOPEN = new Set([...CLOSES_P, 'li', 'dd', 'dt', 'td', 'th', 'tr', 'tbo
 /** Most formatting elements kept open or waiting to be reopened; more are dropped (their text kept), so one text run never reopens hundreds. */
 export const MAX_FORMATTING = 24;
 
+/** Each set above as a bit, so a start tag costs one lookup of its name. */
+const F_STRUCTURE = 1, F_CLOSES_P = 2, F_NO_REOPEN = 4, F_RAW = 8, F_VOID = 16, F_FORMATTING = 32, F_MARKS = 64, F_TABLE = 128, F_ENDS = 256;
+const FLAGS = new Map<string, number>();
+for (const [set, bit] of [[STRUCTURE, F_STRUCTURE], [CLOSES_P, F_CLOSES_P], [NO_REOPEN, F_NO_REOPEN], [RAW, F_RAW], [VOID, F_VOID],
+  [FORMATTING, F_FORMATTING], [MARKS, F_MARKS], [TABLE_TAGS, F_TABLE], [new Set(ENDS.keys()), F_ENDS]] as const) {
+  for (const name of set) FLAGS.set(name, (FLAGS.get(name) ?? 0) | bit);
+}
+
 /** An entry of the list of active formatting elements (or a marker, key null). */
 interface Formatting { key: string | null; onStack: boolean }
 
@@ -163,9 +171,10 @@ export function guardHtmlDepth(html: string, limit = MAX_HTML_DEPTH): DepthGuard
       if (textAfter) reopen();
       continue;
     }
-    const ends = ENDS.get(name);
+    const flags = FLAGS.get(name) ?? 0;
+    const ends = flags & F_ENDS ? ENDS.get(name) : undefined;
     if (ends) while (names.length && ends.includes(names[names.length - 1]!)) pop();
-    if (CLOSES_P.has(name)) {
+    if (flags & F_CLOSES_P) {
       // An open <p> in button scope is closed, with everything opened inside it.
       let j = names.length - 1;
       const stop = Math.max(0, names.length - 2 * MAX_FORMATTING - CLOSE_REACH);
@@ -182,9 +191,9 @@ export function guardHtmlDepth(html: string, limit = MAX_HTML_DEPTH): DepthGuard
         break;
       }
     }
-    if (!NO_REOPEN.has(name)) reopen();
-    let keep = kept < limit || (kept < limit + STRUCTURE_HEADROOM && STRUCTURE.has(name));
-    if (RAW.has(name)) {
+    if (!(flags & F_NO_REOPEN)) reopen();
+    let keep = kept < limit || (kept < limit + STRUCTURE_HEADROOM && (flags & F_STRUCTURE) !== 0);
+    if (flags & F_RAW) {
       // Raw text runs to the end tag: skip it (its "<div>" strings are not tags). Dropped whole when too deep.
       const close = RAW_CLOSE.get(name)!;
       close.lastIndex = end;
@@ -195,13 +204,13 @@ export function guardHtmlDepth(html: string, limit = MAX_HTML_DEPTH): DepthGuard
       continue;
     }
     // "/>" does not close an HTML element (parse5 opens <div/>); only void elements stay off the stack.
-    if (VOID.has(name)) {
+    if (flags & F_VOID) {
       if (!keep) cut.push(start, end);
       if (textAfter) reopen();
       continue;
     }
     let ref: Formatting | null = null;
-    if (FORMATTING.has(name) && keep) {
+    if (flags & F_FORMATTING && keep) {
       const key = `${name} ${html.slice(k, gt).trim()}`;
       // Noah's ark: a fourth identical entry after the last marker pushes out the earliest.
       let same = 0; let first = -1;
@@ -210,9 +219,9 @@ export function guardHtmlDepth(html: string, limit = MAX_HTML_DEPTH): DepthGuard
       if (active.length >= MAX_FORMATTING) { keep = false; capped++; }
       else { ref = { key, onStack: true }; active.push(ref); }
     }
-    if (MARKS.has(name) && keep) active.push({ key: null, onStack: true });
+    if (flags & F_MARKS && keep) active.push({ key: null, onStack: true });
     push(name, keep, ref);
-    if (!keep) { cut.push(start, end); if (TABLE_TAGS.has(name)) tables++; }
+    if (!keep) { cut.push(start, end); if (flags & F_TABLE) tables++; }
     if (textAfter) reopen();
   }
   if (cut.length === 0) return { html, maxDepth, dropped: 0, capped, tables };

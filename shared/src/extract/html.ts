@@ -16,8 +16,13 @@ const NONE: readonly P5Node[] = [];
  * A <template>'s content sits in `content`, not among its children: the walker skips templates anyway.
  */
 const parse5Adapter: TreeAdapter<P5Node> = {
-  children: (n) => ('childNodes' in n ? n.childNodes : NONE),
-  tag: (n) => ('tagName' in n ? (n.namespaceURI === HTML_NS ? n.tagName : n.tagName.toLowerCase()) : null),
+  children: (n) => (n as { childNodes?: P5Node[] }).childNodes ?? NONE,
+  // Every parse5 node has a nodeName: '#text', '#comment', '#document'… or an element's tag name.
+  tag: (n) => {
+    const name = n.nodeName;
+    if (name.charCodeAt(0) === 0x23) return null;
+    return (n as P5Element).namespaceURI === HTML_NS ? name : name.toLowerCase();
+  },
   data: (n) => (n.nodeName === '#text' ? (n as DefaultTreeAdapterMap['textNode']).value : ''),
   attr: (n, name) => {
     if (!('attrs' in n)) return null;

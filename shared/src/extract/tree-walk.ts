@@ -93,18 +93,43 @@ const PRE_STYLE = /white-space\s*:\s*pre/i;
 
 /** Plain text of a subtree, with block boundaries as spaces (used for cell text). */
 export function textOf<N>(a: TreeAdapter<N>, n: N, depth = 0): string {
+  return cellText(a, n, depth, null);
+}
+
+/** Where `cellText` records a nested table; `level` is how far the cell is below its table. */
+interface NestedTable { table: boolean; level: number }
+
+/**
+ * `textOf`, also setting `found.table` when the subtree holds a <table> where `hasNestedTable`
+ * would see it (65 levels below the outer table); the text is not finished then (it is not used).
+ */
+function cellText<N>(a: TreeAdapter<N>, n: N, depth: number, found: NestedTable | null): string {
   const tag = a.tag(n);
   if (tag === null) return a.data(n);
+  if (found) {
+    const level = depth + found.level;
+    if (level <= 65 && (tag === 'table' || (SKIP.has(tag) && hasNestedTable(a, n, level)))) { found.table = true; return ''; }
+  }
   if (SKIP.has(tag) || depth > 64) return '';
   if (tag === 'br') return '\n';
   let out = '';
-  for (const c of a.children(n)) out += textOf(a, c, depth + 1);
+  for (const c of a.children(n)) {
+    out += cellText(a, c, depth + 1, found);
+    if (found?.table) return '';
+  }
   if (BLOCK.has(tag)) out = `\n${out}\n`;
   return out;
 }
 
-function collectRows<N>(a: TreeAdapter<N>, table: N, tableIndex: number, collect?: NodeCollector<N>): RawRow[] {
+/**
+ * The table's rows, or null when a cell holds another table (then it is a layout table, read as
+ * blocks): the cells' text is read once, and the search for a nested table rides along.
+ */
+function collectRows<N>(a: TreeAdapter<N>, table: N, tableIndex: number, collect?: NodeCollector<N>): RawRow[] | null {
   const rows: RawRow[] = [];
+  const found: NestedTable = { table: false, level: 0 };
+  // Cells are told to the collector only once the table is known to be a real one.
+  const told: [number, number, N][] = [];
   const visit = (n: N, depth: number): void => {
     if (depth > 8 || rows.length >= MAX_ROWS) return;
     for (const c of a.children(n)) {
@@ -114,26 +139,40 @@ function collectRows<N>(a: TreeAdapter<N>, table: N, tableIndex: number, collect
         let idx = 0;
         for (const td of a.children(c)) {
           const t = a.tag(td);
-          if (t !== 'td' && t !== 'th') continue;
+          if (t !== 'td' && t !== 'th') {
+            // Not a cell (a script, or whatever a page script put there): a table in it still makes this a layout table.
+            if (t !== null && (t === 'table' || hasNestedTable(a, td, depth + 2))) { found.table = true; return; }
+            continue;
+          }
           const at = a.cellAttrs ? a.cellAttrs(td)
             : { rowspan: a.attr(td, 'rowspan'), colspan: a.attr(td, 'colspan'), width: a.attr(td, 'width'), style: a.attr(td, 'style') };
           const rs = clampSpan(at.rowspan);
           const cs = clampSpan(at.colspan);
-          const cell: RawRow['cells'][number] = { text: textOf(a, td).replace(/\s*\n\s*/g, '\n').trim(), rowSpan: rs, colSpan: cs,
+          found.level = depth + 2;
+          const cell: RawRow['cells'][number] = { text: cellText(a, td, 0, found).replace(/\s*\n\s*/g, '\n').trim(), rowSpan: rs, colSpan: cs,
             source: { kind: 'grid', table: tableIndex, row: rows.length, col: -1, cell: idx } };
+          if (found.table) return;
           const w = cellWidth(at.width, at.style);
           if (w !== null) cell.width = w;
-          collect?.cell?.(tableIndex, rows.length, idx, td);
+          if (collect?.cell) told.push([rows.length, idx, td]);
           cells.push(cell);
           idx++;
         }
         rows.push({ cells });
       } else if (tag === 'thead' || tag === 'tbody' || tag === 'tfoot') {
         visit(c, depth + 1);
+        if (found.table) return;
+      } else if (tag !== null && (tag === 'table' || hasNestedTable(a, c, depth + 1))) {
+        // A table inside the table but in no cell (a <caption>): a layout table too.
+        found.table = true;
+        return;
       }
     }
   };
   visit(table, 0);
+  // Rows past the limit were not read: whether a table is nested there is asked outright.
+  if (found.table || (rows.length >= MAX_ROWS && hasNestedTable(a, table, 0))) return null;
+  for (const [row, cell, td] of told) collect!.cell!(tableIndex, row, cell, td);
   return rows;
 }
 
@@ -165,21 +204,20 @@ function walk<N>(st: WalkState<N>, n: N, depth: number): void {
   }
   if (SKIP.has(tag)) return;
   if (depth > MAX_WALK_DEPTH) { st.tooDeep++; return; }
-  if (tag === 'table' && hasNestedTable(a, n, 0)) {
-    // A layout table (old CMS templates wrap the whole article in one): read it as blocks.
+  if (tag === 'table') {
+    const idx = st.tableCount;
+    // A layout table (old CMS templates wrap the whole article in one; null rows) is read as blocks.
+    const rows = st.grids.length < MAX_TABLES ? collectRows(a, n, idx, st.collect) : hasNestedTable(a, n, 0) ? null : [];
     st.tableCount++;
-  } else if (tag === 'table') {
-    flush(st);
-    if (st.grids.length < MAX_TABLES) {
-      const idx = st.tableCount;
-      const grid = buildGrid(collectRows(a, n, idx, st.collect), idx);
+    if (rows) {
+      flush(st);
+      const grid = buildGrid(rows, idx);
       if (grid.rows.length > 0) {
         st.grids.push(grid);
         st.lines.push(tableMarker(st.grids.length - 1));
       }
+      return;
     }
-    st.tableCount++;
-    return;
   }
   if (tag === 'br') {
     if (st.pre > 0) st.cur += '\n';
