@@ -64,6 +64,8 @@ interface WalkState<N> {
   collect: NodeCollector<N> | undefined;
   /** Text nodes in `cur` (only with a `collect.line`). */
   pending: N[];
+  /** Tables (by `tableCount` number) with more than `MAX_ROWS` rows: the rest was not read. */
+  cutTables: number[];
 }
 
 function flush<N>(st: WalkState<N>, blankLine = false): void {
@@ -122,19 +124,21 @@ function cellText<N>(a: TreeAdapter<N>, n: N, depth: number, found: NestedTable 
 }
 
 /**
- * The table's rows, or null when a cell holds another table (then it is a layout table, read as
+ * The table's rows (at most `MAX_ROWS`; `cut` when it has more), or null when a cell holds another table (then it is a layout table, read as
  * blocks): the cells' text is read once, and the search for a nested table rides along.
  */
-function collectRows<N>(a: TreeAdapter<N>, table: N, tableIndex: number, collect?: NodeCollector<N>): RawRow[] | null {
+function collectRows<N>(a: TreeAdapter<N>, table: N, tableIndex: number, collect?: NodeCollector<N>): { rows: RawRow[]; cut: boolean } | null {
   const rows: RawRow[] = [];
   const found: NestedTable = { table: false, level: 0 };
+  let cut = false;
   // Cells are told to the collector only once the table is known to be a real one.
   const told: [number, number, N][] = [];
   const visit = (n: N, depth: number): void => {
-    if (depth > 8 || rows.length >= MAX_ROWS) return;
+    if (depth > 8) return;
     for (const c of a.children(n)) {
       const tag = a.tag(c);
       if (tag === 'tr') {
+        if (rows.length >= MAX_ROWS) { cut = true; return; }
         const cells: RawRow['cells'] = [];
         let idx = 0;
         for (const td of a.children(c)) {
@@ -171,9 +175,9 @@ function collectRows<N>(a: TreeAdapter<N>, table: N, tableIndex: number, collect
   };
   visit(table, 0);
   // Rows past the limit were not read: whether a table is nested there is asked outright.
-  if (found.table || (rows.length >= MAX_ROWS && hasNestedTable(a, table, 0))) return null;
+  if (found.table || (cut && hasNestedTable(a, table, 0))) return null;
   for (const [row, cell, td] of told) collect!.cell!(tableIndex, row, cell, td);
-  return rows;
+  return { rows, cut };
 }
 
 function clampSpan(v: string | null): number {
@@ -207,11 +211,12 @@ function walk<N>(st: WalkState<N>, n: N, depth: number): void {
   if (tag === 'table') {
     const idx = st.tableCount;
     // A layout table (old CMS templates wrap the whole article in one; null rows) is read as blocks.
-    const rows = st.grids.length < MAX_TABLES ? collectRows(a, n, idx, st.collect) : hasNestedTable(a, n, 0) ? null : [];
+    const read = st.grids.length < MAX_TABLES ? collectRows(a, n, idx, st.collect) : hasNestedTable(a, n, 0) ? null : { rows: [], cut: false };
     st.tableCount++;
-    if (rows) {
+    if (read) {
       flush(st);
-      const grid = buildGrid(rows, idx);
+      if (read.cut) st.cutTables.push(idx);
+      const grid = buildGrid(read.rows, idx);
       if (grid.rows.length > 0) {
         st.grids.push(grid);
         st.lines.push(tableMarker(st.grids.length - 1));
@@ -238,11 +243,12 @@ function walk<N>(st: WalkState<N>, n: N, depth: number): void {
  * `HTML_TIMEOUT_MS`). `collect` is told where each cell and line came from as the walk goes.
  */
 export function extractWith<N>(a: TreeAdapter<N>, root: N, title: string | null, encoding: string | null, timeoutMs = HTML_TIMEOUT_MS, collect?: NodeCollector<N>): ExtractedDocument {
-  const st: WalkState<N> = { lines: [], cur: '', pre: 0, grids: [], tableCount: 0, a, deadline: Date.now() + timeoutMs, nodes: 0, tooDeep: 0, collect, pending: [] };
+  const st: WalkState<N> = { lines: [], cur: '', pre: 0, grids: [], tableCount: 0, a, deadline: Date.now() + timeoutMs, nodes: 0, tooDeep: 0, collect, pending: [], cutTables: [] };
   walk(st, root, 0);
   flush(st);
   const text = st.lines.join('\n');
   const notes = st.tooDeep ? [`${st.tooDeep} element(s) nested deeper than ${MAX_WALK_DEPTH} levels were not read.`] : [];
+  if (st.cutTables.length) notes.push(`${st.cutTables.length} table(s) longer than ${MAX_ROWS} rows: only their first ${MAX_ROWS} rows were read.`);
   return {
     kind: 'html', text, grids: st.grids, title: title?.trim() || null,
     publishedAt: publishedDateFromText(text.slice(0, 3000)), encoding, ocr: false, notes,

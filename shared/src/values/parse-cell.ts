@@ -73,8 +73,16 @@ export function missingCell(doubt: string): Cell {
   return { kind: 'blank', value: null, raw: '', unit: null, signed: false, source: null, doubt };
 }
 
+/** The ideographs a value cell may hold: those of `UNITS`, 无 (none) and 一 (a dash). */
+const VALUE_IDEOGRAPHS = new Set([...UNITS.join(''), '无', '一'].map((ch) => ch.charCodeAt(0)).filter((c) => c >= 0x4e00 && c <= 0x9fff));
+
 /** True when text looks like a value cell (number, blank, dash, 无), not a label. */
 export function isValueText(rawText: string): boolean {
+  // A CJK ideograph no value can hold (units, 无, the dash 一 aside) settles it: a label, read no further.
+  for (let i = 0; i < rawText.length; i++) {
+    const c = rawText.charCodeAt(i);
+    if (c >= 0x4e00 && c <= 0x9fff && !VALUE_IDEOGRAPHS.has(c)) return false;
+  }
   const k = parseValue(rawText).kind;
   return k !== 'text';
 }
