@@ -1,12 +1,13 @@
 /**
  * `labelKey` is one pass over the code units (half-width forms, then the key's dropped characters);
  * it must give exactly what its definition gives — `toHalfWidth`, `toSimplified` (labels ≤ 200
- * characters), then removing `KEY_DROP` — for every code unit and on every line of the fixtures.
+ * characters), then removing `KEY_DROP` — for every code unit and on every line of the fixtures;
+ * `squashHalfWidth` likewise against `toHalfWidth` then removing `\s`.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { KEY_DROP, labelKey, toHalfWidth } from '../../shared/src/text/normalize.ts';
+import { KEY_DROP, labelKey, squashHalfWidth, toHalfWidth } from '../../shared/src/text/normalize.ts';
 import { toSimplified } from '../../shared/src/text/traditional.ts';
 import { decodeBytes } from '../../shared/src/index.ts';
 import { DOCUMENTS } from './fixtures.ts';
@@ -35,6 +36,15 @@ describe('labelKey', () => {
     expect(differs).toEqual([]);
   });
 
+  it('squashHalfWidth is toHalfWidth without whitespace, for every code unit', () => {
+    const differs: string[] = [];
+    for (let c = 0; c < 0x10000; c++) {
+      const s = `本${String.fromCharCode(c)}年 ，`;
+      if (squashHalfWidth(s) !== toHalfWidth(s).replace(/\s+/g, '')) differs.push(c.toString(16));
+    }
+    expect(differs).toEqual([]);
+  });
+
   it('gives the defined key on every line of the real and seed reports, short and long', () => {
     const files = [...textFiles(join(import.meta.dirname, '../fixtures/real')), ...textFiles(DOCUMENTS)];
     expect(files.length).toBeGreaterThan(10);
@@ -44,6 +54,7 @@ describe('labelKey', () => {
       for (const line of text.split('\n')) {
         lines++;
         if (labelKey(line) !== byDefinition(line)) expect.fail(`${f}: ${JSON.stringify(line.slice(0, 80))}`);
+        if (squashHalfWidth(line) !== toHalfWidth(line).replace(/\s+/g, '')) expect.fail(`squash ${f}: ${JSON.stringify(line.slice(0, 80))}`);
       }
     }
     expect(lines).toBeGreaterThan(1000);

@@ -3,7 +3,7 @@
  * metadata and URLs are read by the portal date rules (../portal/dates.ts), re-exported here for the
  * extractors.
  */
-import { toHalfWidth } from '../text/normalize.js';
+import { squashHalfWidth } from '../text/normalize.js';
 import { isoDate as iso, parseDate } from '../portal/dates.js';
 
 export { parseDate, publishedDateFromText, dateFromUrl } from '../portal/dates.js';
@@ -26,7 +26,7 @@ export function signatureDate(lines: string[], year: number | null): string | nu
 
 /** 统计期限 "2020 年 1 月 1 日至 12 月 31 日" / "自2019年1月1日起至2019年12月31日止". */
 export function statisticalPeriod(text: string): { from: string; to: string } | null {
-  const t = toHalfWidth(text).replace(/\s+/g, '');
+  const t = squashHalfWidth(text);
   const m = /(\d{4})年(\d{1,2})月(\d{1,2})日(?:起)?(?:至|到|-|—)(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日/.exec(t);
   if (!m) return null;
   const from = iso(+m[1]!, +m[2]!, +m[3]!);

@@ -1,6 +1,6 @@
 /** Title, agency, year and template of a report. */
 import type { Template } from '../model/labels.js';
-import { toHalfWidth } from '../text/normalize.js';
+import { squashHalfWidth } from '../text/normalize.js';
 import { splitTitle, titleSiteAgency } from './title-agency.js';
 
 const REPORT_WORDS = /(政府信息公开|政务公开|信息公开)?(工作)?(年度)?(报告|年报)/g;
@@ -33,7 +33,7 @@ export function titleBlock(lines: string[], docTitle: string | null): string {
 }
 
 function squashAll(s: string): string {
-  return toHalfWidth(s).replace(/\s+/g, '');
+  return squashHalfWidth(s);
 }
 
 /** Reporting year from the title ("2020年度", "2020 年"), else from the statistical period. */
@@ -47,7 +47,8 @@ export function reportYear(title: string, periodFrom: string | null, text: strin
 }
 
 /** Agency named in the title block; completed from the body when the title drops the city ("市生态环境局…"). */
-export function reportAgency(title: string, body: string): string | null {
+/** `body` is the report's opening text, asked for only when the title's agency needs completing. */
+export function reportAgency(title: string, body: () => string): string | null {
   // A page title carries the site's name after a separator ("…年度报告__某某区党工委管委会"): the
   // report's own words name the agency; the site's name stands in only when they name none.
   const { report, sites } = splitTitle(title);
@@ -62,7 +63,7 @@ export function reportAgency(title: string, body: string): string | null {
   else if (site && ((/^[市县区]/.test(a) && site.endsWith(a)) || site === `${a}人民政府`)) a = site;
   if (!a || a.length < 2 || a.length > 40) return null;
   if (/^[市县区]/.test(a)) {
-    const flat = squashAll(body);
+    const flat = squashAll(body());
     const counts = new Map<string, number>();
     const re = new RegExp(`([\\u4e00-\\u9fa5]{2})${escapeRe(a)}`, 'g');
     for (const m of flat.matchAll(re)) {

@@ -106,7 +106,7 @@ function buildReport(doc: ExtractedDocument, opts: ParseOptions): Report {
       `不是政府信息公开工作年度报告：未找到标准章节或表格${title ? `（标题：“${title.slice(0, 60)}”）` : ''}。`);
   }
 
-  const agency = reportAgency(title, lines.slice(0, 400).join('')) ?? opts.agency ?? null;
+  const agency = reportAgency(title, () => lines.slice(0, 400).join('')) ?? opts.agency ?? null;
   let template = templateForYear(year);
   if (template === 'unknown') template = tables.table3?.layout ?? tables.table2?.layout ?? 'unknown';
 

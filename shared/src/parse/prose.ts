@@ -4,7 +4,7 @@
  * check; a misread claim would accuse an agency of an error it did not make.
  */
 import type { ProseClaim, SourceRef } from '../model/report.js';
-import { toHalfWidth } from '../text/normalize.js';
+import { squashHalfWidth } from '../text/normalize.js';
 import { spend } from './budget.js';
 
 export interface Sentence { text: string; source: SourceRef }
@@ -111,7 +111,7 @@ export function extractClaims(sents: Sentence[]): ProseClaim[] {
     if (out.length >= MAX_CLAIMS * 2) break;
     spend();
     if (!/[件起]|行政复议/.test(s.text)) continue;
-    const flat = toHalfWidth(s.text).replace(/\s+/g, '');
+    const flat = squashHalfWidth(s.text);
     const seen = new Set<string>();
     // Every pattern reads a number and its own words: a sentence without them cannot match.
     const digits = DIGIT.test(flat);
@@ -160,7 +160,7 @@ export function extractTable2Prose(lines: string[], from: number, to: number): P
   let current: string | null = null;
   for (let i = from; i < to; i++) {
     const raw = lines[i] ?? '';
-    const t = toHalfWidth(raw).replace(/\s+/g, '');
+    const t = squashHalfWidth(raw);
     if (!t) continue;
     const src: SourceRef = { kind: 'text', line: i, start: 0, end: raw.length };
     const lab = T2_LABELS.find((l) => t.startsWith(l));

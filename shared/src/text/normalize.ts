@@ -27,36 +27,38 @@ export function toHalfWidth(s: string): string {
  * Label key: half-width, simplified forms, no whitespace, no punctuation or quotes, so that
  * "3.危及“三安\n全一稳定”", "3.危及\"三安全一稳定\"" and "3.危及“三安全一穩定”" compare equal.
  */
-/** What a label key leaves out (the one-pass `halfWidthKeyChars` removes exactly these; a test holds it to this list). */
+/** What a label key leaves out (the one-pass `halfWidthWithout` removes exactly these; a test holds it to this list). */
 export const KEY_DROP = /[\s\u200b\ufeff“”"'‘’「」『』《》〈〉()（）\[\]【】、，,。.:：;；·•\-—_/\\|!！?？]+/g;
-/** The characters `KEY_DROP` removes, as a set of code units (JavaScript's `\s` included). */
-const DROPPED = new Set<number>();
-for (const c of ' \t\n\v\f\r\u00a0\u1680\u2028\u2029\u202f\u205f\u3000\ufeff\u200b“”"\'‘’「」『』《》〈〉()（）[]【】、，,。.:：;；·•-—_/\\|!！?？') DROPPED.add(c.charCodeAt(0));
-for (let c = 0x2000; c <= 0x200a; c++) DROPPED.add(c);
-/** ASCII part of `DROPPED`, for a lookup by index. */
-const DROPPED_ASCII = new Uint8Array(128);
-for (const c of DROPPED) if (c < 128) DROPPED_ASCII[c] = 1;
+/** A code-unit table (1 = dropped). */
+function dropTable(chars: string, ranges: [number, number][] = []): Uint8Array {
+  const t = new Uint8Array(0x10000);
+  for (const c of chars) t[c.charCodeAt(0)] = 1;
+  for (const [lo, hi] of ranges) for (let c = lo; c <= hi; c++) t[c] = 1;
+  return t;
+}
+/** JavaScript's `\s`. */
+const SPACE_CHARS = ' \t\n\v\f\r\u00a0\u1680\u2028\u2029\u202f\u205f\u3000\ufeff';
+const SPACE_RANGES: [number, number][] = [[0x2000, 0x200a]];
+/** The characters `KEY_DROP` removes. */
+const KEY_DROPPED = dropTable(`${SPACE_CHARS}\u200b“”"'‘’「」『』《》〈〉()（）[]【】、，,。.:：;；·•-—_/\\|!！?？`, SPACE_RANGES);
+const SPACES = dropTable(SPACE_CHARS, SPACE_RANGES);
 
 /**
- * `toHalfWidth(s)` with `KEY_DROP` removed, in one pass over the code units (labels and grid text
- * are mostly CJK with full-width punctuation: two passes, each copying at every such character, cost more).
+ * `toHalfWidth(s)` without the characters `drop` marks, in one pass over the code units (labels and
+ * grid text are mostly CJK with full-width punctuation: two passes, each copying at every such
+ * character, cost more).
  */
-function halfWidthKeyChars(s: string): string {
+function halfWidthWithout(s: string, drop: Uint8Array): string {
   let out = '';
   let last = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (c < 128) {
-      if (DROPPED_ASCII[c] === 0) continue;
-      out += s.slice(last, i);
-      last = i + 1;
-      continue;
-    }
-    if (c < 0x2000 && c !== 0x00a0 && c !== 0x1680 && c !== 0x00b7) continue;
     let r = c;
-    if (c >= FULLWIDTH_START && c <= FULLWIDTH_END) r = c - 0xfee0;
-    else if (c === 0x3000 || c === 0x00a0 || c === 0x2002 || c === 0x2003 || c === 0x2009 || c === 0x202f) r = 0x20;
-    if (r < 128 ? DROPPED_ASCII[r] === 1 : DROPPED.has(r)) {
+    if (c >= 0xa0) {
+      if (c >= FULLWIDTH_START && c <= FULLWIDTH_END) r = c - 0xfee0;
+      else if (c === 0x3000 || c === 0x00a0 || c === 0x2002 || c === 0x2003 || c === 0x2009 || c === 0x202f) r = 0x20;
+    }
+    if (drop[r] === 1) {
       out += s.slice(last, i);
       last = i + 1;
     } else if (r !== c) {
@@ -67,12 +69,17 @@ function halfWidthKeyChars(s: string): string {
   return last === 0 ? s : out + s.slice(last);
 }
 
+/** `toHalfWidth(s)` with all whitespace removed (`\s`, after ideographic and other wide spaces became spaces), in one pass. */
+export function squashHalfWidth(s: string): string {
+  return halfWidthWithout(s, SPACES);
+}
+
 const keyCache = new Map<string, string>();
 export function labelKey(s: string): string {
   const hit = keyCache.get(s);
   if (hit !== undefined) return hit;
   // Labels and headings are short: long lines (prose) are not searched for traditional forms.
-  const dropped = halfWidthKeyChars(s);
+  const dropped = halfWidthWithout(s, KEY_DROPPED);
   const k = s.length <= 200 ? toSimplified(dropped) : dropped;
   if (s.length <= 200) {
     if (keyCache.size > 4000) keyCache.clear();
