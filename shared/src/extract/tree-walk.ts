@@ -124,8 +124,9 @@ function cellText<N>(a: TreeAdapter<N>, n: N, depth: number, found: NestedTable 
 }
 
 /**
- * The table's rows (at most `MAX_ROWS`; `cut` when it has more), or null when a cell holds another table (then it is a layout table, read as
- * blocks): the cells' text is read once, and the search for a nested table rides along.
+ * The table's rows (at most `MAX_ROWS`; `cut` when it has more), or null when a cell holds another
+ * table (then it is a layout table, read as blocks): the cells' text is read once, and the search
+ * for a nested table rides along.
  */
 function collectRows<N>(a: TreeAdapter<N>, table: N, tableIndex: number, collect?: NodeCollector<N>): { rows: RawRow[]; cut: boolean } | null {
   const rows: RawRow[] = [];
