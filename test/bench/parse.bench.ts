@@ -53,7 +53,7 @@ function callsPerBlock(fn: () => unknown): number {
  * calls of each first), until each has made about `runs` calls and at least `minBlocks` blocks;
  * sorted per-block means in ms.
  */
-function timePair(ours: () => unknown, bare: () => unknown, runs: number, warmup: number, minBlocks = 9): [Timed, Timed] {
+function timePair(ours: () => unknown, bare: () => unknown, runs: number, warmup: number, minBlocks = 15): [Timed, Timed] {
   const a: Timed = { wall: [], cpu: [] };
   const b: Timed = { wall: [], cpu: [] };
   timeBlock(ours, warmup, null);

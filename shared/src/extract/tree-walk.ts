@@ -114,8 +114,11 @@ function cellText<N>(a: TreeAdapter<N>, n: N, depth: number, found: NestedTable 
   }
   if (SKIP.has(tag) || depth > 64) return '';
   if (tag === 'br') return '\n';
+  const kids = a.children(n);
+  // Most cells hold one text node, or one element around one (<p>3</p>, <span>3</span>).
+  if (kids.length === 1 && a.tag(kids[0]!) === null) return BLOCK.has(tag) ? `\n${a.data(kids[0]!)}\n` : a.data(kids[0]!);
   let out = '';
-  for (const c of a.children(n)) {
+  for (const c of kids) {
     out += cellText(a, c, depth + 1, found);
     if (found?.table) return '';
   }
@@ -154,7 +157,8 @@ function collectRows<N>(a: TreeAdapter<N>, table: N, tableIndex: number, collect
           const rs = clampSpan(at.rowspan);
           const cs = clampSpan(at.colspan);
           found.level = depth + 2;
-          const cell: RawRow['cells'][number] = { text: cellText(a, td, 0, found).replace(/\s*\n\s*/g, '\n').trim(), rowSpan: rs, colSpan: cs,
+          const raw = cellText(a, td, 0, found);
+          const cell: RawRow['cells'][number] = { text: (raw.includes('\n') ? raw.replace(/\s*\n\s*/g, '\n') : raw).trim(), rowSpan: rs, colSpan: cs,
             source: { kind: 'grid', table: tableIndex, row: rows.length, col: -1, cell: idx } };
           if (found.table) return;
           const w = cellWidth(at.width, at.style);
