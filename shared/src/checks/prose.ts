@@ -97,6 +97,9 @@ function compareTable2(ctx: CheckContext, out: Collector, claim: ProseClaim): vo
       sentences: [{ text: claim.sentence, source: claim.source }], expression, left: claim.value, right: num(cell) });
 }
 
+/** Every prose check id, made once. */
+const PROSE_IDS: readonly string[] = [...new Set(Object.values(TARGETS).map((x) => x.id).concat('prose.table4', 'prose.table2'))];
+
 export function checkProse(ctx: CheckContext, out: Collector): void {
   const r = ctx.report;
   // Each target's table-3 sums, made once per report (a report states the same figure in several sentences).
@@ -111,7 +114,7 @@ export function checkProse(ctx: CheckContext, out: Collector): void {
     else if (claim.topic === 'table2:规范性文件:new') compareTable2(ctx, out, claim);
     else if (['reviews', 'litigation', 'reviewsAndLitigation'].includes(claim.topic)) compareTable4(ctx, out, claim);
   }
-  for (const t of new Set(Object.values(TARGETS).map((x) => x.id).concat('prose.table4', 'prose.table2'))) {
+  for (const t of PROSE_IDS) {
     out.notApplicable(t, '正文未给出相应数字', 'the text states no such figure');
   }
 }

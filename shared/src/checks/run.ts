@@ -33,11 +33,20 @@ function markOcr(f: Finding): void {
   };
 }
 
+/** Today's UTC date (ISO), made again only when the day changes. */
+let today: { day: number; iso: string } | null = null;
+function utcToday(): string {
+  const now = Date.now();
+  const day = Math.floor(now / 86_400_000);
+  if (today?.day !== day) today = { day, iso: new Date(now).toISOString().slice(0, 10) };
+  return today.iso;
+}
+
 export function checkReport(report: Report, opts: CheckOptions = {}): CheckResult {
   const ctx: CheckContext = {
     report,
     history: (opts.history ?? []).filter((h) => h !== report && h.year !== report.year),
-    today: opts.today ?? new Date().toISOString().slice(0, 10),
+    today: opts.today ?? utcToday(),
     deadlines: resolveDeadlines(opts.deadlines),
   };
   const out = new Collector();

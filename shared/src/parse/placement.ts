@@ -29,14 +29,25 @@ export interface HeaderColumn {
   x?: Extent;
 }
 
+/** Each column's header keys, and all of them, made once per label list. */
+const keysOfLabels = new WeakMap<readonly (readonly string[])[], { want: string[][]; any: Set<string> }>();
+function headerKeys(labels: readonly (readonly string[])[]): { want: string[][]; any: Set<string> } {
+  let k = keysOfLabels.get(labels);
+  if (!k) {
+    const want = labels.map((vs) => vs.map(labelKey));
+    k = { want, any: new Set(want.flat()) };
+    keysOfLabels.set(labels, k);
+  }
+  return k;
+}
+
 /**
  * The header cells naming the template's columns, left to right: origin cells above the first row
  * holding a number, whose text is one of `labels[i]` (variants per column), exactly in template
  * order. Null when the header does not name every column once, in order.
  */
 export function headerColumns(grid: Grid, labels: readonly (readonly string[])[], extents: (Extent | null)[][] | null = slotExtents(grid)): HeaderColumn[] | null {
-  const want = labels.map((vs) => vs.map(labelKey));
-  const any = new Set(want.flat());
+  const { want, any } = headerKeys(labels);
   const found: { key: string; col: number; span: number; x: Extent | null }[] = [];
   for (let r = 0; r < grid.rows.length; r++) {
     const row = grid.rows[r]!;

@@ -75,8 +75,11 @@ export function squashHalfWidth(s: string): string {
 }
 
 const keyCache = new Map<string, string>();
+let lastLong = { s: '', k: '' };
 export function labelKey(s: string): string {
-  const hit = keyCache.get(s);
+  // Short strings are kept (looking a long one up would hash all of it); of long ones, the last
+  // (a grid's text is keyed to classify it, then again to tell table 2's layout).
+  const hit = s.length <= 200 ? keyCache.get(s) : s === lastLong.s ? lastLong.k : undefined;
   if (hit !== undefined) return hit;
   // Labels and headings are short: long lines (prose) are not searched for traditional forms.
   const dropped = halfWidthWithout(s, KEY_DROPPED);
@@ -84,7 +87,7 @@ export function labelKey(s: string): string {
   if (s.length <= 200) {
     if (keyCache.size > 4000) keyCache.clear();
     keyCache.set(s, k);
-  }
+  } else lastLong = { s, k };
   return k;
 }
 
