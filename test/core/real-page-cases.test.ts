@@ -7,9 +7,11 @@
  * - misspelt row label "2.其他法律行政止公开": only in the 洪泽 PDFs, whose originals were fetched and are not
  *   committed (see test/fixtures/real/README.md) — no committed real page has a misspelt label (checked
  *   below); the test runs where the original is present and is skipped on a fresh clone;
- * - header/body grid mismatch: no committed real page has one (checked below: every table-3 header leaf
- *   column lies on the body's value columns); the mismatch itself is tested on the Word-export shape of a
- *   real page in test/core/placement-invariant.test.ts (test/helpers/word-export.ts).
+ * - header/body grid mismatch: in table 2 of 平潭 财政金融局 2019 (fujian-pingtan-czj-2019, committed: a Word
+ *   "misaligned columns" table, the header's 上一年项目数量 one grid column wide where the body's first value
+ *   spans two); no committed real page has one in table 3 (checked below: every table-3 header leaf column
+ *   lies on the body's value columns), where the mismatch is tested on the Word-export shape of a real page
+ *   in test/core/placement-invariant.test.ts (test/helpers/word-export.ts).
  * Expected values come from each fixture's hand-checked expected.json.
  */
 import { readFileSync } from 'node:fs';
@@ -159,5 +161,31 @@ describe('header/body grid on the real pages', () => {
       const body = cells.filter((x) => x.r === first.r).slice(-7).map((x) => `${x.c}+${x.span}`);
       expect(body, f.name).toEqual(header);
     }
+  });
+});
+
+describe('header/body grid mismatch on the real 平潭综合实验区财政金融局 2019 page (table 2)', () => {
+  const f = fixture('fujian-pingtan-czj-2019');
+
+  it('the original\'s header and body grids disagree in the (五)/(六) blocks', () => {
+    const $ = cheerio.load(readFileSync(f.path!, 'utf8'));
+    const t2 = $('table').toArray().find((t) => /第二十条第（五）项/.test($(t).text()))!;
+    const cells = gridCells($, t2);
+    for (const [item, row] of [['（五）', '行政许可'], ['（六）', '行政处罚']] as const) {
+      const block = cells.find((x) => x.text === `第二十条第${item}项`)!;
+      const head = cells.filter((x) => x.r === block.r + 1);
+      const body = cells.filter((x) => x.r === cells.find((y) => y.text === row)!.r);
+      expect(head.map((x) => `${x.text}@${x.c}+${x.span}`).slice(1, 3)).toEqual(['上一年项目数量@1+1', '本年增/减@2+2']);
+      expect(body.map((x) => `${x.c}+${x.span}`).slice(1, 3)).toEqual(['1+2', '3+1']);
+    }
+  });
+
+  it('every table-2 value is the report\'s own, in its column (expected.json, hand-checked)', async () => {
+    const rows = new Map(((await parse(f)).table2?.rows ?? []).map((r) => [r.label, r.cells.map((c) => c.value ?? c.raw)]));
+    for (const [label, want] of Object.entries(f.expected.table2!)) {
+      expect(rows.get(label), label).toEqual(want.map((v) => (typeof v === 'string' && /^\d+元$/.test(v) ? Number(v.slice(0, -1)) : v)));
+    }
+    expect(rows.get('行政许可')).toEqual([3, 0, 0]);
+    expect(rows.get('行政处罚')).toEqual([35, 0, 0]);
   });
 });
