@@ -46,6 +46,75 @@ test('quickClassify: title, table labels, attachments, dated lists, nothing', as
   void url;
 });
 
+/**
+ * The gate's question (`quickLook`) and the lens's (`quickClassify`) on the page loaded: the gate's
+ * answer must be the lens's "any kind", and the attachment test that of the lens's list of them.
+ */
+async function kinds(page: Page, url: string): Promise<{ report: boolean; column: boolean; attachments: boolean }> {
+  const got = await page.evaluate(`(() => {
+    const k = window.L.quickClassify(document, ${JSON.stringify(url)});
+    return { k, any: window.L.quickLook(document, ${JSON.stringify(url)}), listed: window.L.attachmentElements(document, 1).length > 0 };
+  })()`) as { k: { report: boolean; column: boolean; attachments: boolean }; any: boolean; listed: boolean };
+  expect(got.any).toBe(got.k.report || got.k.column || got.k.attachments);
+  expect(got.k.attachments).toBe(got.listed);
+  return got.k;
+}
+
+test('quick look: labels split across elements, layout pages, first heading, attachment forms', async ({ page }) => {
+  const art = 'http://www.example.gov.cn/zwgk/a/t20210120_1.htm';
+  // A label split across spans (Word's HTML) in a report table, one row or one cell a row.
+  await load(page, '<table><tr><td><p><span>一、本年</span><span>新收</span>政府信息公开申请数量</p></td><td>3</td></tr></table>', '2020年度报告');
+  expect((await kinds(page, art)).report).toBe(true);
+  await load(page, '<table><tr><td>结果<b>维持</b></td></tr><tr><td>2</td></tr></table>', '2020年度报告');
+  expect((await kinds(page, art)).report).toBe(true);
+  // A long speech in a layout table (a menu table beside 1500 paragraphs): nothing of ours…
+  const speech = Array.from({ length: 1500 }, (_, i) => `<p>第${i + 1}段：坚持精准治污、科学治污、依法治污。</p>`).join('');
+  await load(page, `<table width="100%"><tr><td><table><tr><td>导航</td></tr></table></td><td>${speech}</td></tr></table>`, '在全市生态环境工作会议上的讲话');
+  expect(await kinds(page, art)).toEqual({ report: false, column: false, attachments: false });
+  // …but a report table inside a layout cell is read, and a link at the end of the long text found.
+  await load(page, `<table><tr><td><table><tr><td>导航</td></tr></table></td><td>${speech}<table><tr><td>（三）本年<span>新收</span>申请</td><td>5</td></tr></table></td></tr></table>`, '讲话');
+  expect((await kinds(page, art)).report).toBe(true);
+  await load(page, `<table><tr><td><table><tr><td>导航</td></tr></table></td><td>${speech}<p><a href="/f/2020.DOCX">附件</a></p></td></tr></table>`, '讲话');
+  expect(await kinds(page, art)).toEqual({ report: false, column: false, attachments: true });
+  // The first of h1, h2, .title, .article-title in document order is the heading read.
+  await load(page, '<div class="article-title">某局2020年政府信息公开工作年度报告</div><h1>某局网站</h1>', '某局');
+  expect((await kinds(page, art)).report).toBe(true);
+  await load(page, '<h2>某局网站</h2><div class="title">某局2020年政府信息公开工作年度报告</div>', '某局');
+  expect((await kinds(page, art)).report).toBe(false);
+  // Attachment forms, each on a page of its own; look-alikes are not attachments.
+  for (const html of [
+    '<a href="/pdfjs/web/viewer.html?file=%2Ff%2Fr">在线阅读</a>',
+    '<a href="javascript:void(0)" onclick="window.open(\'/f/w.WPS\')">下载</a>',
+    '<a href="javascript:openFile(\'/f/r.pdf\')">报告</a>',
+    '<a href="/f/r.pdf?v=2">报告</a>',
+    '<embed src="/f/r.pdf" type="application/pdf">',
+    '<object data="/f/r.PDF" type="application/pdf"></object>',
+    '<iframe src="/f/r.pdf"></iframe>',
+  ]) {
+    await load(page, `<p>正文</p>${html}`, '通知');
+    expect((await kinds(page, art)).attachments, html).toBe(true);
+  }
+  await load(page, '<a href="/f/r.pdf.html">报告</a><a href="/docs/">文档</a><iframe src="/embed/video.html"></iframe>', '通知');
+  expect((await kinds(page, art)).attachments).toBe(false);
+});
+
+test('quick look: dated lists behind menus or outside ul, list classes on list URLs only', async ({ page }) => {
+  const dated = [1, 2, 3].map((i) => `<li><a href="./${i}.htm">条目${i}</a><span>2024-0${i}-01</span></li>`).join('');
+  const menu = Array.from({ length: 5 }, (_, i) => `<li><a href="/c${i}/">栏目${i}</a><ul><li><a href="/c${i}/s/">子栏目</a></li></ul></li>`).join('');
+  await load(page, `<ul class="nav">${menu}</ul><ul>${dated}</ul>`, '工作动态');
+  expect((await kinds(page, 'http://www.example.gov.cn/zwgk/t1.htm')).column).toBe(true);
+  await load(page, `<div class="news">${dated}</div>`, '工作动态');
+  expect((await kinds(page, 'http://www.example.gov.cn/zwgk/t1.htm')).column).toBe(true);
+  // Dates next to the list, none in an entry; dated entries without links.
+  await load(page, `<ul>${menu}<span>2024-01-01</span></ul><ul>${[1, 2, 3].map((i) => `<li>条目${i} 2024-0${i}-01</li>`).join('')}</ul>`, '工作动态');
+  expect((await kinds(page, 'http://www.example.gov.cn/zwgk/t1.htm')).column).toBe(false);
+  await load(page, '<div class="zfxxgk_list"></div>', '政府信息公开');
+  expect((await kinds(page, 'http://www.example.gov.cn/zwgk/index_2.html')).column).toBe(true);
+  expect((await kinds(page, 'http://www.example.gov.cn/zwgk/t1.htm')).column).toBe(false);
+  expect(await call(page, (L) => ['http://a.gov.cn', 'http://a.gov.cn/zwgk/', 'http://a.gov.cn/col/column-index-3.shtml', 'http://a.gov.cn/list_2.html?page=2#top', 'http://a.gov.cn/zwgk/t1.htm', 'http://a.gov.cn/index.html.bak', 'not a url'].map(L.listPageUrl)))
+    .toEqual([true, true, true, true, false, false, false]);
+});
+
 test('column pages: name from meta, heading or breadcrumb; items; pager', async ({ page }) => {
   await load(page, '<meta name="ColumnName" content="通知公告"><div class="position"><a href="/">首页</a> &gt; 其他</div><ul><li><a href="1.htm">a</a> 2024年5月6日</li><li><a href="2.htm" title="B 标题">b</a> <span>2024-05-01</span></li><li>no link 2024-01-01</li></ul><script>createPageHTML(7, 0, "index", "html");</script>');
   const v = await call(page, (L) => L.checkColumnPage(document, new Date('2024-06-01T00:00:00Z')));
