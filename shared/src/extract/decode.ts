@@ -158,9 +158,9 @@ function isLatin(label: string): boolean {
 /** Encodings detection may choose; anything else (a Latin guess for Chinese bytes) falls back to gb18030. */
 const CJK = new Set(['gb18030', 'big5', 'euc-jp', 'shift_jis', 'euc-kr', 'iso-2022-jp']);
 
-/** The text if the bytes are valid UTF-8 (one native pass), else null. */
 /** Made once: a non-streaming `decode` starts afresh on every call, also after one that threw. */
 let fatalUtf8: TextDecoder | null = null;
+/** The text if the bytes are valid UTF-8 (one native pass), else null. */
 function strictUtf8(b: Uint8Array): string | null {
   try {
     return (fatalUtf8 ??= new TextDecoder('utf-8', { fatal: true })).decode(b);

@@ -10,7 +10,7 @@ const REPORT_WORDS = /(政府信息公开|政务公开|信息公开)?(工作)?(�
  * short line that names the agency (seed 003 prints the agency under the title).
  */
 export function titleBlock(lines: string[], docTitle: string | null): string {
-  const t = docTitle ? squashAll(docTitle) : '';
+  const t = docTitle ? squashHalfWidth(docTitle) : '';
   if (/报告|年报/.test(t) && /\d{4}/.test(t)) return t;
   const parts: string[] = [];
   let i = 0;
@@ -18,13 +18,13 @@ export function titleBlock(lines: string[], docTitle: string | null): string {
     const l = lines[i]!.trim();
     if (!l || l.startsWith('\u0000')) continue;
     if (/^[一二三四五六七八九十]+\s*[、.．]/.test(l) || l.length > 48) break;
-    parts.push(squashAll(l));
+    parts.push(squashHalfWidth(l));
     if (/报告|年报/.test(parts.join(''))) break;
   }
   let block = parts.join('');
   if (!/报告|年报/.test(block)) return t || '';
   for (i++; i < lines.length; i++) {
-    const l = squashAll(lines[i]!);
+    const l = squashHalfWidth(lines[i]!);
     if (!l) continue;
     if (l.length <= 20 && /(局|委|办|厅|署|院|政府|中心|分局|委员会|办公室)$/.test(l)) block += l;
     break;
@@ -32,16 +32,12 @@ export function titleBlock(lines: string[], docTitle: string | null): string {
   return block;
 }
 
-function squashAll(s: string): string {
-  return squashHalfWidth(s);
-}
-
 /** Reporting year from the title ("2020年度", "2020 年"), else from the statistical period. */
 export function reportYear(title: string, periodFrom: string | null, text: string): number | null {
   const m = /(20\d{2}|19\d{2})年/.exec(title) ?? /(20\d{2})/.exec(title);
   if (m) return Number(m[1]);
   if (periodFrom) return Number(periodFrom.slice(0, 4));
-  const head = squashAll(text.slice(0, 600));
+  const head = squashHalfWidth(text.slice(0, 600));
   const h = /(20\d{2})年(?:度)?(?:政府信息公开|政务公开)/.exec(head);
   return h ? Number(h[1]) : null;
 }
@@ -63,7 +59,7 @@ export function reportAgency(title: string, body: () => string): string | null {
   else if (site && ((/^[市县区]/.test(a) && site.endsWith(a)) || site === `${a}人民政府`)) a = site;
   if (!a || a.length < 2 || a.length > 40) return null;
   if (/^[市县区]/.test(a)) {
-    const flat = squashAll(body());
+    const flat = squashHalfWidth(body());
     const counts = new Map<string, number>();
     const re = new RegExp(`([\\u4e00-\\u9fa5]{2})${escapeRe(a)}`, 'g');
     for (const m of flat.matchAll(re)) {

@@ -7,26 +7,9 @@ const FULLWIDTH_END = 0xff5e;
 /** Full-width ASCII forms (０-９, Ａ-Ｚ, ＋, ．…) to their ASCII equivalents; ideographic space to space. */
 const WIDE = /[\uff01-\uff5e\u3000\u00a0\u2002\u2003\u2009\u202f]/;
 export function toHalfWidth(s: string): string {
-  if (!WIDE.test(s)) return s;
-  // One pass over the code units (a replace callback per character costs more on long text).
-  let out = '';
-  let last = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    let r: number;
-    if (c >= FULLWIDTH_START && c <= FULLWIDTH_END) r = c - 0xfee0;
-    else if (c === 0x3000 || c === 0x00a0 || c === 0x2002 || c === 0x2003 || c === 0x2009 || c === 0x202f) r = 0x20;
-    else continue;
-    out += s.slice(last, i) + String.fromCharCode(r);
-    last = i + 1;
-  }
-  return out + s.slice(last);
+  return WIDE.test(s) ? halfWidthWithout(s, NOTHING) : s;
 }
 
-/**
- * Label key: half-width, simplified forms, no whitespace, no punctuation or quotes, so that
- * "3.危及“三安\n全一稳定”", "3.危及\"三安全一稳定\"" and "3.危及“三安全一穩定”" compare equal.
- */
 /** What a label key leaves out (the one-pass `halfWidthWithout` removes exactly these; a test holds it to this list). */
 export const KEY_DROP = /[\s\u200b\ufeff“”"'‘’「」『』《》〈〉()（）\[\]【】、，,。.:：;；·•\-—_/\\|!！?？]+/g;
 /** A code-unit table (1 = dropped). */
@@ -42,11 +25,12 @@ const SPACE_RANGES: [number, number][] = [[0x2000, 0x200a]];
 /** The characters `KEY_DROP` removes. */
 const KEY_DROPPED = dropTable(`${SPACE_CHARS}\u200b“”"'‘’「」『』《》〈〉()（）[]【】、，,。.:：;；·•-—_/\\|!！?？`, SPACE_RANGES);
 const SPACES = dropTable(SPACE_CHARS, SPACE_RANGES);
+const NOTHING = new Uint8Array(0x10000);
 
 /**
- * `toHalfWidth(s)` without the characters `drop` marks, in one pass over the code units (labels and
- * grid text are mostly CJK with full-width punctuation: two passes, each copying at every such
- * character, cost more).
+ * Full-width forms narrowed (as `toHalfWidth` says) and the characters `drop` marks left out, in one
+ * pass over the code units (labels and grid text are mostly CJK with full-width punctuation: two
+ * passes, each copying at every such character, cost more; a replace callback per character more still).
  */
 function halfWidthWithout(s: string, drop: Uint8Array): string {
   let out = '';
@@ -76,6 +60,10 @@ export function squashHalfWidth(s: string): string {
 
 const keyCache = new Map<string, string>();
 let lastLong = { s: '', k: '' };
+/**
+ * Label key: half-width, simplified forms, no whitespace, no punctuation or quotes, so that
+ * "3.危及“三安\n全一稳定”", "3.危及\"三安全一稳定\"" and "3.危及“三安全一穩定”" compare equal.
+ */
 export function labelKey(s: string): string {
   // Short strings are kept (looking a long one up would hash all of it); of long ones, the last
   // (a grid's text is keyed to classify it, then again to tell table 2's layout).
