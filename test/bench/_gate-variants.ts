@@ -16,10 +16,8 @@ import { join, resolve } from 'node:path';
 import { buildIfStale, E2E_DIR } from '../e2e/build-extension.ts';
 import { launchLab, ORIGIN, type Lab } from '../fixtures/extension/harness.ts';
 import { PATHS } from '../fixtures/extension/server.ts';
-import { extensionMs } from './extension.bench.ts';
+import { extensionMs, trace } from './extension.bench.ts';
 import { percentile } from './stats.ts';
-
-interface TraceEvent { name: string; ph: string; ts: number; dur?: number; tdur?: number; pid: number; tid: number; args?: Record<string, unknown> }
 
 const argv = process.argv.slice(2);
 const rounds = /^\d+$/.test(argv[0] ?? '') ? Number(argv.shift()) : 3;
@@ -30,15 +28,7 @@ const PAGES = { plain: PATHS.plain, long: PATHS.bigPlain } as const;
 async function loadCost(lab: Lab, path: string): Promise<{ wall: number; cpu: number }> {
   const cdp = await lab.context.newCDPSession(lab.page);
   await lab.page.goto(ORIGIN + PATHS.plain + '?warm');
-  const events: TraceEvent[] = [];
-  const onData = (e: { value: object[] }) => { events.push(...(e.value as TraceEvent[])); };
-  cdp.on('Tracing.dataCollected', onData);
-  const done = new Promise<void>((r) => cdp.once('Tracing.tracingComplete', () => r()));
-  await cdp.send('Tracing.start', { categories: 'devtools.timeline,v8.execute,disabled-by-default-devtools.timeline,blink.user_timing', transferMode: 'ReportEvents' });
-  await lab.page.goto(ORIGIN + path);
-  await lab.page.waitForTimeout(800);
-  await cdp.send('Tracing.end');
-  await done;
+  const events = await trace(cdp, async () => { await lab.page.goto(ORIGIN + path); await lab.page.waitForTimeout(800); });
   await cdp.detach();
   const m = extensionMs(events);
   return { wall: m.total, cpu: m.cpu };

@@ -18,12 +18,13 @@ import { launchLab, ORIGIN, type Lab } from '../fixtures/extension/harness.ts';
 import { PATHS } from '../fixtures/extension/server.ts';
 import { percentile, printTable } from './stats.ts';
 
-interface TraceEvent { name: string; ph: string; ts: number; dur?: number; tdur?: number; pid: number; tid: number; args?: Record<string, unknown> }
+export interface TraceEvent { name: string; ph: string; ts: number; dur?: number; tdur?: number; pid: number; tid: number; args?: Record<string, unknown> }
 
 const RUNS = 7;
 const CATEGORIES = 'devtools.timeline,v8.execute,disabled-by-default-devtools.timeline,blink.user_timing';
 
-async function trace(cdp: CDPSession, action: () => Promise<void>): Promise<TraceEvent[]> {
+/** The trace events (`CATEGORIES`) recorded while `action` runs. */
+export async function trace(cdp: CDPSession, action: () => Promise<void>): Promise<TraceEvent[]> {
   const events: TraceEvent[] = [];
   const onData = (e: { value: object[] }) => { events.push(...(e.value as TraceEvent[])); };
   cdp.on('Tracing.dataCollected', onData);
