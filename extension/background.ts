@@ -16,7 +16,7 @@ import { likelyReportText } from './lib/check-page';
 import { LENS_FILE, OFFSCREEN_PAGE, TOOLS_FILE, WELCOME_PAGE, type Message, type OffscreenMessage, type TabVerdict } from './lib/messages';
 import { syncGateRegistration } from './lib/registration';
 import { DISABLED_KEY, isDisabled } from './lib/sites';
-import { checkingVerdict, noneVerdict } from './lib/verdict';
+import { checkingVerdict } from './lib/verdict';
 
 // Tests read the store through the service worker.
 (globalThis as unknown as { lensDb: unknown }).lensDb = getDb();
@@ -136,12 +136,6 @@ async function handle(msg: Message, sender: chrome.runtime.MessageSender): Promi
       // The popup says "正在检查" until the lens reports its verdict.
       if (sender.url) await setVerdict(tabId, checkingVerdict(sender.url));
       await chrome.scripting.executeScript({ target: { tabId, frameIds: [sender.frameId ?? 0] }, files: [LENS_FILE] });
-      return true;
-    }
-    case 'gate:none': {
-      const tabId = sender.tab?.id;
-      if (tabId === undefined || !sender.url || (await switchedOff(sender))) return false;
-      await setVerdict(tabId, noneVerdict(sender.url));
       return true;
     }
     case 'report:check': {

@@ -8,7 +8,8 @@
 import { useEffect, useState } from 'react';
 import { t, loadLang, type Lang } from './lib/i18n';
 import { LENS_FILE, send, type TabVerdict } from './lib/messages';
-import { popupState, type PopupState } from './lib/popup-state';
+import { readGateMark, type GateSeen } from './lib/gate-probe';
+import { popupState, samePage, type PopupState } from './lib/popup-state';
 import { setSiteEnabled, siteEnabled } from './lib/sites';
 import { originOf, targetTab } from './lib/tab';
 
@@ -19,7 +20,7 @@ header{background:#b22222;color:#fff;padding:8px 12px;font-weight:600}main{paddi
 label{display:flex;gap:6px;align-items:center;margin:6px 0}label.disabled{color:#9ca3af}
 button{background:#b22222;color:#fff;border:0;border-radius:5px;padding:4px 10px;cursor:pointer;margin:4px 4px 0 0}.muted{color:#6b7280}`;
 
-interface Facts { tab: chrome.tabs.Tab | null; verdict: TabVerdict | null; enabled: boolean; granted: boolean }
+interface Facts { tab: chrome.tabs.Tab | null; verdict: TabVerdict | null; enabled: boolean; granted: boolean; gate: GateSeen }
 
 async function readFacts(): Promise<Facts> {
   const tab = await targetTab();
@@ -27,7 +28,10 @@ async function readFacts(): Promise<Facts> {
   const verdict = tab?.id !== undefined ? await send<TabVerdict | null>({ type: 'verdict:get', tabId: tab.id }) : null;
   const enabled = o ? await siteEnabled(o) : false;
   const granted = o ? await chrome.permissions.contains({ origins: [`${o}/*`] }) : false;
-  return { tab, verdict, enabled, granted };
+  // The gate sends nothing on an ordinary page: without a verdict for this page, ask the page's isolated world what the gate decided.
+  const fresh = verdict !== null && !!tab?.url && samePage(verdict.url, tab.url);
+  const gate = tab?.id !== undefined && granted && enabled && !fresh && tab.status === 'complete' ? await readGateMark(tab.id) : null;
+  return { tab, verdict, enabled, granted, gate };
 }
 
 const HEADLINE: Record<PopupState['kind'], 'stateNoPage' | 'stateOff' | 'stateChecking' | 'stateNotChecked' | 'stateNotReport' | 'tooBig' | 'stateVerdict'> = {
@@ -95,7 +99,13 @@ function Popup() {
     if (ok) await checkNow();
   };
 
-  const s = facts ? popupState({ origin, tabUrl: tab?.url ?? null, loading: tab?.status === 'loading', granted: facts.granted, enabled: facts.enabled, verdict: facts.verdict }) : null;
+  const s = facts ? popupState({ origin, tabUrl: tab?.url ?? null, loading: tab?.status === 'loading', granted: facts.granted, enabled: facts.enabled, verdict: facts.verdict, gate: facts.gate }) : null;
+  // The gate's run, its second look on a list page or its ask for the lens reports nothing by itself: look again while checking.
+  useEffect(() => {
+    if (s?.kind !== 'checking' || !facts?.gate) return;
+    const timer = setTimeout(() => void readFacts().then(setFacts), 400);
+    return () => clearTimeout(timer);
+  }, [facts]);
   const verdict = s?.kind === 'verdict' ? s.verdict : null;
   return (
     <>

@@ -17,8 +17,6 @@ export interface TabVerdict {
 
 export type Message =
   | { type: 'activate' }
-  /** The gate looked at the page and found nothing to check (the popup then says "不是年报"). */
-  | { type: 'gate:none' }
   /** Scores of stored years for agencies named (possibly shortened) in a column: agency → year → summary. */
   | { type: 'history:scores'; names: string[] }
   | { type: 'history:put'; entry: HistoryEntry }

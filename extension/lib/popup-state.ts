@@ -1,8 +1,11 @@
 /**
  * What the popup says about the current tab, from what it knows: the page's origin, whether the
- * user granted it, the site's switch and the verdict the lens (or the gate) reported. Pure.
+ * user granted it, the site's switch, the verdict the lens reported and the mark the gate left in
+ * the page (lib/gate-mark.ts). Pure.
  */
+import type { GateSeen } from './gate-probe';
 import type { TabVerdict } from './messages';
+import { noneVerdict } from './verdict';
 
 export type PopupState =
   /** Not a web page (chrome://, a file, the new-tab page): nothing to check. */
@@ -28,20 +31,26 @@ export interface PopupFacts {
   granted: boolean;
   enabled: boolean;
   verdict: TabVerdict | null;
+  /** The gate's mark in the page, `due` while the gate may still run, null: it did not run there. */
+  gate: GateSeen;
 }
 
-const bare = (u: string) => u.split('#')[0];
+/** Two URLs name the same page (a fragment is not another page). */
+export const samePage = (a: string, b: string): boolean => a.split('#')[0] === b.split('#')[0];
 
 export function popupState(f: PopupFacts): PopupState {
   if (!f.origin) return { kind: 'no-page' };
   if (!f.enabled) return { kind: 'off', why: 'switched-off' };
   // A verdict left from an earlier page of this tab does not describe this one.
-  const v = f.verdict && f.tabUrl && bare(f.verdict.url) === bare(f.tabUrl) ? f.verdict : null;
+  const v = f.verdict && f.tabUrl && samePage(f.verdict.url, f.tabUrl) ? f.verdict : null;
   // A page checked once through "检查此页" (activeTab) has a verdict without a standing permission.
   if (v?.kind === 'checking') return { kind: 'checking' };
   if (v?.kind === 'not-report') return { kind: 'not-report', verdict: v };
   if (v?.kind === 'too-big') return { kind: 'too-big', verdict: v };
   if (v) return { kind: 'verdict', verdict: v };
   if (!f.granted) return { kind: 'off', why: 'no-permission' };
-  return f.loading ? { kind: 'checking' } : { kind: 'not-checked' };
+  if (f.gate === 'none') return { kind: 'not-report', verdict: noneVerdict(f.tabUrl ?? '') };
+  // Still loading, the gate has yet to run or to take its second look on a list page, or the lens was asked and has not said yet.
+  if (f.loading || f.gate === 'due' || f.gate === 'waiting' || f.gate === 'asked') return { kind: 'checking' };
+  return { kind: 'not-checked' };
 }

@@ -9,8 +9,11 @@ export interface WorldSlot<T> {
   set(value: T): void;
 }
 
+/** The registered Symbol's key of a slot: for code that reads a slot from outside (`chrome.scripting` `args`). */
+export const worldSlotKey = (name: string): string => `gongkai-lens:${name}`;
+
 export function worldSlot<T>(name: string, is: (v: unknown) => v is T): WorldSlot<T> {
-  const key = Symbol.for(`gongkai-lens:${name}`);
+  const key = Symbol.for(worldSlotKey(name));
   const g = globalThis as unknown as Record<symbol, unknown>;
   return {
     get: () => {

@@ -77,6 +77,33 @@ test('popup: not enabled (no permission), checking, not a report, the verdict, s
   await popup.screenshot({ path: info.outputPath('popup-verdict.png') });
   await popup.close();
 
+  // 3a. A list-like URL with no list: the gate takes a second look 1.5 s later and sends nothing
+  //     either way; the popup, open on the tab before it navigates, reads the gate's mark and goes
+  //     from 正在检查 to 不是年报 by itself, never saying "not checked" on the way.
+  await page.goto(ORIGIN + PATHS.plain);
+  popup = await openPopup(lab, ORIGIN + PATHS.plain);
+  await expect(popup.getByTestId('popup-verdict')).toHaveAttribute('data-state', 'not-report');
+  await popup.evaluate(() => {
+    const seen: string[] = [];
+    (window as unknown as { seen: string[] }).seen = seen;
+    new MutationObserver(() => {
+      const v = document.querySelector('[data-testid="popup-verdict"]')?.getAttribute('data-state') ?? '';
+      if (seen[seen.length - 1] !== v) seen.push(v);
+    }).observe(document.body, { subtree: true, childList: true, attributes: true });
+  });
+  await page.goto(ORIGIN + PATHS.plainIndex);
+  await expect.poll(() => popup.evaluate(() => (window as unknown as { seen: string[] }).seen), { timeout: 15_000 })
+    .toEqual(expect.arrayContaining(['checking']));
+  await expect(popup.getByTestId('popup-verdict')).toHaveAttribute('data-state', 'not-report', { timeout: 15_000 });
+  const seen = await popup.evaluate(() => (window as unknown as { seen: string[] }).seen);
+  expect(seen).not.toContain('not-checked');
+  expect(seen[seen.length - 1]).toBe('not-report');
+  // The page's own script cannot forge the gate's mark: it lives in the extension's isolated world.
+  await page.evaluate(() => { (window as unknown as Record<symbol, unknown>)[Symbol.for('gongkai-lens:gate')] = 'asked'; });
+  await popup.reload();
+  await expect(popup.getByTestId('popup-verdict')).toHaveAttribute('data-state', 'not-report');
+  await popup.close();
+
   // 3. A page of the portal that is none of ours: the gate says so, the popup says 不是年报.
   await page.goto(ORIGIN + PATHS.plain);
   popup = await openPopup(lab, ORIGIN + PATHS.plain);

@@ -4,7 +4,7 @@ import { checkingVerdict, noneVerdict } from '../../extension/lib/verdict.ts';
 import type { TabVerdict } from '../../extension/lib/messages.ts';
 
 const URL_ = 'http://www.example.gov.cn/zwgk/t20210120_1.htm';
-const base: PopupFacts = { origin: 'http://www.example.gov.cn', tabUrl: URL_, loading: false, granted: true, enabled: true, verdict: null };
+const base: PopupFacts = { origin: 'http://www.example.gov.cn', tabUrl: URL_, loading: false, granted: true, enabled: true, verdict: null, gate: null };
 const report: TabVerdict = { url: URL_, kind: 'report', title: 't', agency: 'a', year: 2020, summary: { errors: 0, warnings: 1, infos: 0, score: 97 }, line: { zh: '错误 0 · 警告 1 · 评分 97', en: '' } };
 
 describe('popup state', () => {
@@ -25,6 +25,19 @@ describe('popup state', () => {
     expect(popupState({ ...base, verdict: report })).toEqual({ kind: 'verdict', verdict: report });
     expect(popupState({ ...base, tabUrl: `${URL_}#p2`, verdict: report }).kind).toBe('verdict');
     expect(popupState({ ...base, tabUrl: 'http://www.example.gov.cn/other.htm', verdict: report }).kind).toBe('not-checked');
+  });
+  it('the gate\'s mark, when no verdict describes the page: none → 不是年报, due/waiting/asked → 正在检查, no mark → not checked', () => {
+    const none = popupState({ ...base, gate: 'none' });
+    expect(none.kind).toBe('not-report');
+    expect(none.kind === 'not-report' && none.verdict.url).toBe(URL_);
+    expect(popupState({ ...base, gate: 'waiting' }).kind).toBe('checking');
+    expect(popupState({ ...base, gate: 'asked' }).kind).toBe('checking');
+    expect(popupState({ ...base, gate: 'due' }).kind).toBe('checking');
+    expect(popupState({ ...base, gate: null }).kind).toBe('not-checked');
+    // A verdict for the page wins over the mark; a switched-off or never-allowed site stays off.
+    expect(popupState({ ...base, gate: 'none', verdict: report }).kind).toBe('verdict');
+    expect(popupState({ ...base, gate: 'none', enabled: false })).toEqual({ kind: 'off', why: 'switched-off' });
+    expect(popupState({ ...base, gate: 'none', granted: false })).toEqual({ kind: 'off', why: 'no-permission' });
   });
   it('a page checked once through activeTab keeps its verdict without a standing permission', () => {
     expect(popupState({ ...base, granted: false, verdict: report }).kind).toBe('verdict');
