@@ -29,13 +29,13 @@ const CHEAP_RUNS = 21;
 const FIRST_LOADS = 3;
 const CATEGORIES = 'devtools.timeline,v8.execute,disabled-by-default-devtools.timeline,blink.user_timing';
 
-/** The trace events (`CATEGORIES`) recorded while `action` runs. */
-export async function trace(cdp: CDPSession, action: () => Promise<void>): Promise<TraceEvent[]> {
+/** The trace events (`CATEGORIES` unless told) recorded while `action` runs. */
+export async function trace(cdp: CDPSession, action: () => Promise<void>, categories = CATEGORIES): Promise<TraceEvent[]> {
   const events: TraceEvent[] = [];
   const onData = (e: { value: object[] }) => { events.push(...(e.value as TraceEvent[])); };
   cdp.on('Tracing.dataCollected', onData);
   const done = new Promise<void>((r) => cdp.once('Tracing.tracingComplete', () => r()));
-  await cdp.send('Tracing.start', { categories: CATEGORIES, transferMode: 'ReportEvents' });
+  await cdp.send('Tracing.start', { categories, transferMode: 'ReportEvents' });
   await action();
   await cdp.send('Tracing.end');
   await done;
