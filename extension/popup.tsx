@@ -5,11 +5,11 @@
  * while the site is not allowed), permission for a new portal, and "check this page" through
  * activeTab. It follows the tab live (verdict, loading state, permission).
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { t, loadLang, type Lang } from './lib/i18n';
 import { LENS_FILE, send, type TabVerdict } from './lib/messages';
-import { readGateMark, type GateSeen } from './lib/gate-probe';
-import { popupState, samePage, type PopupState } from './lib/popup-state';
+import { readPage, type PageSeen } from './lib/page-probe';
+import { popupState, type PopupState } from './lib/popup-state';
 import { setSiteEnabled, siteEnabled } from './lib/sites';
 import { originOf, targetTab } from './lib/tab';
 
@@ -20,7 +20,7 @@ header{background:#b22222;color:#fff;padding:8px 12px;font-weight:600}main{paddi
 label{display:flex;gap:6px;align-items:center;margin:6px 0}label.disabled{color:#9ca3af}
 button{background:#b22222;color:#fff;border:0;border-radius:5px;padding:4px 10px;cursor:pointer;margin:4px 4px 0 0}.muted{color:#6b7280}`;
 
-interface Facts { tab: chrome.tabs.Tab | null; verdict: TabVerdict | null; enabled: boolean; granted: boolean; gate: GateSeen }
+interface Facts { tab: chrome.tabs.Tab | null; verdict: TabVerdict | null; enabled: boolean; granted: boolean; page: PageSeen | null }
 
 async function readFacts(): Promise<Facts> {
   const tab = await targetTab();
@@ -28,10 +28,9 @@ async function readFacts(): Promise<Facts> {
   const verdict = tab?.id !== undefined ? await send<TabVerdict | null>({ type: 'verdict:get', tabId: tab.id }) : null;
   const enabled = o ? await siteEnabled(o) : false;
   const granted = o ? await chrome.permissions.contains({ origins: [`${o}/*`] }) : false;
-  // The gate sends nothing on an ordinary page: without a verdict for this page, ask the page's isolated world what the gate decided.
-  const fresh = verdict !== null && !!tab?.url && samePage(verdict.url, tab.url);
-  const gate = tab?.id !== undefined && granted && enabled && !fresh && tab.status === 'complete' ? await readGateMark(tab.id) : null;
-  return { tab, verdict, enabled, granted, gate };
+  // The gate sends nothing on an ordinary page: what it noted, and the lens's verdict, are read from the page's isolated world.
+  const page = tab?.id !== undefined && o && enabled && tab.status === 'complete' ? await readPage(tab.id) : null;
+  return { tab, verdict, enabled, granted, page };
 }
 
 const HEADLINE: Record<PopupState['kind'], 'stateNoPage' | 'stateOff' | 'stateChecking' | 'stateNotChecked' | 'stateNotReport' | 'tooBig' | 'stateVerdict'> = {
@@ -55,10 +54,14 @@ function StateLine({ s, lang }: { s: PopupState; lang: Lang }) {
 function Popup() {
   const [lang, setLang] = useState<Lang>('zh');
   const [facts, setFacts] = useState<Facts | null>(null);
+  // Reads overlap (a refresh per event, the poll): only the latest one started may set the facts.
+  const reads = useRef(0);
+  const refresh = () => {
+    const n = ++reads.current;
+    void readFacts().then((f) => { if (n === reads.current) setFacts(f); });
+  };
 
   useEffect(() => {
-    let live = true;
-    const refresh = () => void readFacts().then((f) => { if (live) setFacts(f); });
     void loadLang().then(setLang);
     refresh();
     // Live: the lens reports its verdict, the page finishes loading, the user allows the site.
@@ -70,7 +73,7 @@ function Popup() {
     chrome.permissions.onAdded.addListener(refresh);
     chrome.permissions.onRemoved.addListener(refresh);
     return () => {
-      live = false;
+      reads.current = -1;
       chrome.storage.session.onChanged.removeListener(onStorage);
       chrome.storage.local.onChanged.removeListener(onStorage);
       chrome.tabs.onUpdated.removeListener(onTab);
@@ -99,11 +102,11 @@ function Popup() {
     if (ok) await checkNow();
   };
 
-  const s = facts ? popupState({ origin, tabUrl: tab?.url ?? null, loading: tab?.status === 'loading', granted: facts.granted, enabled: facts.enabled, verdict: facts.verdict, gate: facts.gate }) : null;
+  const s = facts ? popupState({ origin, tabUrl: tab?.url ?? null, loading: tab?.status === 'loading', granted: facts.granted, enabled: facts.enabled, verdict: facts.verdict, page: facts.page }) : null;
   // The gate's run, its second look on a list page or its ask for the lens reports nothing by itself: look again while checking.
   useEffect(() => {
-    if (s?.kind !== 'checking' || !facts?.gate) return;
-    const timer = setTimeout(() => void readFacts().then(setFacts), 400);
+    if (s?.kind !== 'checking' || !facts?.page) return;
+    const timer = setTimeout(refresh, 400);
     return () => clearTimeout(timer);
   }, [facts]);
   const verdict = s?.kind === 'verdict' ? s.verdict : null;

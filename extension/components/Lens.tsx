@@ -14,6 +14,7 @@ import { quickClassify } from '../lib/quick-detect';
 import { analyzeReport, hasReportBody, type ReportState } from '../lib/report-session';
 import { lensTools, type ColumnPage } from '../lib/tools';
 import { DISABLED_KEY, isDisabled } from '../lib/sites';
+import { tellVerdict } from '../lib/page-verdict';
 import { checkingVerdict, verdictOf } from '../lib/verdict';
 import { send } from '../lib/messages';
 import { BADGE_TAG, mountBadges, type MountedBadges } from './Badges';
@@ -59,7 +60,7 @@ export function Lens() {
   const run = useCallback(async (retry = true): Promise<void> => {
     const url = location.href;
     // Injected by the popup's "检查此页" there was no gate to say so: the popup shows "正在检查".
-    if (retry) void send({ type: 'verdict:set', verdict: checkingVerdict(url) });
+    if (retry) void tellVerdict(checkingVerdict(url));
     const settings = await chrome.storage.local.get([BENCH_KEY, LANG_KEY]);
     setBench(settings[BENCH_KEY]);
     const l: Lang = settings[LANG_KEY] === 'en' ? 'en' : 'zh';
@@ -82,7 +83,7 @@ export function Lens() {
         void whenContentGrows(document).then((grew) => {
           if (grew) return run(false);
           setView({ kind: 'report', state });
-          return send({ type: 'verdict:set', verdict: verdictOf(state.check, null, 0, url) });
+          return tellVerdict(verdictOf(state.check, null, 0, url));
         });
       } else {
         v = { kind: 'report', state };
@@ -95,7 +96,7 @@ export function Lens() {
     setLang(l);
     setView(v);
     if (links.length && !badges.current) badges.current = mountBadges(links, url, pdfChecker(), l);
-    if (!waiting) await send({ type: 'verdict:set', verdict: verdictOf(v.kind === 'report' ? v.state.check : null, v.kind === 'column' ? v.verdict : null, links.length, url) });
+    if (!waiting) await tellVerdict(verdictOf(v.kind === 'report' ? v.state.check : null, v.kind === 'column' ? v.verdict : null, links.length, url));
   }, []);
 
   useEffect(() => {

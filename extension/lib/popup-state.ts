@@ -1,9 +1,10 @@
 /**
  * What the popup says about the current tab, from what it knows: the page's origin, whether the
- * user granted it, the site's switch, the verdict the lens reported and the mark the gate left in
- * the page (lib/gate-mark.ts). Pure.
+ * user granted it, the site's switch, what the page's isolated world holds (the gate's note and the
+ * lens's verdict: lib/page-probe.ts) and, for a page it cannot reach, the tab's verdict the lens
+ * sent to the background. Pure.
  */
-import type { GateSeen } from './gate-probe';
+import type { PageSeen } from './page-probe';
 import type { TabVerdict } from './messages';
 import { noneVerdict } from './verdict';
 
@@ -30,27 +31,39 @@ export interface PopupFacts {
   loading: boolean;
   granted: boolean;
   enabled: boolean;
+  /** The tab's verdict as the background keeps it (the last one the lens sent from this tab). */
   verdict: TabVerdict | null;
-  /** The gate's mark in the page, `due` while the gate may still run, null: it did not run there. */
-  gate: GateSeen;
+  /** What the page's world holds; null when the popup could not reach the page. */
+  page: PageSeen | null;
 }
 
 /** Two URLs name the same page (a fragment is not another page). */
 export const samePage = (a: string, b: string): boolean => a.split('#')[0] === b.split('#')[0];
 
+function ofVerdict(v: TabVerdict): PopupState {
+  if (v.kind === 'checking') return { kind: 'checking' };
+  if (v.kind === 'not-report') return { kind: 'not-report', verdict: v };
+  if (v.kind === 'too-big') return { kind: 'too-big', verdict: v };
+  return { kind: 'verdict', verdict: v };
+}
+
 export function popupState(f: PopupFacts): PopupState {
   if (!f.origin) return { kind: 'no-page' };
   if (!f.enabled) return { kind: 'off', why: 'switched-off' };
-  // A verdict left from an earlier page of this tab does not describe this one.
-  const v = f.verdict && f.tabUrl && samePage(f.verdict.url, f.tabUrl) ? f.verdict : null;
-  // A page checked once through "检查此页" (activeTab) has a verdict without a standing permission.
-  if (v?.kind === 'checking') return { kind: 'checking' };
-  if (v?.kind === 'not-report') return { kind: 'not-report', verdict: v };
-  if (v?.kind === 'too-big') return { kind: 'too-big', verdict: v };
-  if (v) return { kind: 'verdict', verdict: v };
+  const here = (url: string | null) => !!url && !!f.tabUrl && samePage(url, f.tabUrl);
+  if (f.page) {
+    // The page's own world speaks for this document (a reload or another page starts afresh; a page
+    // back from the cache keeps its own), so a verdict stored for the tab does not override it.
+    if (f.page.verdict && here(f.page.verdict.url)) return ofVerdict(f.page.verdict);
+    // A note about another URL (the page's script changed it since) says nothing of this one.
+    const gate = f.page.gateUrl === null || here(f.page.gateUrl) ? f.page.gate : null;
+    if (gate === 'none') return { kind: 'not-report', verdict: noneVerdict(f.tabUrl ?? '') };
+    // The gate has yet to run or to take its second look on a list page, or the lens was asked and has not said yet.
+    if (gate === 'due' || gate === 'waiting' || gate === 'asked') return { kind: 'checking' };
+  } else {
+    // Out of reach (a page checked once through "检查此页", then the grant gone): the verdict the lens sent.
+    if (f.verdict && here(f.verdict.url)) return ofVerdict(f.verdict);
+  }
   if (!f.granted) return { kind: 'off', why: 'no-permission' };
-  if (f.gate === 'none') return { kind: 'not-report', verdict: noneVerdict(f.tabUrl ?? '') };
-  // Still loading, the gate has yet to run or to take its second look on a list page, or the lens was asked and has not said yet.
-  if (f.loading || f.gate === 'due' || f.gate === 'waiting' || f.gate === 'asked') return { kind: 'checking' };
-  return { kind: 'not-checked' };
+  return f.loading ? { kind: 'checking' } : { kind: 'not-checked' };
 }

@@ -42,3 +42,12 @@ export function verdictOf(check: PageCheck | null, column: ColumnVerdict | null,
     line: attachments ? { zh: `${attachments} 个附件`, en: `${attachments} attachments` } : NOT_REPORT,
   };
 }
+
+const VERDICT_KINDS: readonly string[] = ['checking', 'report', 'column', 'attachments', 'not-report', 'too-big'];
+
+/** A verdict as the lens makes it (for values that come back from a page's world or storage). */
+export function isTabVerdict(v: unknown): v is TabVerdict {
+  const t = v as Partial<TabVerdict> | null;
+  return typeof t === 'object' && t !== null && typeof t.url === 'string' && typeof t.kind === 'string' && VERDICT_KINDS.includes(t.kind)
+    && typeof t.line === 'object' && t.line !== null && typeof t.line.zh === 'string' && typeof t.line.en === 'string';
+}
