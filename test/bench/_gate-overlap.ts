@@ -39,12 +39,26 @@ try {
     wall += b - a;
     cpu += task?.tdur ? ((b - a) * task.tdur) / task.dur! : b - a;
     n++;
+    // Per thread, the parts of its tasks inside the span, merged (a task event may nest in another).
+    const parts = new Map<string, [number, number][]>();
     for (const e of events) {
       if (!isTask(e) || (e.pid === pid && e.tid === tid)) continue;
-      const overlap = Math.min(b, e.ts + e.dur!) - Math.max(a, e.ts);
-      if (overlap <= 0) continue;
+      const from = Math.max(a, e.ts);
+      const to = Math.min(b, e.ts + e.dur!);
+      if (to <= from) continue;
       const key = `${names.get(`${e.pid}:${e.tid}`) ?? e.tid} (${e.pid === pid ? 'renderer' : `pid ${e.pid}`})`;
-      rivals.set(key, (rivals.get(key) ?? 0) + overlap);
+      (parts.get(key) ?? parts.set(key, []).get(key)!).push([from, to]);
+    }
+    for (const [key, spans] of parts) {
+      spans.sort((x, y) => x[0] - y[0]);
+      let sum = 0;
+      let end = -Infinity;
+      for (const [from, to] of spans) {
+        if (to <= end) continue;
+        sum += to - Math.max(from, end);
+        end = to;
+      }
+      rivals.set(key, (rivals.get(key) ?? 0) + sum);
     }
   }
 } finally {
