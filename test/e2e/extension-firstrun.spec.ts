@@ -78,11 +78,10 @@ test('popup: not enabled (no permission), checking, not a report, the verdict, s
   await popup.close();
 
   // 3a. A list-like URL with no list: the gate takes a second look 1.5 s later and sends nothing
-  //     either way; the popup, open on the tab before it navigates, reads the gate's mark and goes
-  //     from 正在检查 to 不是年报 by itself, never saying "not checked" on the way.
-  await page.goto(ORIGIN + PATHS.plain);
-  popup = await openPopup(lab, ORIGIN + PATHS.plain);
-  await expect(popup.getByTestId('popup-verdict')).toHaveAttribute('data-state', 'not-report');
+  //     either way; the popup, open on the tab (still on the report) before it navigates, reads the
+  //     gate's note and comes to 不是年报 by itself, with the second look, never saying "not checked".
+  popup = await openPopup(lab, ORIGIN + PATHS.held);
+  await expect(popup.getByTestId('popup-verdict')).toHaveAttribute('data-state', 'verdict');
   await popup.evaluate(() => {
     const seen: { state: string; at: number }[] = [];
     (window as unknown as { seen: typeof seen }).seen = seen;
@@ -96,10 +95,10 @@ test('popup: not enabled (no permission), checking, not a report, the verdict, s
   const loadedAt = await page.evaluate(() => performance.timeOrigin + (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd);
   await expect(popup.getByTestId('popup-verdict')).toHaveAttribute('data-state', 'not-report', { timeout: 15_000 });
   const seen = await popup.evaluate(() => (window as unknown as { seen: { state: string; at: number }[] }).seen);
+  // (Whether 正在检查 shows in between depends on how fast the popup reads; which states it shows does not.)
   expect(seen.map((x) => x.state)).not.toContain('not-checked');
-  expect(seen.map((x) => x.state)).toContain('checking');
   expect(seen[seen.length - 1]!.state).toBe('not-report');
-  // 不是年报 came with the gate's second look (1.5 s after its first), not at the load: 正在检查 meanwhile.
+  // 不是年报 came with the gate's second look (1.5 s after its first), not at the load.
   expect(seen[seen.length - 1]!.at - loadedAt).toBeGreaterThan(1000);
   // The page's own script cannot forge the gate's mark: it lives in the extension's isolated world.
   await page.evaluate(() => { (window as unknown as Record<symbol, unknown>)[Symbol.for('gongkai-lens:gate')] = 'asked'; });
