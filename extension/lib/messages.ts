@@ -3,10 +3,12 @@
 import type { CheckRequest } from './analyze-page';
 import type { HistoryEntry, Summary } from './history-model';
 
+/** `checking`: the lens is reading the page (or waiting for its text); the others are final (`too-big`: over the size limits, not checked). */
+export const VERDICT_KINDS = ['checking', 'report', 'column', 'attachments', 'not-report', 'too-big'] as const;
+
 export interface TabVerdict {
   url: string;
-  /** `checking`: the lens is reading the page (or waiting for its text); the others are final (`too-big`: over the size limits, not checked). */
-  kind: 'checking' | 'report' | 'column' | 'attachments' | 'not-report' | 'too-big';
+  kind: (typeof VERDICT_KINDS)[number];
   title: string | null;
   agency: string | null;
   year: number | null;

@@ -2,7 +2,7 @@
 import type { ColumnVerdict } from './column';
 import type { PageCheck } from './check-page';
 import { summarize } from './history-model';
-import type { TabVerdict } from './messages';
+import { VERDICT_KINDS, type TabVerdict } from './messages';
 
 const NOT_REPORT = { zh: '此页不是年度报告、公开栏目或报告附件，无需检查。', en: 'No annual report, disclosure column or report attachment on this page: nothing to check.' };
 
@@ -43,11 +43,9 @@ export function verdictOf(check: PageCheck | null, column: ColumnVerdict | null,
   };
 }
 
-const VERDICT_KINDS: readonly string[] = ['checking', 'report', 'column', 'attachments', 'not-report', 'too-big'];
-
 /** A verdict as the lens makes it (for values that come back from a page's world or storage). */
 export function isTabVerdict(v: unknown): v is TabVerdict {
   const t = v as Partial<TabVerdict> | null;
-  return typeof t === 'object' && t !== null && typeof t.url === 'string' && typeof t.kind === 'string' && VERDICT_KINDS.includes(t.kind)
+  return typeof t === 'object' && t !== null && typeof t.url === 'string' && typeof t.kind === 'string' && (VERDICT_KINDS as readonly string[]).includes(t.kind)
     && typeof t.line === 'object' && t.line !== null && typeof t.line.zh === 'string' && typeof t.line.en === 'string';
 }
