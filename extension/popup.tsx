@@ -25,11 +25,12 @@ interface Facts { tab: chrome.tabs.Tab | null; verdict: TabVerdict | null; enabl
 async function readFacts(): Promise<Facts> {
   const tab = await targetTab();
   const o = originOf(tab?.url);
-  const verdict = tab?.id !== undefined ? await send<TabVerdict | null>({ type: 'verdict:get', tabId: tab.id }) : null;
   const enabled = o ? await siteEnabled(o) : false;
   const granted = o ? await chrome.permissions.contains({ origins: [`${o}/*`] }) : false;
   // The gate sends nothing on an ordinary page: what it noted, and the lens's verdict, are read from the page's isolated world.
   const page = tab?.id !== undefined && o && enabled && tab.status === 'complete' ? await readPage(tab.id) : null;
+  // The tab's verdict kept by the background counts only for a page out of reach (popupState).
+  const verdict = tab?.id !== undefined && !page ? await send<TabVerdict | null>({ type: 'verdict:get', tabId: tab.id }) : null;
   return { tab, verdict, enabled, granted, page };
 }
 
